@@ -1,0 +1,45 @@
+import type { Edition } from "@codex-policy/spec";
+
+export type RequirementLayerKind = "system" | "cloud" | "legacy" | "mdm-legacy" | "mdm";
+
+/** An edition is data: one algorithm reads it. */
+export interface EditionSpec {
+  id: Edition;
+  /** Requirement layers from lowest to highest precedence. */
+  order: readonly RequirementLayerKind[];
+  /**
+   * `deep`: Codex's config merge, lowest first (tables key by key, lists and scalars replaced).
+   * `first-writer`: the highest layer that sets a top-level field owns all of it.
+   */
+  merge: "deep" | "first-writer";
+  /** What happens when the cloud layer is needed, there is no valid cache and the fetch fails. */
+  cloudFailure: "refuse" | "skip";
+  /** Plans whose ChatGPT sign-in makes the cloud layer apply. */
+  cloudPlans: readonly string[];
+  /** Legacy managed_config keys reinterpreted as requirements. */
+  legacyRequirementKeys: readonly ("approval_policy" | "sandbox_mode" | "approvals_reviewer")[];
+  /** Whether a managed_dir that differs between layers stops Codex. */
+  hooksDirConflictFatal: boolean;
+}
+
+export const EDITIONS: Record<Edition, EditionSpec> = {
+  "codex-0.169": {
+    id: "codex-0.169",
+    order: ["system", "cloud", "legacy", "mdm-legacy", "mdm"],
+    merge: "deep",
+    cloudFailure: "refuse",
+    cloudPlans: ["team", "business", "enterprise", "edu"],
+    legacyRequirementKeys: ["approval_policy", "sandbox_mode", "approvals_reviewer"],
+    hooksDirConflictFatal: true,
+  },
+  documented: {
+    id: "documented",
+    // Docs: cloud, then MDM, then system, then legacy; earlier wins. Lowest first here.
+    order: ["legacy", "mdm-legacy", "system", "mdm", "cloud"],
+    merge: "first-writer",
+    cloudFailure: "skip",
+    cloudPlans: ["business", "enterprise"],
+    legacyRequirementKeys: ["approval_policy", "sandbox_mode"],
+    hooksDirConflictFatal: false,
+  },
+};

@@ -1,0 +1,67 @@
+import { parse, TomlError } from "smol-toml";
+
+export type TomlTable = Record<string, unknown>;
+
+export interface TomlParseFailure {
+  ok: false;
+  code: "toml-syntax" | "invalid-utf8";
+  message: string;
+  line?: number;
+  column?: number;
+}
+export type TomlParseResult = { ok: true; doc: TomlTable } | TomlParseFailure;
+
+/** Parses a layer document. Never throws. A UTF-8 BOM is accepted, as Codex accepts it. */
+export function parseToml(text: string): TomlParseResult {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (src.includes("\uFFFD")) {
+    const idx = src.indexOf("\uFFFD");
+    return { ok: false, code: "invalid-utf8", message: `invalid utf-8 sequence at index ${idx}` };
+  }
+  try {
+    const doc = parse(src, { integersAsBigInt: false }) as TomlTable;
+    return { ok: true, doc: plain(doc) as TomlTable };
+  } catch (e) {
+    if (e instanceof TomlError) {
+      const first = e.message.split("\n")[0] ?? e.message;
+      return { ok: false, code: "toml-syntax", message: first, line: e.line, column: e.column };
+    }
+    return { ok: false, code: "toml-syntax", message: String((e as Error)?.message ?? e) };
+  }
+}
+
+/** Converts TOML dates to ISO strings so documents are plain JSON-like data. */
+function plain(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === "object") {
+    const out: TomlTable = {};
+    for (const [k, x] of Object.entries(v)) out[k] = plain(x);
+    return out;
+  }
+  return v;
+}
+
+export function isTable(v: unknown): v is TomlTable {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Codex's config merge: tables merge key by key, anything else is replaced by the higher value. */
+export function deepMerge(low: TomlTable, high: TomlTable): TomlTable {
+  const out: TomlTable = { ...low };
+  for (const [k, hv] of Object.entries(high)) {
+    const lv = out[k];
+    out[k] = isTable(lv) && isTable(hv) ? deepMerge(lv, hv) : hv;
+  }
+  return out;
+}
+
+/** TOML type names as serde reports them in "invalid type" errors. */
+export function serdeType(v: unknown): string {
+  if (typeof v === "string") return `string ${JSON.stringify(v)}`;
+  if (typeof v === "boolean") return `boolean \`${v}\``;
+  if (typeof v === "number") return Number.isInteger(v) ? `integer \`${v}\`` : `floating point \`${v}\``;
+  if (Array.isArray(v)) return "sequence";
+  if (isTable(v)) return "map";
+  return "unit value";
+}

@@ -1,0 +1,57 @@
+/**
+ * Stable error, warning and notice codes. Implementations may report any code from these
+ * lists; the conformance corpus asserts on them.
+ */
+export const ERROR_CODES = {
+  "scenario-invalid": "The scenario file itself does not validate.",
+  "toml-syntax": "A layer is not valid TOML (syntax error or duplicate key).",
+  "invalid-utf8": "A layer is not valid UTF-8.",
+  "invalid-type": "A requirements or config value has the wrong type.",
+  "unknown-variant": "An enum value is not one Codex accepts.",
+  "missing-field": "A required field is missing.",
+  "empty-list": "An allow-list that may not be empty is empty.",
+  "sandbox-without-read-only": "allowed_sandbox_modes (or a matching remote entry) lacks read-only.",
+  "rules-invalid": "A [rules] prefix rule fails validation.",
+  "mcp-identity-invalid": "An MCP allowlist identity is missing or malformed.",
+  "feature-pin-conflict": "Feature pins contradict each other through a dependency.",
+  "hooks-managed-dir-conflict": "Requirement layers set different hooks.managed_dir values.",
+  "never-with-disallowed-full-access": "approval never combined with a refused danger-full-access sandbox.",
+  "config-approval-untrusted": "approval_policy = \"untrusted\" set in a config layer.",
+  "config-legacy-profile": "A config file sets the legacy top-level `profile` key.",
+  "config-invalid": "A config layer fails to load.",
+  "legacy-invalid": "The legacy managed_config.toml fails to load.",
+  "cloud-fetch-failed": "No usable cloud cache and the fetch failed or timed out.",
+  "cloud-bundle-invalid": "The cloud bundle did not compose.",
+  "mdm-base64": "An MDM payload is not valid base64.",
+  "mdm-utf8": "An MDM payload does not decode to UTF-8.",
+  "profile-missing": "The selected --profile does not exist.",
+  "override-invalid": "A -c override is not key=value.",
+  "unsupported": "The implementation cannot express this scenario.",
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const WARNING_CODES = {
+  "requirement-fallback": "A configured value is disallowed; Codex falls back and says so.",
+  "unrecognized-settings": "Codex is ignoring unrecognized keys.",
+  "unknown-feature-requirement": "A feature pin names an unknown feature.",
+  "legacy-feature-requirement": "A feature pin uses a legacy alias key.",
+  "removed-feature-requirement": "A feature pin names a removed feature.",
+  "project-config-disabled": "The project is not trusted, so its config is not loaded.",
+  "invalid-configuration": "Codex could not load configuration and uses defaults (no session can start).",
+} as const;
+export type WarningCode = keyof typeof WARNING_CODES;
+
+export const NOTICE_KINDS = {
+  fallback: "A configured value was replaced, with a user-visible warning.",
+  "silent-fallback": "A default was disallowed and replaced without a warning.",
+  "pin-override": "A feature pin overrode a configured value (silently).",
+  "legacy-requirement": "The legacy managed_config.toml produced a requirement.",
+  "ignored-key": "A key was ignored; see the warning.",
+  "blog-command-rules": "[[command_rules]] is not Codex syntax; use [rules] prefix_rules.",
+  "cloud-skipped": "The cloud layer was skipped (documented edition fail-open).",
+  "cloud-cache": "The cloud cache was used or refetched.",
+  "cloud-ineligible": "The identity is not eligible for cloud requirements.",
+  "mdm-absent": "MDM payloads exist but the host is not macOS.",
+  "remote-sandbox-match": "A remote_sandbox_config entry matched the host.",
+  "mcp-disabled": "An MCP server was disabled by the allowlist.",
+} as const;
