@@ -18,8 +18,12 @@ export interface EditionSpec {
   cloudPlans: readonly string[];
   /** Legacy managed_config keys reinterpreted as requirements. */
   legacyRequirementKeys: readonly ("approval_policy" | "sandbox_mode" | "approvals_reviewer")[];
+  /** Legacy `sandbox_mode = M`: `with-read-only` allows read-only plus M, `only-value` allows just M. */
+  legacySandbox: "with-read-only" | "only-value";
   /** Whether a managed_dir that differs between layers stops Codex. */
   hooksDirConflictFatal: boolean;
+  /** Whether the report lists the default login methods whenever requirements exist. */
+  reportsDefaultLoginMethods: boolean;
 }
 
 export const EDITIONS: Record<Edition, EditionSpec> = {
@@ -30,7 +34,9 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     cloudFailure: "refuse",
     cloudPlans: ["team", "business", "enterprise", "edu"],
     legacyRequirementKeys: ["approval_policy", "sandbox_mode", "approvals_reviewer"],
+    legacySandbox: "with-read-only",
     hooksDirConflictFatal: true,
+    reportsDefaultLoginMethods: true,
   },
   documented: {
     id: "documented",
@@ -40,6 +46,8 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     cloudFailure: "skip",
     cloudPlans: ["business", "enterprise"],
     legacyRequirementKeys: ["approval_policy", "sandbox_mode"],
+    legacySandbox: "only-value",
     hooksDirConflictFatal: false,
+    reportsDefaultLoginMethods: false,
   },
 };

@@ -23,11 +23,23 @@ export function parseToml(text: string): TomlParseResult {
     return { ok: true, doc: plain(doc) as TomlTable };
   } catch (e) {
     if (e instanceof TomlError) {
-      const first = e.message.split("\n")[0] ?? e.message;
-      return { ok: false, code: "toml-syntax", message: first, line: e.line, column: e.column };
+      return {
+        ok: false,
+        code: "toml-syntax",
+        message: rustWording(e.message),
+        line: e.line,
+        column: e.column,
+      };
     }
     return { ok: false, code: "toml-syntax", message: String((e as Error)?.message ?? e) };
   }
+}
+
+/** smol-toml's first message line, worded like the Rust parser Codex uses where the two correspond. */
+function rustWording(message: string): string {
+  const first = (message.split("\n")[0] ?? message).replace(/^Invalid TOML document: /, "");
+  if (/redefine an already defined/.test(first)) return "duplicate key";
+  return first;
 }
 
 /** Converts TOML dates to ISO strings so documents are plain JSON-like data. */

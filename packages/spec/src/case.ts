@@ -74,5 +74,7 @@ export const EXPLANATION_SEGMENTS = [
 
 export function checkClass(path: string): "decision" | "explanation" {
   const segs = path.split(".");
-  return segs.some((s) => (EXPLANATION_SEGMENTS as readonly string[]).includes(s)) ? "explanation" : "decision";
+  return segs.some((s) => (EXPLANATION_SEGMENTS as readonly string[]).includes(s))
+    ? "explanation"
+    : "decision";
 }

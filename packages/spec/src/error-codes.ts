@@ -16,7 +16,7 @@ export const ERROR_CODES = {
   "feature-pin-conflict": "Feature pins contradict each other through a dependency.",
   "hooks-managed-dir-conflict": "Requirement layers set different hooks.managed_dir values.",
   "never-with-disallowed-full-access": "approval never combined with a refused danger-full-access sandbox.",
-  "config-approval-untrusted": "approval_policy = \"untrusted\" set in a config layer.",
+  "config-approval-untrusted": 'approval_policy = "untrusted" set in a config layer.',
   "config-legacy-profile": "A config file sets the legacy top-level `profile` key.",
   "config-invalid": "A config layer fails to load.",
   "legacy-invalid": "The legacy managed_config.toml fails to load.",
@@ -26,7 +26,7 @@ export const ERROR_CODES = {
   "mdm-utf8": "An MDM payload does not decode to UTF-8.",
   "profile-missing": "The selected --profile does not exist.",
   "override-invalid": "A -c override is not key=value.",
-  "unsupported": "The implementation cannot express this scenario.",
+  unsupported: "The implementation cannot express this scenario.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -1,0 +1,31 @@
+/** Every subcommand, loaded lazily so each owner keeps its code in its own file. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+type Loader = () => Promise<{ command: Command }>;
+
+export const COMMANDS: Record<string, { summary: string; load: Loader }> = {
+  resolve: { summary: "Resolve a scenario and print the Outcome", load: () => import("./resolve.js") },
+  diff: {
+    summary: "Compare the engine with the real Codex binary on a scenario",
+    load: () => import("./diff.js"),
+  },
+  conformance: {
+    summary: "Run the conformance corpus against an implementation",
+    load: () => import("./conformance.js"),
+  },
+  corpus: { summary: "Validate the conformance corpus (corpus check)", load: () => import("./corpus.js") },
+  fuzz: {
+    summary: "Differential fuzzing of the engine against the real binary",
+    load: () => import("./fuzz.js"),
+  },
+  tui: { summary: "Open the interactive simulator", load: () => import("./tui.js") },
+  schema: {
+    summary: "Print the JSON Schema of scenarios, cases or outcomes",
+    load: () => import("./schema.js"),
+  },
+};

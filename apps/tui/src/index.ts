@@ -1,0 +1,11 @@
+export { parseScenarioText, serializeScenario } from "./io/scenario-file.js";
+export { loadScenarioFile, saveScenarioFile } from "./io/load.js";
+export { listGallery, GALLERY_DIR } from "./io/gallery.js";
+export { BINDINGS } from "./keys/bindings.js";
+export { handleKey, keyName, type Effects, type GalleryEntry } from "./keys/dispatch.js";
+export { buildScenario } from "./model/build-scenario.js";
+export { reducer, type Action } from "./model/reducer.js";
+export { stateFromScenario, type State } from "./model/state.js";
+export { Store, type Resolver } from "./store.js";
+export { App, type AppEffects } from "./ui/App.js";
+export { runTui, blankScenario, createEffects } from "./run.js";

@@ -1,0 +1,104 @@
+import type { Edition, Outcome, Scenario } from "@codex-policy/spec";
+import { EDITIONS } from "@codex-policy/spec";
+import { type BuiltScenario, buildScenario } from "./model/build-scenario.js";
+import { type Action, reducer } from "./model/reducer.js";
+import { type ResultRow, resultRows } from "./model/result-rows.js";
+import type { State } from "./model/state.js";
+
+/** The engine entry point: `resolve` from @codex-policy/engine. Injected so tests and the bench share it. */
+export type Resolver = (scenario: Scenario, edition: Edition) => Outcome;
+
+export interface Derived {
+  built: BuiltScenario;
+  outcome: Outcome;
+  rows: ResultRow[];
+}
+
+/** An outcome for when the engine itself throws: shown as a refusal, so the UI never crashes. */
+function engineFailure(edition: Edition, e: unknown): Outcome {
+  return {
+    edition,
+    status: "refused",
+    requirements: {},
+    effective: null,
+    notices: [],
+    warnings: [],
+    errors: [{ code: "unsupported", layer: "scenario", message: `engine error: ${(e as Error)?.message ?? e}` }],
+  };
+}
+
+/**
+ * Holds the reducer state outside React and memoizes the engine's answer for the current scenario.
+ * Views subscribe and read; they never compute enforcement.
+ */
+export class Store {
+  private state: State;
+  private listeners = new Set<() => void>();
+  private cacheKey: unknown[] = [];
+  private cachedBuilt: BuiltScenario | null = null;
+  private outcomes = new Map<Edition, Outcome>();
+  private derivedCache: Derived | null = null;
+
+  constructor(
+    initial: State,
+    private readonly resolver: Resolver,
+  ) {
+    this.state = initial;
+  }
+
+  getState = (): State => this.state;
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  dispatch = (action: Action): void => {
+    const next = reducer(this.state, action);
+    if (next === this.state) return;
+    this.state = next;
+    for (const fn of this.listeners) fn();
+  };
+
+  private built(): BuiltScenario {
+    const s = this.state;
+    const key = [s.layers, s.context, s.edition, s.description, s.cloudSection];
+    if (this.cachedBuilt && key.every((k, i) => k === this.cacheKey[i])) return this.cachedBuilt;
+    this.cacheKey = key;
+    this.cachedBuilt = buildScenario(s);
+    this.outcomes.clear();
+    this.derivedCache = null;
+    return this.cachedBuilt;
+  }
+
+  /** The engine's outcome for the current scenario under an edition (memoized per scenario). */
+  outcomeFor(edition: Edition): Outcome {
+    const built = this.built();
+    let o = this.outcomes.get(edition);
+    if (!o) {
+      try {
+        o = this.resolver(built.scenario, edition);
+      } catch (e) {
+        o = engineFailure(edition, e);
+      }
+      this.outcomes.set(edition, o);
+    }
+    return o;
+  }
+
+  derived(): Derived {
+    const built = this.built();
+    if (this.derivedCache && this.derivedCache.outcome === this.outcomes.get(this.state.edition)) {
+      return this.derivedCache;
+    }
+    const outcome = this.outcomeFor(this.state.edition);
+    this.derivedCache = { built, outcome, rows: resultRows(outcome) };
+    return this.derivedCache;
+  }
+
+  /** Both editions, for the comparison view: `documented` on the left, `codex-0.169` on the right. */
+  editions(): [Outcome, Outcome] {
+    const [a, b] = [EDITIONS[1], EDITIONS[0]] as [Edition, Edition];
+    return [this.outcomeFor(a), this.outcomeFor(b)];
+  }
+}

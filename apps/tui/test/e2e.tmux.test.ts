@@ -1,0 +1,88 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+/** Drives the real program (`codex-policy tui`) in a detached tmux session of fixed size. */
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const SOCKET = `codex-policy-e2e-${process.pid}`;
+const SESSION = "tui";
+const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+const inCi = !!process.env.CI && process.env.CI !== "false" && process.env.CI !== "0";
+
+const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
+const capture = () => tmux("capture-pane", "-p", "-t", SESSION);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForScreen(pred: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let screen = "";
+  while (Date.now() < end) {
+    try {
+      screen = capture();
+    } catch {
+      screen = "(no pane)";
+    }
+    if (pred(screen)) return screen;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}; screen:\n${screen}`);
+}
+
+const sandboxLine = (s: string) => s.split("\n").find((l) => /sandbox\s/.test(l)) ?? "";
+
+// Skipped only on a developer machine without tmux; in CI a missing tmux is a failure.
+describe.skipIf(!hasTmux && !inCi)("tui end to end in tmux", () => {
+  afterAll(() => {
+    spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
+  });
+
+  it("switch the hostname to a devbox, see the sandbox change, explain it, quit", async () => {
+    tmux(
+      "new-session",
+      "-d",
+      "-x",
+      "100",
+      "-y",
+      "30",
+      "-s",
+      SESSION,
+      "-c",
+      ROOT,
+      "env CI=false NO_COLOR=1 node apps/cli/bin/codex-policy.mjs tui examples/gallery/devbox.toml; sleep 5",
+    );
+    // 1. started: the result pane shows the fallback to read-only on this laptop.
+    const first = await waitForScreen((s) => s.includes("Result") && sandboxLine(s).includes("read-only"), "first frame");
+    expect(sandboxLine(first)).not.toContain("workspace-write");
+
+    // 2. Context pane → hostname → type a devbox name.
+    tmux("send-keys", "-t", SESSION, "Tab");
+    await waitForScreen((s) => s.includes("▶ Context"), "context focus");
+    tmux("send-keys", "-t", SESSION, "Down", "Down", "Enter");
+    await waitForScreen((s) => s.includes("hostname: laptop-42"), "hostname prompt");
+    tmux("send-keys", "-t", SESSION, "-l", "box7.devbox.example.com");
+    tmux("send-keys", "-t", SESSION, "Enter");
+
+    // 3. the sandbox line changes.
+    await waitForScreen((s) => sandboxLine(s).includes("workspace-write"), "sandbox workspace-write");
+
+    // 4. explain view for the sandbox row.
+    tmux("send-keys", "-t", SESSION, "Tab", "Down", "Enter");
+    const explain = await waitForScreen((s) => s.includes("Explain") && s.includes("matched"), "explain view");
+    expect(explain).toContain("*.devbox.example.com");
+
+    // 5. quit.
+    tmux("send-keys", "-t", SESSION, "Escape");
+    await waitForScreen((s) => s.includes("Layers"), "back to panes");
+    tmux("send-keys", "-t", SESSION, "q");
+    await waitForScreen((s) => !s.includes("Layers"), "screen restored", 10_000);
+    // The program has exited: the pane now runs the trailing `sleep`.
+    const end = Date.now() + 10_000;
+    let cmd = "";
+    while (Date.now() < end) {
+      cmd = tmux("display-message", "-p", "-t", SESSION, "#{pane_current_command}").trim();
+      if (cmd === "sleep") break;
+      await sleep(50);
+    }
+    expect(cmd).toBe("sleep");
+  }, 60_000);
+});

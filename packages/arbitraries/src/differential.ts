@@ -1,0 +1,162 @@
+import fc from "fast-check";
+import { resolve } from "@codex-policy/engine";
+import type { Outcome, Scenario } from "@codex-policy/spec";
+import { divergenceCase, writeCaseFile } from "./case-file.js";
+import { compareDecisions, type Divergence, divergenceSignature } from "./compare.js";
+import { scenario as scenarioArb } from "./scenario.js";
+
+type Adapter = typeof import("@codex-policy/codex-cli-adapter");
+
+export interface DifferentialOptions {
+  /** Scenarios to generate (not counting shrinking). */
+  runs: number;
+  seed?: number;
+  /** Stop generating after this many milliseconds. */
+  timeBudgetMs?: number;
+  /** Time allowed for shrinking each divergence. */
+  shrinkBudgetMs?: number;
+  /** Where case files go; null to write none. */
+  outDir?: string | null;
+  codexBin?: string;
+  /** Replay one counterexample: the `path` printed with a divergence (use with its seed). */
+  path?: string;
+  log?: (line: string) => void;
+}
+
+export interface FoundDivergence {
+  signature: string;
+  divergences: Divergence[];
+  scenario: Scenario;
+  seed: number;
+  path: string;
+  caseFile: string | null;
+}
+
+export interface DifferentialReport {
+  runs: number;
+  binaryRuns: number;
+  unsupported: number;
+  adapterErrors: string[];
+  elapsedMs: number;
+  perSecond: number;
+  divergences: FoundDivergence[];
+}
+
+/** Paths worth observing for this scenario; the model-turn probe runs only when they include web search or commands. */
+export function observedPaths(s: Scenario): string[] {
+  const paths = ["status", "requirements", "effective.approval_policy", "effective.approvals_reviewer", "effective.sandbox_mode"];
+  paths.push("effective.features", "effective.mcp_servers");
+  const text = JSON.stringify(s);
+  if (/web_search|danger-full-access/.test(text)) paths.push("effective.web_search");
+  if (s.probe.commands.length) paths.push("effective.commands");
+  return paths;
+}
+
+class Differ {
+  readonly cache = new Map<string, Divergence[] | null>();
+  binaryRuns = 0;
+  unsupported = 0;
+  readonly adapterErrors: string[] = [];
+  constructor(
+    private readonly adapter: Adapter,
+    private readonly codexBin: string | undefined,
+  ) {}
+
+  /** Divergences for one scenario, or null when the binary could not run it. */
+  async diff(s: Scenario): Promise<Divergence[] | null> {
+    const key = JSON.stringify(s);
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    let result: Divergence[] | null;
+    try {
+      const run = await this.adapter.runWithCodex(s, {
+        channels: this.adapter.channelsFor(observedPaths(s)),
+        timeoutMs: 60_000,
+        ...(this.codexBin ? { codexBin: this.codexBin } : {}),
+      });
+      this.binaryRuns++;
+      if (run.kind === "unsupported") {
+        this.unsupported++;
+        result = null;
+      } else {
+        result = compareDecisions(resolve(s, "codex-0.169"), run.outcome as Outcome);
+      }
+    } catch (e) {
+      this.adapterErrors.push((e as Error).message);
+      result = null;
+    }
+    this.cache.set(key, result);
+    return result;
+  }
+}
+
+/**
+ * Differential fuzzing (anchors.md §2.2): generate scenarios the binary can express, run the engine
+ * and the binary, compare decision fields. Each divergence is shrunk (keeping at least one of its
+ * divergent paths) and written as a ready-to-commit case file with the seed and path to replay it.
+ */
+export async function runDifferential(opts: DifferentialOptions): Promise<DifferentialReport> {
+  const adapter: Adapter = await import("@codex-policy/codex-cli-adapter");
+  adapter.preflight(opts.codexBin ? { codexBin: opts.codexBin } : {});
+  const log = opts.log ?? (() => {});
+  const differ = new Differ(adapter, opts.codexBin);
+  const arb = scenarioArb({ binary: true });
+  const start = Date.now();
+  const deadline = start + (opts.timeBudgetMs ?? Number.POSITIVE_INFINITY);
+  const found: FoundDivergence[] = [];
+  const seen = new Set<string>();
+  let runs = 0;
+  let seed = opts.seed ?? Date.now() % 2 ** 31;
+
+  while (runs < opts.runs && Date.now() < deadline) {
+    const remainingMs = deadline - Date.now();
+    // Phase 1: find, without shrinking, so the time goes to new scenarios.
+    const detect = await fc.check(
+      fc.asyncProperty(arb, async (s) => {
+        const d = await differ.diff(s);
+        return d === null || d.length === 0;
+      }),
+      {
+        seed,
+        numRuns: opts.path ? 1 : opts.runs - runs,
+        endOnFailure: true,
+        ...(opts.path ? { path: opts.path } : {}),
+        ...(Number.isFinite(remainingMs) ? { interruptAfterTimeLimit: remainingMs, markInterruptAsFailure: false } : {}),
+      },
+    );
+    runs += detect.numRuns;
+    if (!detect.failed || !detect.counterexample || detect.counterexamplePath === null) break;
+    const first = (await differ.diff(detect.counterexample[0]))!;
+    const wanted = new Set(first.map((d) => d.path));
+    // Phase 2: shrink while at least one of the original divergent paths still diverges.
+    const shrunk = await fc.check(
+      fc.asyncProperty(arb, async (s) => {
+        const d = await differ.diff(s);
+        return !(d && d.some((x) => wanted.has(x.path)));
+      }),
+      { seed, path: detect.counterexamplePath, interruptAfterTimeLimit: opts.shrinkBudgetMs ?? 120_000, markInterruptAsFailure: false },
+    );
+    const scenario = shrunk.failed && shrunk.counterexample ? shrunk.counterexample[0] : detect.counterexample[0];
+    const path = shrunk.failed && shrunk.counterexamplePath ? shrunk.counterexamplePath : detect.counterexamplePath;
+    const divergences = (await differ.diff(scenario)) ?? first;
+    const signature = divergenceSignature(divergences);
+    if (!seen.has(signature)) {
+      seen.add(signature);
+      const c = divergenceCase(scenario, divergences, { seed, path });
+      const caseFile = opts.outDir === null ? null : writeCaseFile(c, opts.outDir ?? "conformance/cases/fuzz");
+      found.push({ signature, divergences, scenario, seed, path, caseFile });
+      log(`divergence ${found.length}: ${signature} (seed ${seed}, path ${path})${caseFile ? ` -> ${caseFile}` : ""}`);
+    }
+    if (opts.path) break;
+    seed = (seed + 1) % 2 ** 31;
+  }
+  const elapsedMs = Date.now() - start;
+  return {
+    runs,
+    binaryRuns: differ.binaryRuns,
+    unsupported: differ.unsupported,
+    adapterErrors: differ.adapterErrors,
+    elapsedMs,
+    perSecond: runs / Math.max(elapsedMs / 1000, 1e-9),
+    divergences: found,
+  };
+}

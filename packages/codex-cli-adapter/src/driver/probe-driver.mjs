@@ -1,0 +1,346 @@
+// Runs inside private namespaces (mount, uts, net, pid) as the namespace's init process.
+// Plain ESM JavaScript with no dependencies so that `node` alone can run it.
+// Input: path of a JSON plan (see ../plan.ts). Output: one JSON document of raw observations on stdout.
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { join } from "node:path";
+
+const plan = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const raw = { steps: [], startup: null, features: null, mcp: null, appServer: null, model: null };
+const step = (name, detail) => raw.steps.push({ name, ...(detail ?? {}) });
+
+function isolate() {
+  execFileSync("mount", ["--make-rprivate", "/"]);
+  // A /proc that matches the new pid namespace (the sandbox helper reads it).
+  execFileSync("mount", ["-t", "proc", "proc", "/proc"]);
+  const upper = join(plan.root, "etc-upper");
+  const work = join(plan.root, "etc-work");
+  mkdirSync(upper, { recursive: true });
+  mkdirSync(work, { recursive: true });
+  execFileSync("mount", ["-t", "overlay", "overlay", "-o", `lowerdir=/etc,upperdir=${upper},workdir=${work}`, "/etc"]);
+  rmSync("/etc/codex", { recursive: true, force: true });
+  const files = Object.entries(plan.etcCodex);
+  if (files.length > 0) mkdirSync("/etc/codex");
+  for (const [name, text] of files) writeFileSync(join("/etc/codex", name), text);
+  const hosts = ["127.0.0.1 localhost", "::1 localhost"];
+  if (plan.hostsLine) hosts.unshift(plan.hostsLine);
+  writeFileSync("/etc/hosts", `${hosts.join("\n")}\n`);
+  writeFileSync("/etc/hostname", `${plan.hostname}\n`);
+  // Written through /proc so that names `hostname(1)` would reject (trailing dot, capitals) still work.
+  writeFileSync("/proc/sys/kernel/hostname", plan.hostname);
+  execFileSync("ip", ["link", "set", "lo", "up"]);
+  step("isolated");
+}
+
+function env() {
+  return {
+    PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+    HOME: plan.home,
+    CODEX_HOME: plan.codexHome,
+    TMPDIR: plan.tmp,
+    LANG: "C.UTF-8",
+    RUST_LOG: "error",
+    NO_COLOR: "1",
+  };
+}
+
+function run(args) {
+  return new Promise((resolve) => {
+    execFile(
+      plan.codexBin,
+      args,
+      { cwd: plan.project, env: env(), timeout: plan.stepTimeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: "SIGKILL" },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : null) : 0;
+        resolve({ args, code, stdout, stderr, timedOut: Boolean(err?.killed) });
+      },
+    );
+  });
+}
+
+// ---- loopback stand-in for the model API (Responses wire format, SSE) ----
+function startModelServer() {
+  const state = { requests: [], script: null, callSeq: 0 };
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      let body = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        body = null;
+      }
+      const entry = { method: req.method, url: req.url, model: body?.model ?? null, tools: null, outputs: [] };
+      if (Array.isArray(body?.tools)) entry.tools = body.tools.map((t) => summarizeTool(t));
+      if (Array.isArray(body?.input)) {
+        for (const item of body.input) {
+          if (item?.type === "function_call_output") entry.outputs.push({ call_id: item.call_id, output: item.output });
+        }
+      }
+      state.requests.push(entry);
+      if (req.method !== "POST" || !/\/responses$/.test(req.url.split("?")[0])) {
+        if (/\/models/.test(req.url)) {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ models: [], data: [] }));
+        } else {
+          res.writeHead(404);
+          res.end();
+        }
+        return;
+      }
+      sse(res, respond(state, entry));
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => resolve({ server, state, port: server.address().port }));
+  });
+}
+
+function summarizeTool(t) {
+  const out = { type: t?.type ?? null, name: t?.name ?? null };
+  if (t?.type === "web_search" || t?.type === "web_search_preview") out.external_web_access = t.external_web_access;
+  if (t?.type === "web_search") out.raw = t;
+  return out;
+}
+
+function respond(state, entry) {
+  const script = state.script;
+  const id = `resp_${state.requests.length}`;
+  if (script && script.kind === "exec" && !script.issued) {
+    script.issued = true;
+    script.callId = `call_${++state.callSeq}`;
+    const args = JSON.stringify({ cmd: script.command, yield_time_ms: 3000 });
+    return [
+      { type: "response.created", response: { id } },
+      {
+        type: "response.output_item.done",
+        item: { type: "function_call", id: `fc_${state.callSeq}`, call_id: script.callId, name: "exec_command", arguments: args },
+      },
+      completed(id),
+    ];
+  }
+  if (script?.callId) {
+    const out = entry.outputs.find((o) => o.call_id === script.callId);
+    if (out) script.output = out.output;
+  }
+  return [
+    { type: "response.created", response: { id } },
+    {
+      type: "response.output_item.done",
+      item: { type: "message", role: "assistant", id: `msg_${id}`, content: [{ type: "output_text", text: "done" }] },
+    },
+    completed(id),
+  ];
+}
+
+function completed(id) {
+  const usage = { input_tokens: 1, input_tokens_details: null, output_tokens: 1, output_tokens_details: null, total_tokens: 2 };
+  return { type: "response.completed", response: { id, usage } };
+}
+
+function sse(res, events) {
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  for (const e of events) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+  res.end();
+}
+
+// ---- app-server JSON-RPC client over stdio ----
+function startAppServer(args) {
+  const child = spawn(plan.codexBin, args, { cwd: plan.project, env: env(), stdio: ["pipe", "pipe", "pipe"] });
+  const rec = { messages: [], stderr: "", exit: null, serverRequests: [] };
+  const pending = new Map();
+  const waiters = [];
+  let nextId = 1;
+  let buf = "";
+  child.stdout.on("data", (d) => {
+    buf += d.toString("utf8");
+    let nl = buf.indexOf("\n");
+    while (nl >= 0) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      nl = buf.indexOf("\n");
+      if (!line.trim()) continue;
+      let msg;
+      try {
+        msg = JSON.parse(line);
+      } catch {
+        rec.messages.push({ unparsed: line });
+        continue;
+      }
+      onMessage(msg);
+    }
+  });
+  child.stderr.on("data", (d) => {
+    if (rec.stderr.length < 200_000) rec.stderr += d.toString("utf8");
+  });
+  const exited = new Promise((resolve) => {
+    child.on("exit", (code, signal) => {
+      rec.exit = { code, signal };
+      for (const [, p] of pending) p.resolve({ error: { code: "exited", message: "app-server exited" } });
+      pending.clear();
+      resolve();
+    });
+  });
+  child.stdin.on("error", () => {});
+
+  function send(obj) {
+    if (rec.exit) return;
+    child.stdin.write(`${JSON.stringify(obj)}\n`);
+  }
+  function onMessage(msg) {
+    if (msg.id !== undefined && msg.method === undefined) {
+      const p = pending.get(msg.id);
+      if (p) {
+        pending.delete(msg.id);
+        p.resolve(msg);
+      }
+      return;
+    }
+    if (msg.id !== undefined && msg.method) {
+      rec.serverRequests.push({ method: msg.method, params: msg.params });
+      const onApproval = /requestApproval$/.test(msg.method);
+      send(onApproval ? { id: msg.id, result: { decision: "decline" } } : { id: msg.id, error: { code: -32601, message: "not supported by probe" } });
+    }
+    if (msg.method) {
+      rec.messages.push({ method: msg.method, params: msg.params });
+      for (const w of [...waiters]) {
+        if (w.test(msg)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(msg);
+        }
+      }
+    }
+  }
+  function request(method, params, timeoutMs = plan.stepTimeoutMs) {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      if (rec.exit) return resolve({ error: { code: "exited", message: "app-server exited" } });
+      const t = setTimeout(() => {
+        pending.delete(id);
+        resolve({ error: { code: "timeout", message: `${method} timed out` } });
+      }, timeoutMs);
+      pending.set(id, {
+        resolve: (m) => {
+          clearTimeout(t);
+          resolve(m);
+        },
+      });
+      send({ method, id, params });
+    });
+  }
+  function waitFor(test, timeoutMs) {
+    return new Promise((resolve) => {
+      if (rec.exit) return resolve(null);
+      const w = { test, resolve };
+      waiters.push(w);
+      const t = setTimeout(() => {
+        const i = waiters.indexOf(w);
+        if (i >= 0) waiters.splice(i, 1);
+        resolve(null);
+      }, timeoutMs);
+      const orig = w.resolve;
+      w.resolve = (m) => {
+        clearTimeout(t);
+        orig(m);
+      };
+      exited.then(() => w.resolve(null));
+    });
+  }
+  const settle = (ms) => new Promise((r) => setTimeout(r, ms));
+  async function close() {
+    // Everything is observed by now; the pid namespace ends with this driver anyway.
+    if (!rec.exit) {
+      child.kill("SIGKILL");
+      await exited;
+    }
+  }
+  return { rec, request, waitFor, settle, close, exited, notify: (method, params) => send({ method, params }) };
+}
+
+async function appServerProbe(model) {
+  const extra = [];
+  if (model) {
+    extra.push(
+      "-c",
+      'model_provider="codexpolicy_stub"',
+      "-c",
+      `model_providers.codexpolicy_stub={ name = "codexpolicy stub", base_url = "http://127.0.0.1:${model.port}/v1", wire_api = "responses" }`,
+      "-c",
+      `model="${plan.model}"`,
+    );
+  }
+  const app = startAppServer([...plan.globalArgs, ...extra, "app-server"]);
+  const out = { initialize: null, threadStart: null, hooks: null, turns: [], rec: app.rec };
+  raw.appServer = out;
+  out.initialize = await app.request("initialize", {
+    clientInfo: { name: "codex-policy-probe", title: null, version: "0.1.0" },
+    capabilities: { experimentalApi: true, requestAttestation: false },
+  });
+  if (out.initialize.error) return app;
+  app.notify("initialized", {});
+  await app.settle(150);
+  const params = { cwd: plan.project, ...plan.threadParams };
+  out.threadStart = await app.request("thread/start", params);
+  await app.settle(250);
+  const threadId = out.threadStart?.result?.thread?.id;
+  if (plan.channels.includes("hooks")) {
+    out.hooks = await app.request("hooks/list", threadId ? { threadId } : { cwds: [plan.project] });
+  }
+  if (model && threadId) {
+    const scripts = plan.commands.length > 0 ? plan.commands.map((c) => ({ kind: "exec", command: c })) : [{ kind: "message" }];
+    for (const script of scripts) {
+      model.state.script = script;
+      const before = app.rec.serverRequests.length;
+      const firstMessage = app.rec.messages.length;
+      const firstRequest = model.state.requests.length;
+      const started = await app.request("turn/start", {
+        threadId,
+        input: [{ type: "text", text: script.kind === "exec" ? `run: ${script.command}` : "hello", text_elements: [] }],
+      });
+      let done = null;
+      if (!started.error) {
+        done = await app.waitFor((m) => m.method === "turn/completed" && m.params?.threadId === threadId, plan.turnTimeoutMs);
+      }
+      out.turns.push({
+        script: { kind: script.kind, command: script.command ?? null, issued: Boolean(script.issued) },
+        started: started.error ? { error: started.error } : { ok: true },
+        completed: done ? (done.params?.turn?.status ?? "completed") : null,
+        toolOutput: script.output ?? null,
+        approvals: app.rec.serverRequests.slice(before),
+        methods: [...new Set(app.rec.messages.slice(firstMessage).map((m) => m.method))],
+        requests: model.state.requests.slice(firstRequest),
+      });
+    }
+  }
+  return app;
+}
+
+async function main() {
+  isolate();
+  const ch = new Set(plan.channels);
+  if (ch.has("requirements")) raw.startup = await run([...plan.globalArgs, "app-server", "--print-startup-config"]);
+  if (ch.has("features")) raw.features = await run([...plan.globalArgs, "features", "list"]);
+  if (ch.has("mcp")) raw.mcp = await run([...plan.globalArgs, "mcp", "list", "--json"]);
+  const needModel = ch.has("web_search") || ch.has("commands");
+  if (ch.has("session") || ch.has("warnings") || ch.has("hooks") || needModel) {
+    const model = needModel ? await startModelServer() : null;
+    const app = await appServerProbe(model);
+    await app.close();
+    if (model) {
+      raw.model = { requests: model.state.requests.length };
+      model.server.close();
+    }
+  }
+  process.stdout.write(`${JSON.stringify(raw)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stdout.write(`${JSON.stringify({ ...raw, fatal: String(e?.stack ?? e) })}\n`);
+    process.exit(0);
+  },
+);

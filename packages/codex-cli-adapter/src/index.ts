@@ -1,0 +1,42 @@
+import type { Outcome, Scenario } from "@codex-policy/spec";
+import { CHANNELS, type Channel } from "./channels.js";
+import { findCodexBinary } from "./discover.js";
+import { mapOutcome } from "./map/outcome.js";
+import { probe } from "./run.js";
+import { unsupportedReason } from "./unsupported.js";
+
+export { CHANNELS, channelsFor, NEVER_OBSERVED, underPrefix, unobservedFor, type Channel } from "./channels.js";
+export { findCodexBinary, installedCodexPath, INSTALL_HINT, PINNED_CODEX_VERSION, type CodexBinary } from "./discover.js";
+export { AdapterError, ADAPTER_ERROR_CODES, type AdapterErrorCode } from "./errors.js";
+export { mapOutcome, UNOBSERVED } from "./map/outcome.js";
+export { preflight } from "./preflight.js";
+export type { RawObservations } from "./run.js";
+export { unsupportedReason } from "./unsupported.js";
+
+export type CodexRun =
+  | { kind: "outcome"; outcome: Outcome; binaryVersion: string; raw: unknown }
+  | { kind: "unsupported"; reason: string };
+
+export interface RunOptions {
+  codexBin?: string;
+  /** Whole-probe limit; the namespace is killed when it passes. Default 60 s. */
+  timeoutMs?: number;
+  /** Observations to make; default all. `requirements` always runs. */
+  channels?: Channel[];
+}
+
+/**
+ * Runs the scenario through the real Codex binary, isolated in private namespaces, and reports the
+ * Outcome it showed. Throws AdapterError when the binary cannot be run at all.
+ */
+export async function runWithCodex(scenario: Scenario, opts: RunOptions = {}): Promise<CodexRun> {
+  const reason = unsupportedReason(scenario);
+  if (reason !== null) return { kind: "unsupported", reason };
+  const binary = findCodexBinary({ codexBin: opts.codexBin });
+  const wanted = new Set<Channel>(opts.channels ?? CHANNELS);
+  wanted.add("requirements");
+  const channels = CHANNELS.filter((c) => wanted.has(c));
+  const { raw, paths } = await probe(scenario, { codexBin: binary.path, channels, timeoutMs: opts.timeoutMs ?? 60_000 });
+  const outcome = mapOutcome(raw, scenario, channels, paths);
+  return { kind: "outcome", outcome, binaryVersion: binary.version, raw };
+}

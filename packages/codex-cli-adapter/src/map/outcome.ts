@@ -1,0 +1,132 @@
+import type { Effective, Outcome, OutcomeError, Scenario } from "@codex-policy/spec";
+import type { Channel } from "../channels.js";
+import { unobservedFor } from "../channels.js";
+import { AdapterError } from "../errors.js";
+import type { ExecResult, RawObservations } from "../run.js";
+import { mapFeaturesOrThrow, mapMcpOrThrow } from "./lists.js";
+import { mapHooksList } from "./observed-lists.js";
+import { normalizePaths, type RunPaths } from "./paths.js";
+import { mapRefusal } from "./refusal.js";
+import { mapRequirements } from "./requirements.js";
+import { mapCommandTurn, webSearchFromTools, webSearchMode } from "./turns.js";
+import { approvalFromWire, reviewerFromWire, sandboxFromWire } from "./values.js";
+import { mapWarnings } from "./warnings.js";
+
+/** Effective values a channel did not observe carry this marker (and their path is in `unobserved`). */
+export const UNOBSERVED = "(unobserved)";
+
+/**
+ * Per-entry fields no channel reports. Listed per entry (not with `*`) because consumers match
+ * `unobserved` by plain prefix.
+ */
+function entryFieldsUnobserved(e: Effective): string[] {
+  return [
+    ...Object.keys(e.features).flatMap((k) => [`effective.features.${k}.pinned_by`, `effective.features.${k}.source`]),
+    ...Object.keys(e.mcp_servers).map((k) => `effective.mcp_servers.${k}.origin`),
+    ...e.hooks.map((_, i) => `effective.hooks.${i}.layer`),
+    ...e.commands.map((_, i) => `effective.commands.${i}.rule`),
+  ];
+}
+
+interface StartupReport {
+  error?: { message?: string; data?: { detail?: string } };
+  configRequirements?: { requirements?: Record<string, unknown> | null };
+}
+
+function parseStartup(r: ExecResult): StartupReport {
+  const text = r.stdout.trim();
+  try {
+    return JSON.parse(text) as StartupReport;
+  } catch {
+    throw new AdapterError("probe-failed", `--print-startup-config printed no JSON (exit ${r.code}): ${r.stderr.trim().split("\n")[0] ?? ""}`);
+  }
+}
+
+const stripPrefix = (m: string): string => m.replace(/^failed to load configuration: /, "");
+
+/** The load-failure text, from the first channel that reported one. */
+function refusalText(raw: RawObservations, startup: StartupReport | null): string | null {
+  if (startup?.error) return startup.error.data?.detail ?? stripPrefix(startup.error.message ?? "");
+  const app = raw.appServer;
+  if (!app) return null;
+  const ts = app.threadStart?.error;
+  if (ts && typeof ts.code === "number") return stripPrefix(ts.message);
+  if (app.rec.exit && app.rec.exit.code !== 0 && app.rec.exit.code !== null && !app.threadStart?.result) {
+    const line = app.rec.stderr.split("\n").find((l) => l.startsWith("Error: "));
+    if (line) return line.slice("Error: ".length);
+  }
+  return null;
+}
+
+/** Maps the driver's raw observations to the engine's Outcome shape. Pure. */
+export function mapOutcome(raw: RawObservations, scenario: Scenario, channels: readonly Channel[], paths: RunPaths | null): Outcome {
+  if (raw.fatal) throw new AdapterError("probe-failed", `the namespace driver failed: ${raw.fatal.split("\n")[0]}`);
+  const norm = (t: string) => normalizePaths(t, paths);
+  const unobserved = unobservedFor(channels);
+  const startup = raw.startup ? parseStartup(raw.startup) : null;
+  const summaries = (raw.appServer?.rec.messages ?? [])
+    .filter((m) => m.method === "configWarning")
+    .map((m) => norm(String((m.params as { summary?: unknown })?.summary ?? "")));
+  const warnings = mapWarnings(summaries);
+  const base = { edition: "codex-0.169" as const, notices: [], warnings };
+
+  const refusal = refusalText(raw, startup);
+  if (refusal !== null) {
+    const error: OutcomeError = mapRefusal(norm(refusal));
+    if (error.layer === "unknown") unobserved.push("errors.0.layer");
+    return { ...base, status: "refused", requirements: {}, effective: null, errors: [error], unobserved };
+  }
+
+  const req = mapRequirements(startup?.configRequirements?.requirements ?? {}, {
+    requirements: scenario.system?.requirements,
+    managed_config: scenario.system?.managed_config,
+  });
+  unobserved.push(...req.unobserved);
+  const effective = mapEffective(raw, channels, req.requirements.allowed_web_search_modes?.value, summaries, norm);
+  unobserved.push(...entryFieldsUnobserved(effective));
+  return { ...base, status: "ok", requirements: req.requirements, effective, errors: [], unobserved };
+}
+
+function mapEffective(
+  raw: RawObservations,
+  channels: readonly Channel[],
+  allowedWebSearch: unknown,
+  warningTexts: string[],
+  norm: (t: string) => string,
+): Effective {
+  const app = raw.appServer;
+  const ts = app?.threadStart?.result as Record<string, unknown> | undefined;
+  if (channels.includes("session") && !ts) {
+    throw new AdapterError("probe-failed", `thread/start gave no result: ${JSON.stringify(app?.threadStart ?? null).slice(0, 200)}`);
+  }
+  const effective: Effective = {
+    approval_policy: ts ? approvalFromWire(ts.approvalPolicy) : UNOBSERVED,
+    approvals_reviewer: ts ? reviewerFromWire(ts.approvalsReviewer) : UNOBSERVED,
+    sandbox_mode: ts ? sandboxFromWire(ts.sandbox) : UNOBSERVED,
+    web_search: UNOBSERVED,
+    features: channels.includes("features") && raw.features ? mapFeaturesOrThrow(raw.features) : {},
+    mcp_servers: channels.includes("mcp") && raw.mcp ? mapMcpOrThrow(raw.mcp) : {},
+    hooks: [],
+    commands: [],
+  };
+  if (channels.includes("hooks") && app?.hooks) {
+    if (app.hooks.error) throw new AdapterError("probe-failed", `hooks/list failed: ${app.hooks.error.message}`);
+    effective.hooks = mapHooksList(app.hooks.result).map((h) => ({ ...h, command: norm(h.command) }));
+  }
+  const turns = app?.turns ?? [];
+  if (channels.includes("web_search") || channels.includes("commands")) {
+    const first = turns[0]?.requests[0];
+    if (!first) throw new AdapterError("probe-failed", "the stand-in model received no request; the turn probe failed");
+    const obs = webSearchFromTools(first.tools);
+    if (obs && channels.includes("web_search")) effective.web_search = webSearchMode(obs, allowedWebSearch, warningTexts);
+  }
+  if (channels.includes("commands")) {
+    effective.commands = turns
+      .filter((t) => t.script.kind === "exec")
+      .map((t) => {
+        const c = mapCommandTurn(t);
+        return { ...c, message: c.message === null ? null : norm(c.message) };
+      });
+  }
+  return effective;
+}

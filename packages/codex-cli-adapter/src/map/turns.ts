@@ -1,0 +1,58 @@
+import type { CommandState } from "@codex-policy/spec";
+import type { ToolSummary, TurnRaw } from "../run.js";
+
+export type WebSearchObservation = "disabled" | "cached" | "external";
+
+/** What the first model request's tool list says about web search. */
+export function webSearchFromTools(tools: ToolSummary[] | null): WebSearchObservation | null {
+  if (!tools) return null;
+  const ws = tools.find((t) => t.type === "web_search" || t.type === "web_search_preview");
+  if (!ws) return "disabled";
+  return ws.external_web_access === true ? "external" : "cached";
+}
+
+const WEB_SEARCH_FALLBACK = /^Configured value for `web_search_mode` is disallowed by requirements; falling back to required value (Indexed|Live)\./m;
+
+/**
+ * `external_web_access: true` is both `indexed` and `live` on the wire. The binary's own fallback
+ * warning names the mode when there is one; otherwise report `live` unless the merged requirements
+ * allow `indexed` and not `live`.
+ */
+export function webSearchMode(obs: WebSearchObservation, allowed: unknown, warnings: readonly string[] = []): string {
+  if (obs !== "external") return obs;
+  for (const w of warnings) {
+    const m = WEB_SEARCH_FALLBACK.exec(w);
+    if (m) return m[1]!.toLowerCase();
+  }
+  if (Array.isArray(allowed) && allowed.includes("indexed") && !allowed.includes("live")) return "indexed";
+  return "live";
+}
+
+const POLICY_PROMPT = /requires approval by policy/;
+const FORBIDDEN = /` rejected: /;
+const NEVER_PROMPT = /approval required by policy, but AskForApproval is set to Never/;
+const PROMPT_USER_FAILED = /approval request failed/;
+
+/** One scripted `exec_command` turn → the Outcome's command entry (decision inferred from what happened). */
+export function mapCommandTurn(turn: TurnRaw): CommandState {
+  const command = turn.script.command ?? "";
+  const output = turn.toolOutput ?? "";
+  const approval = turn.approvals.find((a) => /requestApproval$/.test(a.method));
+  const reviewed = (turn.methods ?? []).some((m) => /guardianApprovalReview|autoApprovalReview/i.test(m));
+  const rejectedByPolicy = /Rejected\(/.test(output) && !/rejected by user/.test(output);
+  if (approval) {
+    const reason = String((approval.params as { reason?: unknown })?.reason ?? "");
+    return { command, decision: POLICY_PROMPT.test(reason) ? "prompt" : "none", outcome: "ask-user", rule: null, message: null };
+  }
+  if (reviewed) {
+    return { command, decision: "prompt", outcome: "ask-reviewer", rule: null, message: rejectedByPolicy ? output : null };
+  }
+  if (rejectedByPolicy || PROMPT_USER_FAILED.test(output)) {
+    let decision: CommandState["decision"] = "forbidden";
+    if (NEVER_PROMPT.test(output)) decision = "prompt";
+    else if (PROMPT_USER_FAILED.test(output)) decision = "prompt-user";
+    else if (!FORBIDDEN.test(output)) decision = "none";
+    return { command, decision, outcome: "rejected", rule: null, message: output };
+  }
+  return { command, decision: "none", outcome: "run", rule: null, message: null };
+}

@@ -1,0 +1,33 @@
+import type { Scenario } from "@codex-policy/spec";
+
+/** Linux limits the kernel hostname to 64 bytes. */
+const MAX_HOSTNAME = 64;
+
+/**
+ * Why the binary cannot be given this scenario on Linux, or null when it can. Never guesses: a
+ * scenario with any part the probe cannot express is reported, not run with that part dropped.
+ */
+export function unsupportedReason(scenario: Scenario): string | null {
+  if (scenario.host.os !== "linux") {
+    return `host.os = "${scenario.host.os}": the Linux binary only reads /etc/codex; ${scenario.host.os} paths and MDM cannot be expressed`;
+  }
+  if (scenario.cloud) {
+    return "cloud requirements need a ChatGPT login and the network; the probe runs with loopback only and cannot express a cloud layer";
+  }
+  if (scenario.mdm && Object.values(scenario.mdm).some((v) => v !== undefined)) {
+    return "MDM managed preferences exist only on macOS; the Linux binary cannot read them";
+  }
+  if (scenario.session.profile !== undefined) {
+    return "session.profile: `codex app-server` and `codex features list` reject --profile (0.169.0 applies it only to runtime commands), so the probe cannot select a profile";
+  }
+  if (Buffer.byteLength(scenario.host.hostname) > MAX_HOSTNAME || scenario.host.hostname.includes("\n")) {
+    return `host.hostname is not a valid Linux kernel hostname (at most ${MAX_HOSTNAME} bytes, one line)`;
+  }
+  if (scenario.host.fqdn !== undefined && /\s/.test(scenario.host.fqdn)) {
+    return "host.fqdn contains whitespace and cannot be written as an /etc/hosts name";
+  }
+  if (/\s/.test(scenario.host.hostname) && scenario.host.fqdn !== undefined) {
+    return "host.hostname contains whitespace and cannot be written as an /etc/hosts alias";
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { mapRefusal } from "../src/map/refusal.js";
+import { mapWarnings, warningCode } from "../src/map/warnings.js";
+import { normalizePaths } from "../src/map/paths.js";
+import { approvalFromWire, reviewerFromWire, sandboxFromWire } from "../src/map/values.js";
+import { webSearchFromTools, webSearchMode } from "../src/map/turns.js";
+
+describe("warning codes from the binary's texts", () => {
+  it.each([
+    ["Configured value for `approval_policy` is disallowed by requirements; falling back …", "requirement-fallback"],
+    ["Codex is ignoring 2 unrecognized configuration settings. Check for typos", "unrecognized-settings"],
+    ["Ignoring unknown `features` requirement `x` from /etc/codex/requirements.toml", "unknown-feature-requirement"],
+    ["Project-local config, hooks, and exec policies are disabled in the following folders", "project-config-disabled"],
+    ["Invalid configuration; using defaults.", "invalid-configuration"],
+    ["Something new in a later release", "unrecognized-warning"],
+  ])("%s → %s", (text, code) => {
+    expect(warningCode(text)).toBe(code);
+  });
+
+  it("drops environment noise and exact duplicates, keeps order", () => {
+    const w = mapWarnings([
+      "Codex could not find bubblewrap on PATH. Install bubblewrap …",
+      "Configured value for `a` …",
+      "Ignoring unknown `features` requirement `x` from f",
+      "Configured value for `a` …",
+    ]);
+    expect(w.map((x) => x.code)).toEqual(["requirement-fallback", "unknown-feature-requirement"]);
+  });
+});
+
+describe("refusal codes and layers", () => {
+  it.each([
+    ["unknown variant `Never`, expected one of `untrusted`, … in `allowed_approval_policies`\n(set by /etc/codex/requirements.toml)", "unknown-variant", "system.requirements"],
+    ["invalid type: string \"read-only\", expected a sequence in `allowed_sandbox_modes`", "invalid-type", "unknown"],
+    ["field `allowed_approval_policies` cannot be empty", "empty-list", "unknown"],
+    ["invalid rules in requirements (set by /etc/codex/requirements.toml): rules prefix_rules cannot be empty", "rules-invalid", "system.requirements"],
+    ["missing field `identity` in `mcp_servers.docs`", "mcp-identity-invalid", "unknown"],
+    ["Failed to read requirements file /etc/codex/requirements.toml: invalid utf-8 sequence of 1 bytes from index 5", "invalid-utf8", "system.requirements"],
+    ["approval_policy = \"untrusted\" is no longer supported; remove this setting", "config-approval-untrusted", "unknown"],
+    ["legacy `profile = \"p\"` config is no longer supported; use `--profile p` with `p.config.toml` instead", "config-legacy-profile", "unknown"],
+    ["/etc/codex/managed_config.toml:1:19: invalid float, expected `nan`", "legacy-invalid", "system.managed_config"],
+    ["~/.codex/config.toml:2:1: something odd", "config-invalid", "user.config"],
+  ])("%s", (text, code, layer) => {
+    expect(mapRefusal(text)).toMatchObject({ code, layer, message: text });
+  });
+
+  it("reads line and column from both location styles", () => {
+    expect(mapRefusal("x: TOML parse error at line 3, column 7\n")).toMatchObject({ line: 3, column: 7 });
+    expect(mapRefusal("/etc/codex/managed_config.toml:1:19: bad")).toMatchObject({ line: 1, column: 19 });
+    expect(mapRefusal("no location")).not.toHaveProperty("line");
+  });
+});
+
+describe("spellings", () => {
+  it("maps the app-server's values to the Outcome's", () => {
+    expect(approvalFromWire("unless-trusted")).toBe("untrusted");
+    expect(approvalFromWire("on-request")).toBe("on-request");
+    expect(approvalFromWire({ granular: { rules: true } })).toBe("granular");
+    expect(sandboxFromWire({ type: "workspaceWrite", writableRoots: [] })).toBe("workspace-write");
+    expect(sandboxFromWire({ type: "dangerFullAccess" })).toBe("danger-full-access");
+    expect(sandboxFromWire({ type: "readOnly" })).toBe("read-only");
+    expect(reviewerFromWire("guardian_subagent")).toBe("auto_review");
+  });
+
+  it("web search from the tool list", () => {
+    expect(webSearchFromTools([{ type: "function", name: "exec_command" }])).toBe("disabled");
+    expect(webSearchFromTools([{ type: "web_search", name: null, external_web_access: false }])).toBe("cached");
+    expect(webSearchFromTools([{ type: "web_search", name: null, external_web_access: true }])).toBe("external");
+    expect(webSearchFromTools(null)).toBeNull();
+    expect(webSearchMode("external", ["live", "disabled"])).toBe("live");
+    expect(webSearchMode("external", ["indexed", "disabled"])).toBe("indexed");
+    const warning =
+      "Configured value for `web_search_mode` is disallowed by requirements; falling back to required value Indexed. Details: …";
+    expect(webSearchMode("external", ["live", "indexed", "disabled"], [warning])).toBe("indexed");
+    expect(webSearchMode("cached", ["indexed"], [warning])).toBe("cached");
+  });
+
+  it("normalizes temp paths", () => {
+    const p = { root: "/tmp/r", home: "/tmp/r/home", codexHome: "/tmp/r/codex-home", project: "/tmp/r/project" };
+    expect(normalizePaths("/tmp/r/codex-home/config.toml and /tmp/r/project/.codex/config.toml in /tmp/r/project", p)).toBe(
+      "~/.codex/config.toml and .codex/config.toml in .",
+    );
+    expect(normalizePaths("/tmp/r/tmp/x /tmp/r/home/.gitconfig", p)).toBe("<tmp>/tmp/x ~/.gitconfig");
+  });
+});

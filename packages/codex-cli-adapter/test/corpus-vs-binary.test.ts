@@ -1,0 +1,163 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Case, Edition, Outcome, Scenario } from "@codex-policy/spec";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { underPrefix } from "../src/channels.js";
+import { AdapterError } from "../src/errors.js";
+import { channelsFor, preflight, runWithCodex, unsupportedReason } from "../src/index.js";
+import { hostFingerprint, processesMentioning } from "./host-guard.js";
+
+// Every codex-0.169 corpus test the binary can express runs through the binary, 2 at a time, each
+// isolated; any difference from the expectations fails unless conformance/baselines/codex-cli.toml
+// lists it with a reason.
+
+interface TestInstance {
+  caseId: string;
+  testId: string;
+  edition: Edition;
+  scenario: Scenario;
+  expect: Record<string, unknown>;
+}
+interface CheckResult {
+  path: string;
+  ok: boolean;
+  expected: unknown;
+  actual: unknown;
+}
+interface BaselineEntry {
+  id: string;
+  reason: string;
+}
+interface Harness {
+  loadCorpus(dir?: string): Promise<Case[]>;
+  expandTests(c: Case): TestInstance[];
+  checkExpectations(outcome: Outcome, expect: Record<string, unknown>): CheckResult[];
+  parseBaseline(text: string, file: string): { xfail: BaselineEntry[]; skip: BaselineEntry[] };
+  entryMatches(e: BaselineEntry, r: { id: string; caseId: string; edition: string }): boolean;
+}
+
+const REPO = join(import.meta.dirname, "..", "..", "..");
+const BASELINE = join(REPO, "conformance", "baselines", "codex-cli.toml");
+const PARALLEL = 2;
+
+/** The harness is a sibling package that depends on this one; it is reached through the corpus package. */
+async function loadHarness(): Promise<Harness | string> {
+  const name = "@codex-policy/harness";
+  try {
+    return (await import(/* @vite-ignore */ name)) as Harness;
+  } catch {
+    try {
+      const entry = createRequire(join(REPO, "conformance", "package.json")).resolve(name);
+      return (await import(/* @vite-ignore */ pathToFileURL(entry).href)) as Harness;
+    } catch (e) {
+      return `${name} is not available (${(e as Error).message.split("\n")[0]}); it provides loadCorpus/expandTests/checkExpectations`;
+    }
+  }
+}
+
+function preflightProblem(): string | null {
+  try {
+    preflight();
+    return null;
+  } catch (e) {
+    return e instanceof AdapterError ? `${e.code}: ${e.message}` : String(e);
+  }
+}
+
+const harness = await loadHarness();
+const problem = typeof harness === "string" ? harness : preflightProblem();
+const instances: TestInstance[] = [];
+if (typeof harness !== "string") {
+  for (const c of await harness.loadCorpus()) {
+    for (const t of harness.expandTests(c)) {
+      if (t.edition === "codex-0.169" && unsupportedReason(t.scenario) === null) instances.push(t);
+    }
+  }
+}
+const baseline = typeof harness === "string" ? { xfail: [], skip: [] } : harness.parseBaseline(readFileSync(BASELINE, "utf8"), BASELINE);
+const idOf = (t: TestInstance) => `${t.caseId}:${t.testId}`;
+const listed = (t: TestInstance, entries: BaselineEntry[]) =>
+  typeof harness !== "string" && entries.some((e) => harness.entryMatches(e, { id: idOf(t), caseId: t.caseId, edition: t.edition }));
+
+type Result = { failures: CheckResult[] } | { error: string };
+const results = new Map<string, Result>();
+const ownTmp = mkdtempSync(join(tmpdir(), "codex-adapter-corpus-test-"));
+const savedTmp = process.env.TMPDIR;
+let fingerprintBefore = "";
+
+async function runOne(t: TestInstance): Promise<Result> {
+  if (typeof harness === "string") return { error: harness };
+  try {
+    const run = await runWithCodex(t.scenario, { channels: channelsFor(Object.keys(t.expect)), timeoutMs: 90_000 });
+    if (run.kind === "unsupported") return { error: `unsupported: ${run.reason}` };
+    const unobserved = run.outcome.unobserved ?? [];
+    const failures = harness
+      .checkExpectations(run.outcome, t.expect)
+      .filter((c) => !c.ok && !unobserved.some((p) => underPrefix(c.path.replace(/\.\$\w+$/, ""), p)));
+    return { failures };
+  } catch (e) {
+    return { error: e instanceof AdapterError ? `${e.code}: ${e.message}` : String((e as Error)?.stack ?? e) };
+  }
+}
+
+async function runAll(list: TestInstance[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < list.length) {
+      const t = list[next++]!;
+      results.set(idOf(t), await runOne(t));
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+}
+
+const toRun = instances.filter((t) => !listed(t, baseline.skip));
+
+describe("corpus vs codex-cli 0.169.0", () => {
+  if (problem !== null) {
+    it("can run the real binary", () => {
+      throw new Error(problem);
+    });
+    return;
+  }
+
+  beforeAll(async () => {
+    process.env.TMPDIR = ownTmp;
+    fingerprintBefore = hostFingerprint();
+    await runAll(toRun);
+  }, Math.max(120_000, toRun.length * 15_000));
+
+  afterAll(() => {
+    process.env.TMPDIR = savedTmp;
+    rmSync(ownTmp, { recursive: true, force: true });
+  });
+
+  it("the corpus has tests the binary can express", () => {
+    expect(instances.length).toBeGreaterThan(0);
+  });
+
+  for (const t of toRun) {
+    const id = idOf(t);
+    const xfail = listed(t, baseline.xfail);
+    it(`${id}${xfail ? " (baseline xfail)" : ""}`, () => {
+      const r = results.get(id);
+      if (!r) throw new Error("did not run");
+      if ("error" in r) throw new Error(r.error);
+      const lines = r.failures.map((f) => `${f.path}: expected ${JSON.stringify(f.expected)}, binary ${JSON.stringify(f.actual)}`);
+      if (xfail) {
+        expect(lines, "listed in conformance/baselines/codex-cli.toml but now matches: remove the entry").not.toEqual([]);
+      } else {
+        expect(lines, "the binary differs from the expectations").toEqual([]);
+      }
+    });
+  }
+
+  it("left the host's /etc and hostname unchanged, no process and no temp dir behind", () => {
+    expect(hostFingerprint()).toBe(fingerprintBefore);
+    expect(processesMentioning(ownTmp)).toEqual([]);
+    expect(readdirSync(ownTmp)).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import type { LayerId, Scenario } from "@codex-policy/spec";
+import type { ConfigLayer, ConfigLayerKind, Diagnostics } from "../model.js";
+import { managedPaths } from "../paths.js";
+import { deepMerge, isTable, parseToml, type TomlTable } from "../toml.js";
+import { overridesToDoc } from "./overrides.js";
+
+interface Source {
+  kind: ConfigLayerKind;
+  label: string;
+  layerId: LayerId;
+  text: string | undefined;
+}
+
+function parseLayer(src: Source, diag: Diagnostics): ConfigLayer | null {
+  if (src.text === undefined) return null;
+  const r = parseToml(src.text);
+  if (!r.ok) {
+    const at = r.line !== undefined ? `:${r.line}:${r.column ?? 1}` : "";
+    diag.fail({
+      code: src.kind === "legacy" ? "legacy-invalid" : r.code,
+      layer: src.layerId,
+      message: `${src.label}${at}: ${r.message}`,
+      ...(r.line !== undefined ? { line: r.line } : {}),
+      ...(r.column !== undefined ? { column: r.column } : {}),
+    });
+    return null;
+  }
+  return { kind: src.kind, label: src.label, layerId: src.layerId, doc: r.doc };
+}
+
+export interface ConfigStack {
+  /** Lowest precedence first. */
+  layers: ConfigLayer[];
+  /** Whether project config exists but is not loaded because the project is not trusted. */
+  projectSkipped: boolean;
+}
+
+/** Builds the config layers, lowest first: system, user, project, profile, -c, legacy, MDM defaults. */
+export function buildConfigStack(
+  scenario: Scenario,
+  mdmConfig: string | undefined,
+  diag: Diagnostics,
+): ConfigStack {
+  const paths = managedPaths(scenario.host.os);
+  const trusted = scenario.project.trust === "trusted";
+  const low: Source[] = [
+    { kind: "system", label: paths.systemConfig, layerId: "system.config", text: scenario.system?.config },
+    { kind: "user", label: paths.userConfig, layerId: "user.config", text: scenario.user?.config },
+    {
+      kind: "project",
+      label: paths.projectConfig,
+      layerId: "project.config",
+      text: trusted ? scenario.project.config : undefined,
+    },
+  ];
+  const layers = low.map((s) => parseLayer(s, diag)).filter((l): l is ConfigLayer => l !== null);
+
+  const profileName = scenario.session.profile;
+  if (profileName !== undefined) {
+    const profiles = layers.map((l) => l.doc.profiles).filter(isTable);
+    const found = profiles.reverse().find((p) => isTable(p[profileName]));
+    if (!found) {
+      diag.fail({
+        code: "profile-missing",
+        layer: "session",
+        message: `config profile \`${profileName}\` not found`,
+      });
+    } else {
+      layers.push({
+        kind: "profile",
+        label: `profile ${profileName}`,
+        layerId: "session",
+        doc: found[profileName] as TomlTable,
+      });
+    }
+  }
+
+  const session = overridesToDoc(scenario.session.overrides);
+  if (session.error) diag.fail({ code: "override-invalid", layer: "session", message: session.error });
+  if (Object.keys(session.doc).length > 0) {
+    layers.push({ kind: "session", label: "-c overrides", layerId: "session", doc: session.doc });
+  }
+
+  const high: Source[] = [
+    {
+      kind: "legacy",
+      label: paths.managedConfig,
+      layerId: "system.managed_config",
+      text: scenario.system?.managed_config,
+    },
+    { kind: "mdm-config", label: paths.mdmLegacy, layerId: "mdm.config", text: mdmConfig },
+  ];
+  for (const s of high) {
+    const l = parseLayer(s, diag);
+    if (l) layers.push(l);
+  }
+  return { layers, projectSkipped: !trusted && scenario.project.config !== undefined };
+}
+
+/** The highest layer that sets a top-level key. */
+export function configured(
+  layers: ConfigLayer[],
+  key: string,
+): { value: unknown; layer: ConfigLayer } | null {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const l = layers[i]!;
+    if (l.doc[key] !== undefined) return { value: l.doc[key], layer: l };
+  }
+  return null;
+}
+
+/** Deep-merged config document, lowest first. */
+export function mergedConfig(layers: ConfigLayer[]): TomlTable {
+  return layers.reduce<TomlTable>((acc, l) => deepMerge(acc, l.doc), {});
+}

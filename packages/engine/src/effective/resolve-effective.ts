@@ -1,0 +1,106 @@
+import type { Scenario } from "@codex-policy/spec";
+import { configured } from "../config/stack.js";
+import { NEVER_WITH_FULL_ACCESS } from "../messages.js";
+import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
+import { applyConstraint, type Candidate, type Resolved } from "./constrained.js";
+import {
+  approvalConstraint,
+  normalizeReviewer,
+  reviewerConstraint,
+  sandboxConstraint,
+  trustDefaults,
+  webSearchConstraint,
+} from "./settings.js";
+
+export interface CoreEffective {
+  approval: Resolved;
+  reviewer: Resolved;
+  sandbox: Resolved;
+}
+
+function candidate(
+  layers: ConfigLayer[],
+  key: string,
+  thread: string | undefined,
+  dflt: Candidate,
+): Candidate {
+  if (thread !== undefined) return { value: thread, explicit: true, origin: "thread" };
+  const c = configured(layers, key);
+  if (c && typeof c.value === "string") return { value: c.value, explicit: true, origin: c.layer.kind };
+  return dflt;
+}
+
+/** Approval, reviewer and sandbox, in the order Codex applies them, then the never + full-access check. */
+export function resolveCore(
+  scenario: Scenario,
+  layers: ConfigLayer[],
+  fields: Record<string, ComposedField>,
+  diag: Diagnostics,
+): CoreEffective | null {
+  const thread = scenario.session.thread ?? {};
+  const defaults = trustDefaults(scenario.project.trust);
+  const approvalDefault: Candidate = {
+    value: defaults.approval,
+    explicit: false,
+    origin: scenario.project.trust === "untrusted" ? "trust-default" : "default",
+  };
+  const approval = applyConstraint(
+    candidate(layers, "approval_policy", thread.approval_policy, approvalDefault),
+    approvalConstraint(fields.allowed_approval_policies),
+    diag,
+  );
+  const rc = candidate(layers, "approvals_reviewer", thread.approvals_reviewer, {
+    value: "user",
+    explicit: false,
+    origin: "default",
+  });
+  const reviewer = applyConstraint(
+    { ...rc, value: normalizeReviewer(rc.value) },
+    reviewerConstraint(fields.allowed_approvals_reviewers),
+    diag,
+  );
+  // A trust-derived sandbox default is checked like a configured value (it warns on fallback).
+  const sandboxDefault: Candidate = {
+    value: defaults.sandbox,
+    explicit: defaults.sandbox !== "read-only",
+    origin: defaults.sandbox === "read-only" ? "default" : "trust-default",
+  };
+  const sc = candidate(layers, "sandbox_mode", thread.sandbox, sandboxDefault);
+  const sandbox = applyConstraint(sc, sandboxConstraint(fields.allowed_sandbox_modes), diag);
+  if (sandbox.fellBack && sc.value === "danger-full-access" && approval.value === "never") {
+    diag.fail({
+      code: "never-with-disallowed-full-access",
+      layer: fields.allowed_sandbox_modes?.layer.layerId ?? "system.requirements",
+      message: NEVER_WITH_FULL_ACCESS,
+    });
+    return null;
+  }
+  return { approval, reviewer, sandbox };
+}
+
+/**
+ * Web search: the configured mode (or `cached`) is checked against the allowed set, with a
+ * warning even for the default; under full access the turn prefers live when it is allowed.
+ */
+export function resolveWebSearch(
+  layers: ConfigLayer[],
+  fields: Record<string, ComposedField>,
+  sandbox: string,
+  featureMode: string | null,
+  diag: Diagnostics,
+): Resolved {
+  const constraint = webSearchConstraint(fields.allowed_web_search_modes);
+  const c = configured(layers, "web_search");
+  const cand: Candidate =
+    c && typeof c.value === "string"
+      ? { value: c.value, explicit: true, origin: c.layer.kind }
+      : featureMode
+        ? { value: featureMode, explicit: true, origin: "features" }
+        : { value: "cached", explicit: false, origin: "default" };
+  const startup = applyConstraint(cand, constraint, diag);
+  if (sandbox !== "danger-full-access" || startup.value === "disabled") return startup;
+  const accepted = constraint.allowed ?? ["disabled", "cached", "indexed", "live"];
+  const turn = ["live", "cached", "disabled"].find((m) => accepted.includes(m));
+  if (!turn || turn === startup.value) return startup;
+  return { value: turn, origin: "full-access-default", fellBack: startup.fellBack };
+}

@@ -1,0 +1,80 @@
+import type { Scenario } from "@codex-policy/spec";
+import { debugName, READ_ONLY_PROFILE_DEBUG } from "../messages.js";
+import type { ComposedField } from "../model.js";
+import type { Constraint } from "./constrained.js";
+
+/** Fixed order in which a disallowed web search mode falls back. */
+export const WEB_SEARCH_FALLBACK_ORDER = ["cached", "indexed", "live", "disabled"];
+/** Order in which Codex prints the allowed web search set. */
+const WEB_SEARCH_PRINT_ORDER = ["disabled", "cached", "indexed", "live"];
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+
+export const normalizeApproval = (v: string): string => (v === "on-failure" ? "on-request" : v);
+export const normalizeReviewer = (v: string): string => (v === "guardian_subagent" ? "auto_review" : v);
+
+function base(field: ComposedField | undefined) {
+  return { label: field?.layer.label ?? "<unspecified>", source: field?.layer.source ?? "" };
+}
+
+export function approvalConstraint(field: ComposedField | undefined): Constraint {
+  const allowed = field ? strings(field.value).map(normalizeApproval) : null;
+  return {
+    field: "approval_policy",
+    detailField: "approval_policy",
+    allowed,
+    display: (allowed ?? []).map(debugName),
+    ...base(field),
+    fallback: (a) => a[0]!,
+    fallbackDebug: debugName,
+  };
+}
+
+export function reviewerConstraint(field: ComposedField | undefined): Constraint {
+  const allowed = field ? strings(field.value).map(normalizeReviewer) : null;
+  return {
+    field: "approvals_reviewer",
+    detailField: "approvals_reviewer",
+    allowed,
+    display: (allowed ?? []).map(debugName),
+    ...base(field),
+    fallback: (a) => a[0]!,
+    fallbackDebug: debugName,
+  };
+}
+
+export function sandboxConstraint(field: ComposedField | undefined): Constraint {
+  const allowed = field ? strings(field.value) : null;
+  return {
+    field: "permission_profile",
+    detailField: "sandbox_mode",
+    allowed,
+    display: (allowed ?? []).map(debugName),
+    ...base(field),
+    fallback: () => "read-only",
+    fallbackDebug: () => READ_ONLY_PROFILE_DEBUG,
+  };
+}
+
+export function webSearchConstraint(field: ComposedField | undefined): Constraint {
+  const listed = field ? strings(field.value) : null;
+  const allowed = listed ? [...new Set([...listed, "disabled"])] : null;
+  return {
+    field: "web_search_mode",
+    detailField: "web_search_mode",
+    allowed,
+    display: WEB_SEARCH_PRINT_ORDER.filter((m) => allowed?.includes(m)).map(debugName),
+    ...base(field),
+    fallback: (a) => WEB_SEARCH_FALLBACK_ORDER.find((m) => a.includes(m))!,
+    fallbackDebug: debugName,
+    alwaysWarn: true,
+  };
+}
+
+/** Defaults that depend on project trust. */
+export function trustDefaults(trust: Scenario["project"]["trust"]): { approval: string; sandbox: string } {
+  if (trust === "trusted") return { approval: "on-request", sandbox: "workspace-write" };
+  if (trust === "untrusted") return { approval: "untrusted", sandbox: "workspace-write" };
+  return { approval: "on-request", sandbox: "read-only" };
+}

@@ -1,0 +1,215 @@
+import type { FeatureState } from "@codex-policy/spec";
+import type { ComposedField, ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
+import { isTable } from "../toml.js";
+import { FEATURES, type FeatureSpec, configFeature, featureAlias, featureSpec } from "./catalogue.js";
+import { fieldLabel } from "./source-label.js";
+
+export interface FeaturesInput {
+  pins: ComposedField | undefined;
+  /** Lowest precedence first. */
+  configLayers: ConfigLayer[];
+  enable: string[];
+  disable: string[];
+}
+
+interface Pin {
+  spec: FeatureSpec;
+  value: boolean;
+  source: string;
+}
+
+/** A `[features]` entry is a bool or a table with an `enabled` bool. */
+function toggleValue(v: unknown): boolean | undefined {
+  if (typeof v === "boolean") return v;
+  if (isTable(v) && typeof v.enabled === "boolean") return v.enabled;
+  return undefined;
+}
+
+function featuresTable(doc: unknown): Record<string, unknown> | undefined {
+  if (!isTable(doc)) return undefined;
+  const t = doc.features;
+  return isTable(t) ? t : undefined;
+}
+
+/** The highest requirements layer whose own document pins `key`. */
+function pinSource(field: ComposedField, key: string): RequirementLayer {
+  for (const layer of field.layers) {
+    const doc = layer.doc;
+    const t = isTable(doc) ? (isTable(doc.features) ? doc.features : doc.feature_requirements) : undefined;
+    if (isTable(t) && key in t) return layer;
+  }
+  return field.layer;
+}
+
+function collectPins(field: ComposedField, diag: Diagnostics): Map<string, Pin> {
+  const pins = new Map<string, Pin>();
+  if (!isTable(field.value)) return pins;
+  const label = fieldLabel(field);
+  // Codex reads pins from a sorted map, so warnings come in key order.
+  for (const key of Object.keys(field.value).sort()) {
+    const value = field.value[key];
+    if (typeof value !== "boolean") continue;
+    const source = pinSource(field, key).source;
+    const spec = featureSpec(key);
+    if (spec) {
+      if (spec.pin === "ignored-warn") {
+        diag.warn(
+          "removed-feature-requirement",
+          `Ignoring removed \`features\` requirement \`${key}\` from ${label}; ${spec.removedNote ?? ""}`,
+        );
+      } else if (spec.pin === "effective") {
+        pins.set(spec.key, { spec, value, source });
+      }
+      continue;
+    }
+    const alias = featureAlias(key);
+    if (alias) {
+      if (alias.alias.requirements === "legacy") {
+        diag.warn(
+          "legacy-feature-requirement",
+          `Using legacy \`features\` requirement \`${key}\` from ${label}; prefer canonical feature key \`${alias.spec.key}\``,
+        );
+      }
+      if (alias.spec.pin === "effective") pins.set(alias.spec.key, { spec: alias.spec, value, source });
+      continue;
+    }
+    diag.warn("unknown-feature-requirement", `Ignoring unknown \`features\` requirement \`${key}\` from ${label}`);
+  }
+  return pins;
+}
+
+/**
+ * Effective feature set: defaults, then config layers (lowest first; `--enable`/`--disable`
+ * act with the session layer), then pins, then dependency normalisation. Pins that no longer
+ * hold after normalisation stop Codex (`feature-pin-conflict`).
+ */
+export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record<string, FeatureState> {
+  const state = new Map<string, { enabled: boolean; source: string }>();
+  for (const f of FEATURES) state.set(f.key, { enabled: f.default, source: "default" });
+
+  const set = (key: string, value: boolean, source: string): void => {
+    const spec = configFeature(key);
+    if (!spec || spec.configInert) return;
+    state.set(spec.key, { enabled: value, source });
+  };
+  const applyFlags = (): void => {
+    for (const k of Array.isArray(input.enable) ? input.enable : []) if (typeof k === "string") set(k, true, "session");
+    for (const k of Array.isArray(input.disable) ? input.disable : []) if (typeof k === "string") set(k, false, "session");
+  };
+
+  const layers = Array.isArray(input.configLayers) ? input.configLayers : [];
+  let flagsApplied = false;
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) {
+    const table = featuresTable(layer?.doc);
+    if (table) {
+      for (const [k, v] of Object.entries(table)) {
+        merged[k] = v;
+        const b = toggleValue(v);
+        if (b !== undefined) set(k, b, String(layer.kind));
+      }
+    }
+    if (layer?.kind === "session") {
+      applyFlags();
+      flagsApplied = true;
+    }
+  }
+  // Without a session layer the flags still sit above user and project config.
+  if (!flagsApplied) applyFlags();
+
+  const pins = input.pins ? collectPins(input.pins, diag) : new Map<string, Pin>();
+  const configured = new Map(state);
+  for (const pin of pins.values()) {
+    const before = configured.get(pin.spec.key);
+    state.set(pin.spec.key, { enabled: pin.value, source: before?.source ?? "default" });
+    if (before && before.source !== "default" && before.enabled !== pin.value) {
+      diag.notice({
+        kind: "pin-override",
+        field: `features.${pin.spec.key}`,
+        configured: before.enabled,
+        effective: pin.value,
+        source: pin.source,
+        message: `The \`${pin.spec.key}\` feature is pinned to ${pin.value} by requirements (${pin.source}); the ${before.source} setting ${before.enabled} has no effect.`,
+      });
+    }
+  }
+
+  // Dependency normalisation, repeated until stable.
+  for (let changed = true, rounds = 0; changed && rounds < FEATURES.length; rounds++) {
+    changed = false;
+    for (const f of FEATURES) {
+      const s = state.get(f.key);
+      if (!s?.enabled) continue;
+      for (const dep of f.requires) {
+        const d = state.get(dep);
+        if (d && !d.enabled) {
+          state.set(dep, { enabled: true, source: s.source });
+          changed = true;
+        }
+      }
+    }
+  }
+
+  if (input.pins && pins.size > 0) checkPins(pins, state, input.pins, diag);
+  checkNeedsConfig(state, merged, diag);
+
+  const out: Record<string, FeatureState> = {};
+  for (const f of FEATURES) {
+    const s = state.get(f.key)!;
+    const pin = pins.get(f.key);
+    out[f.key] = {
+      enabled: s.enabled,
+      stage: f.stage,
+      ...(pin ? { pinned_by: pin.source } : {}),
+      source: s.source,
+    };
+  }
+  return out;
+}
+
+function checkPins(
+  pins: Map<string, Pin>,
+  state: Map<string, { enabled: boolean }>,
+  field: ComposedField,
+  diag: Diagnostics,
+): void {
+  const ordered = [...pins.values()].sort((a, b) => (a.spec.order ?? 1e9) - (b.spec.order ?? 1e9));
+  const broken = ordered.find((p) => state.get(p.spec.key)?.enabled !== p.value);
+  if (!broken) return;
+  const actual = state.get(broken.spec.key)?.enabled ?? false;
+  const allowed = ordered.map((p) => `${p.spec.key}=${p.value}`).join(", ");
+  diag.fail({
+    code: "feature-pin-conflict",
+    layer: field.layer.layerId,
+    message: `invalid value for \`features\`: \`${broken.spec.key}=${actual}\` is not in the allowed set [${allowed}] (set by ${fieldLabel(field)})`,
+  });
+}
+
+function checkNeedsConfig(
+  state: Map<string, { enabled: boolean; source: string }>,
+  merged: Record<string, unknown>,
+  diag: Diagnostics,
+): void {
+  for (const f of FEATURES) {
+    if (!f.needsConfig || !state.get(f.key)?.enabled) continue;
+    const t = merged[f.key];
+    if (isTable(t) && t.limit_tokens !== undefined) continue;
+    diag.fail({ code: "config-invalid", layer: "scenario", message: f.needsConfig });
+  }
+}
+
+/** Whether a feature (canonical key or alias) is on in a resolved set. */
+export function featureEnabled(features: Record<string, FeatureState>, key: string): boolean {
+  const spec = featureSpec(key) ?? featureAlias(key)?.spec;
+  const k = spec?.key ?? key;
+  return features?.[k]?.enabled === true;
+}
+
+/**
+ * Web search forced by a pin on the deprecated `web_search_request` feature (oracle e14:
+ * pinning it to true makes web search live). Undefined when no such pin is in force.
+ */
+export function pinnedWebSearchMode(features: Record<string, FeatureState>): "live" | undefined {
+  const s = features?.web_search_request;
+  return s?.pinned_by !== undefined && s.enabled ? "live" : undefined;
+}

@@ -1,0 +1,21 @@
+/** Hook events Codex 0.169 knows (others are ignored without a warning). */
+export const HOOK_EVENTS = [
+  "PreModelRequest",
+  "PostModelRequest",
+  "PreToolUse",
+  "PermissionRequest",
+  "PostToolUse",
+  "PreCompact",
+  "PostCompact",
+  "SessionStart",
+  "SessionEnd",
+  "UserPromptSubmit",
+  "SubagentStart",
+  "SubagentStop",
+  "Stop",
+  "Interrupt",
+] as const;
+
+export const HANDLER_TYPES = ["command", "mcp_tool", "prompt", "agent"] as const;
+
+export const isHookEvent = (k: string): boolean => (HOOK_EVENTS as readonly string[]).includes(k);

@@ -1,0 +1,40 @@
+import type { FieldIssue } from "../features/validate.js";
+import { isTable, serdeType } from "../toml.js";
+import { parseIdentity } from "./identity.js";
+
+/** Type check of an `[mcp_servers]` allowlist, with Codex's serde texts and paths. */
+export function validateMcpRequirement(value: unknown): FieldIssue | null {
+  if (!isTable(value)) {
+    return { code: "invalid-type", message: `invalid type: ${serdeType(value)}, expected a map`, path: "mcp_servers" };
+  }
+  for (const [name, entry] of Object.entries(value)) {
+    const path = `mcp_servers.${name}`;
+    if (!isTable(entry)) {
+      return {
+        code: "invalid-type",
+        message: `invalid type: ${serdeType(entry)}, expected struct RawMcpServerRequirement`,
+        path,
+      };
+    }
+    if (!("identity" in entry)) return { code: "mcp-identity-invalid", message: "missing field `identity`", path };
+    if (!parseIdentity(entry.identity)) {
+      return {
+        code: "mcp-identity-invalid",
+        message: "data did not match any variant of untagged enum RawMcpServerIdentity",
+        path: `${path}.identity`,
+      };
+    }
+  }
+  return null;
+}
+
+/** Keys next to `identity` are ignored with the unrecognized-settings warning. */
+export function unknownMcpSubkeys(value: unknown): string[] {
+  if (!isTable(value)) return [];
+  const out: string[] = [];
+  for (const [name, entry] of Object.entries(value)) {
+    if (!isTable(entry)) continue;
+    for (const k of Object.keys(entry)) if (k !== "identity") out.push(`mcp_servers.${name}.${k}`);
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Every user-visible text the engine produces in Codex's own wording lives here,
+ * so a wording change in a Codex release is a one-file change.
+ */
+
+/** Rust Debug names Codex prints for enum values. */
+export const DEBUG_NAMES: Record<string, string> = {
+  untrusted: "UnlessTrusted",
+  "on-failure": "OnFailure",
+  "on-request": "OnRequest",
+  never: "Never",
+  "read-only": "ReadOnly",
+  "workspace-write": "WorkspaceWrite",
+  "danger-full-access": "DangerFullAccess",
+  "external-sandbox": "ExternalSandbox",
+  disabled: "Disabled",
+  cached: "Cached",
+  indexed: "Indexed",
+  live: "Live",
+  user: "User",
+  auto_review: "AutoReview",
+  guardian_subagent: "AutoReview",
+};
+
+export const debugName = (v: string): string => DEBUG_NAMES[v] ?? v;
+
+/** How Codex prints the read-only permission profile it falls back to. */
+export const READ_ONLY_PROFILE_DEBUG =
+  "Managed { file_system: Restricted { entries: [FileSystemSandboxEntry { path: Special { value: Root }, access: Read, missing_path_behavior: None }], glob_scan_max_depth: None }, network: Restricted }";
+
+export function notInAllowedSet(field: string, candidate: string, allowed: string[], source: string): string {
+  return `invalid value for \`${field}\`: \`${candidate}\` is not in the allowed set [${allowed.join(", ")}] (set by ${source})`;
+}
+
+export function fallbackWarning(field: string, fallbackDebug: string, details: string): string {
+  return `Configured value for \`${field}\` is disallowed by requirements; falling back to required value ${fallbackDebug}. Details: ${details}`;
+}
+
+export function layerParseError(label: string, detail: string): string {
+  return `failed to parse requirements layer ${label}: ${detail}`;
+}
+
+/** serde errors on a field carry the field path on a line of its own. */
+export function serdeFieldError(message: string, path: string): string {
+  return `${message}\nin \`${path}\`\n`;
+}
+
+/** A TOML syntax error with a code frame pointing at the offending column. */
+export function tomlSyntaxDetail(
+  line: number | undefined,
+  column: number | undefined,
+  text: string,
+  source?: string,
+): string {
+  if (line === undefined) return `TOML parse error: ${text}\n`;
+  const col = column ?? 1;
+  const src = source?.split(/\r?\n/)[line - 1];
+  const frame =
+    src === undefined
+      ? ""
+      : `${" ".repeat(String(line).length)} |\n${line} | ${src}\n${" ".repeat(String(line).length)} |${" ".repeat(col)}^\n`;
+  return `TOML parse error at line ${line}, column ${col}\n${frame}${text}\n`;
+}
+
+export const emptyListError = (field: string): string => `field \`${field}\` cannot be empty`;
+
+export function sandboxWithoutReadOnly(modesDebug: string[], source: string): string {
+  return `invalid value for \`allowed_sandbox_modes\`: \`[${modesDebug.join(", ")}]\` is not in the allowed set must include 'read-only' to allow any PermissionProfile (set by ${source})`;
+}
+
+export const NEVER_WITH_FULL_ACCESS =
+  '`approval_policy = "never"` cannot be used because requirements do not allow `sandbox_mode = "danger-full-access"`; Codex would fall back to read-only permissions with approvals disabled. Choose an `approval_policy` based on what you need, such as `on-request`, or choose an allowed sandbox mode.';
+
+export const CONFIG_UNTRUSTED_APPROVAL =
+  'approval_policy = "untrusted" is no longer supported; remove this setting';
+
+export const legacyProfileError = (p: string): string =>
+  `legacy \`profile = "${p}"\` config is no longer supported; use \`--profile ${p}\` with \`${p}.config.toml\` instead`;
+
+export function unknownVariant(value: string, expected: readonly string[]): string {
+  return `unknown variant \`${value}\`, expected one of ${expected.map((e) => `\`${e}\``).join(", ")}`;
+}
+
+export function invalidType(found: string, expected: string): string {
+  return `invalid type: ${found}, expected ${expected}`;
+}
+
+export const missingField = (field: string): string => `missing field \`${field}\``;
+
+/** One line of the unrecognized-settings warning. */
+export interface IgnoredKey {
+  /** e.g. `requirements (/etc/codex/requirements.toml)` */
+  label: string;
+  key: string;
+}
+
+export function unrecognizedSettingsWarning(keys: IgnoredKey[]): string {
+  const sorted = [...keys].sort((a, b) =>
+    a.label === b.label ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.label < b.label ? -1 : 1,
+  );
+  const n = sorted.length;
+  const head = `Codex is ignoring ${n} unrecognized configuration setting${n === 1 ? "" : "s"}. Check for typos or deprecated settings.`;
+  const lines = sorted.slice(0, 3).map((k) => `\n  ${k.label}: \`${k.key}\` is ignored.`);
+  const more = n > 3 ? `\n  ... and ${n - 3} more ignored settings.` : "";
+  return head + lines.join("") + more;
+}
+
+export const requirementsLabel = (layerLabel: string): string => `requirements (${layerLabel})`;
+export const legacyConfigLabel = (path: string): string => `legacy managed_config.toml (${path})`;
+
+/** Shown when the project has config but is not trusted; `.` stands for the project folder. */
+export function projectDisabledWarning(trust: "trusted" | "untrusted" | "unknown"): string {
+  const head =
+    "Project-local config, hooks, and exec policies are disabled in the following folders until the project is trusted, but skills still load.\n    1. .codex\n       ";
+  return trust === "untrusted"
+    ? `${head}. is marked as untrusted in the effective configuration. To load project-local config, hooks, and exec policies, update its trust setting. If that setting is managed by your organization, contact your administrator.\n`
+    : `${head}To load project-local config, hooks, and exec policies, add . as a trusted project in ~/.codex/config.toml.\n`;
+}

@@ -1,0 +1,101 @@
+import type { LayerId, Scenario } from "@codex-policy/spec";
+import { stripCloudLoginKeys } from "../areas.js";
+import type { EditionSpec, RequirementLayerKind } from "../editions.js";
+import { layerParseError, tomlSyntaxDetail } from "../messages.js";
+import type { ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
+import { managedPaths } from "../paths.js";
+import { parseToml } from "../toml.js";
+import { legacyRequirements } from "./legacy.js";
+
+export interface RequirementText {
+  kind: RequirementLayerKind;
+  source: string;
+  label: string;
+  layerId: LayerId;
+  text: string;
+}
+
+/** Parses a requirements document; a syntax error stops Codex with the layer named. */
+export function parseRequirementText(t: RequirementText, diag: Diagnostics): RequirementLayer | null {
+  const r = parseToml(t.text);
+  if (!r.ok) {
+    const detail =
+      r.code === "invalid-utf8"
+        ? r.message
+        : tomlSyntaxDetail(r.line, r.column, r.message, t.text.replace(/^\uFEFF/, ""));
+    diag.fail({
+      code: r.code,
+      layer: t.layerId,
+      message: layerParseError(t.label, detail),
+      ...(r.line !== undefined ? { line: r.line } : {}),
+      ...(r.column !== undefined ? { column: r.column } : {}),
+    });
+    return null;
+  }
+  const doc = t.kind === "cloud" ? stripCloudLoginKeys(r.doc) : r.doc;
+  return { kind: t.kind, source: t.source, label: t.label, layerId: t.layerId, doc };
+}
+
+/** The requirements documents a scenario carries as text (system file, cloud, MDM). */
+export function requirementTexts(
+  scenario: Scenario,
+  cloud: { text: string; source: string; label: string; layerId: LayerId } | undefined,
+  mdmRequirements: string | undefined,
+): RequirementText[] {
+  const paths = managedPaths(scenario.host.os);
+  const out: RequirementText[] = [];
+  const sys = scenario.system?.requirements;
+  if (sys !== undefined) {
+    out.push({
+      kind: "system",
+      source: "system",
+      label: paths.requirements,
+      layerId: "system.requirements",
+      text: sys,
+    });
+  }
+  if (cloud) out.push({ kind: "cloud", ...cloud });
+  if (mdmRequirements !== undefined) {
+    out.push({
+      kind: "mdm",
+      source: "mdm",
+      label: paths.mdmRequirements,
+      layerId: "mdm.requirements",
+      text: mdmRequirements,
+    });
+  }
+  return out;
+}
+
+/** Requirement layers reinterpreted from the legacy managed config (file and MDM). */
+export function legacyLayers(
+  config: ConfigLayer[],
+  edition: EditionSpec,
+  diag: Diagnostics,
+): RequirementLayer[] {
+  const out: RequirementLayer[] = [];
+  for (const layer of config) {
+    if (layer.kind !== "legacy" && layer.kind !== "mdm-config") continue;
+    const r = legacyRequirements(layer.doc, edition, layer.layerId);
+    if ("error" in r) {
+      diag.fail(r.error);
+      return out;
+    }
+    if (Object.keys(r.doc).length === 0) continue;
+    const kind = layer.kind === "legacy" ? "legacy" : "mdm-legacy";
+    out.push({
+      kind,
+      source: kind === "legacy" ? "legacy" : "mdm",
+      label: layer.label,
+      layerId: layer.layerId,
+      doc: r.doc,
+    });
+  }
+  return out;
+}
+
+/** Orders layers lowest precedence first, as the edition says. */
+export function orderLayers(layers: RequirementLayer[], edition: EditionSpec): RequirementLayer[] {
+  const rank = (k: RequirementLayerKind) => edition.order.indexOf(k);
+  return [...layers].sort((a, b) => rank(a.kind) - rank(b.kind));
+}

@@ -1,0 +1,163 @@
+import type { OutcomeError } from "@codex-policy/spec";
+import {
+  unknownRequirementSubkeys,
+  validateFeaturesRequirement,
+  validateHooksRequirement,
+  validateMcpRequirement,
+  validateRulesRequirement,
+} from "../areas.js";
+import { invalidType, layerParseError, missingField, serdeFieldError, unknownVariant } from "../messages.js";
+import type { RequirementLayer } from "../model.js";
+import { isTable, serdeType } from "../toml.js";
+import {
+  APPROVAL_VARIANTS,
+  KNOWN_REQUIREMENT_KEYS,
+  REMOTE_ENTRY_KEYS,
+  REVIEWER_VARIANTS,
+  SANDBOX_VARIANTS,
+  WEB_SEARCH_VARIANTS,
+} from "./fields.js";
+
+interface Problem {
+  code: string;
+  message: string;
+  path: string;
+}
+
+function enumList(value: unknown, path: string, variants: readonly string[]): Problem | null {
+  if (!Array.isArray(value)) {
+    return { code: "invalid-type", message: invalidType(serdeType(value), "a sequence"), path };
+  }
+  for (const item of value) {
+    if (path === "allowed_approval_policies" && isTable(item)) continue; // granular table form
+    if (typeof item !== "string") {
+      return { code: "invalid-type", message: invalidType("unit variant", "string only"), path };
+    }
+    if (path === "allowed_approval_policies" && item === "granular") {
+      return { code: "invalid-type", message: invalidType("unit variant", "newtype variant"), path };
+    }
+    if (!variants.includes(item)) {
+      return { code: "unknown-variant", message: unknownVariant(item, variants), path };
+    }
+  }
+  return null;
+}
+
+function remoteConfig(value: unknown): Problem | null {
+  const path = "remote_sandbox_config";
+  if (!Array.isArray(value))
+    return { code: "invalid-type", message: invalidType(serdeType(value), "a sequence"), path };
+  for (const entry of value) {
+    if (!isTable(entry))
+      return { code: "invalid-type", message: invalidType(serdeType(entry), "struct"), path };
+    const pats = entry.hostname_patterns;
+    if (pats === undefined)
+      return { code: "missing-field", message: missingField("hostname_patterns"), path };
+    if (!Array.isArray(pats)) {
+      return {
+        code: "invalid-type",
+        message: invalidType(serdeType(pats), "a sequence"),
+        path: `${path}.hostname_patterns`,
+      };
+    }
+    const bad = pats.find((p) => typeof p !== "string");
+    if (bad !== undefined) {
+      return {
+        code: "invalid-type",
+        message: invalidType(serdeType(bad), "a string"),
+        path: `${path}.hostname_patterns`,
+      };
+    }
+    if (entry.allowed_sandbox_modes === undefined) {
+      return { code: "missing-field", message: missingField("allowed_sandbox_modes"), path };
+    }
+    const modes = enumList(entry.allowed_sandbox_modes, `${path}.allowed_sandbox_modes`, SANDBOX_VARIANTS);
+    if (modes) return modes;
+  }
+  return null;
+}
+
+function bool(value: unknown, path: string): Problem | null {
+  return typeof value === "boolean"
+    ? null
+    : { code: "invalid-type", message: invalidType(serdeType(value), "a boolean"), path };
+}
+
+function areaIssue(
+  issue: { code: string; message: string; path?: string } | null,
+  path: string,
+): Problem | null {
+  return issue ? { code: issue.code, message: issue.message, path: issue.path ?? path } : null;
+}
+
+/** Type-checks one field of a requirements layer the way Codex's deserializer does. */
+function checkField(key: string, value: unknown): Problem | null {
+  switch (key) {
+    case "allowed_approval_policies":
+      return enumList(value, key, APPROVAL_VARIANTS);
+    case "allowed_sandbox_modes":
+      return enumList(value, key, SANDBOX_VARIANTS);
+    case "allowed_web_search_modes":
+      return enumList(value, key, WEB_SEARCH_VARIANTS);
+    case "allowed_approvals_reviewers":
+      return enumList(value, key, REVIEWER_VARIANTS);
+    case "remote_sandbox_config":
+      return remoteConfig(value);
+    case "allow_managed_hooks_only":
+    case "allow_browser_and_computer_use":
+    case "allow_appshots":
+    case "allow_remote_control":
+    case "check_for_update_on_startup":
+    case "allow_login_shell":
+      return bool(value, key);
+    case "features":
+      return areaIssue(validateFeaturesRequirement(value), key);
+    case "mcp_servers":
+      return areaIssue(validateMcpRequirement(value), key);
+    case "rules":
+      return areaIssue(validateRulesRequirement(value), key);
+    case "hooks":
+      return areaIssue(validateHooksRequirement(value), key);
+    default:
+      return null;
+  }
+}
+
+/** Validates a requirements layer; the first problem in document order stops Codex. */
+export function validateRequirementLayer(layer: RequirementLayer): OutcomeError | null {
+  for (const [key, value] of Object.entries(layer.doc)) {
+    const field = key === "feature_requirements" ? "features" : key;
+    if (!KNOWN_REQUIREMENT_KEYS.has(key)) continue;
+    const p = checkField(field, value);
+    if (p) {
+      return {
+        code: p.code,
+        layer: layer.layerId,
+        message: layerParseError(layer.label, serdeFieldError(p.message, p.path)),
+      };
+    }
+  }
+  return null;
+}
+
+/** Dotted paths of keys Codex ignores in this layer. */
+export function ignoredRequirementKeys(layer: RequirementLayer): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(layer.doc)) {
+    if (!KNOWN_REQUIREMENT_KEYS.has(key)) {
+      out.push(key);
+      continue;
+    }
+    if (key === "remote_sandbox_config" && Array.isArray(value)) {
+      value.forEach((entry, i) => {
+        if (!isTable(entry)) return;
+        for (const k of Object.keys(entry)) if (!REMOTE_ENTRY_KEYS.has(k)) out.push(`${key}.${i}.${k}`);
+      });
+    }
+    const field = key === "feature_requirements" ? "features" : key;
+    if (field === "features" || field === "mcp_servers" || field === "rules" || field === "hooks") {
+      out.push(...unknownRequirementSubkeys(field, value));
+    }
+  }
+  return out;
+}

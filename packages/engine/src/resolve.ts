@@ -1,0 +1,187 @@
+import { DEFAULT_EDITION, type Edition, type Outcome, type Scenario } from "@codex-policy/spec";
+import {
+  applyMcpAllowlist,
+  decodeMdm,
+  evaluateCommands,
+  featureEnabled,
+  type ManagedRule,
+  parseUserRules,
+  resolveFeatures,
+  resolveHooks,
+  selectCloud,
+  validateComposedRules,
+} from "./areas.js";
+import { buildConfigStack } from "./config/stack.js";
+import { EDITIONS } from "./editions.js";
+import { checkConfigLayers, checkThreadParams } from "./effective/config-checks.js";
+import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
+import { projectDisabledWarning } from "./messages.js";
+import { Diagnostics, type RequirementLayer } from "./model.js";
+import { checkComposed } from "./requirements/checks.js";
+import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
+import { composeRequirements } from "./requirements/compose.js";
+import { matchHostname } from "./requirements/hostname.js";
+import { requirementsReport } from "./requirements/report.js";
+import { validateRequirementLayer } from "./requirements/validate.js";
+import { buildTrace } from "./trace.js";
+import { warnIgnoredKeys } from "./unknown-keys.js";
+
+const PARSE_CLASS = new Set(["toml-syntax", "invalid-utf8"]);
+
+/** Resolves one scenario in one edition. Never throws. */
+export function resolve(scenario: Scenario, edition?: Edition): Outcome {
+  const id = edition ?? scenario.edition ?? DEFAULT_EDITION;
+  try {
+    return resolveScenario(scenario, id);
+  } catch (e) {
+    return {
+      edition: id,
+      status: "refused",
+      requirements: {},
+      effective: null,
+      notices: [],
+      warnings: [],
+      errors: [
+        {
+          code: "internal",
+          layer: "scenario",
+          message: `engine error: ${(e as Error)?.message ?? String(e)}`,
+        },
+      ],
+    };
+  }
+}
+
+function resolveScenario(scenario: Scenario, id: Edition): Outcome {
+  const edition = EDITIONS[id];
+  const diag = new Diagnostics();
+  const host = matchHostname(scenario.host);
+  let reqLayers: RequirementLayer[] = [];
+  let requirements: Outcome["requirements"] = {};
+
+  const cloud = selectCloud(scenario, edition, diag);
+  const mdm = decodeMdm(scenario, diag);
+  const refuse = (): Outcome => {
+    if (diag.errors.some((e) => PARSE_CLASS.has(e.code) || e.layer === "user.config")) {
+      diag.warn("invalid-configuration", "Invalid configuration; using defaults.");
+    }
+    return {
+      edition: id,
+      status: "refused",
+      requirements,
+      effective: null,
+      cloud: cloud.report,
+      notices: diag.notices,
+      warnings: diag.warnings,
+      errors: diag.errors.slice(0, 1),
+      trace: buildTrace(scenario, reqLayers, host, cloud.report),
+    };
+  };
+  if (diag.failed) return refuse();
+
+  for (const t of requirementTexts(scenario, cloud.layer, mdm.requirements)) {
+    const layer = parseRequirementText(t, diag);
+    if (layer) reqLayers.push(layer);
+  }
+  if (diag.failed) return refuse();
+  const stack = buildConfigStack(scenario, mdm.config, diag);
+  if (diag.failed) return refuse();
+  reqLayers = orderLayers([...reqLayers, ...legacyLayers(stack.layers, edition, diag)], edition);
+  if (diag.failed) return refuse();
+  for (const layer of reqLayers) {
+    const err = validateRequirementLayer(layer);
+    if (err) {
+      diag.fail(err);
+      return refuse();
+    }
+  }
+  warnIgnoredKeys(reqLayers, stack.layers, diag);
+
+  const composed = composeRequirements(reqLayers, edition, host);
+  requirements = requirementsReport(composed.fields, composed.rules !== null, edition);
+  if (composed.error) diag.fail(composed.error);
+  const composedError = diag.failed ? null : checkComposed(composed.fields);
+  if (composedError) diag.fail(composedError);
+  let managedRules: ManagedRule[] = [];
+  if (!diag.failed && composed.rules) {
+    const r = validateComposedRules(composed.rules);
+    if ("error" in r) diag.fail(r.error);
+    else managedRules = r.rules;
+  }
+  if (!diag.failed) checkConfigLayers(stack.layers, diag);
+  if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag);
+  if (diag.failed) return refuse();
+
+  if (stack.projectSkipped)
+    diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
+
+  const features = resolveFeatures(
+    {
+      pins: composed.fields.features,
+      configLayers: stack.layers,
+      enable: scenario.session.enable,
+      disable: scenario.session.disable,
+    },
+    diag,
+  );
+  if (diag.failed) return refuse();
+  const core = resolveCore(scenario, stack.layers, composed.fields, diag);
+  if (!core || diag.failed) return refuse();
+  // Deprecated feature flags still choose a mode when `web_search` is not set.
+  const featureMode = featureEnabled(features, "web_search_request")
+    ? "live"
+    : featureEnabled(features, "web_search_cached")
+      ? "cached"
+      : null;
+  const web = resolveWebSearch(stack.layers, composed.fields, core.sandbox.value, featureMode, diag);
+
+  const mcp = applyMcpAllowlist({ configLayers: stack.layers, allowlist: composed.fields.mcp_servers }, diag);
+  const hooks = resolveHooks(
+    {
+      composed: composed.fields.hooks,
+      allowManagedOnly: composed.fields.allow_managed_hooks_only?.value === true,
+      configLayers: stack.layers,
+      ...(scenario.user?.hooks_json !== undefined ? { hooksJson: scenario.user.hooks_json } : {}),
+      hooksFeatureEnabled: features.hooks?.enabled !== false,
+    },
+    diag,
+  );
+  const userRules =
+    scenario.user?.rules !== undefined ? parseUserRules(scenario.user.rules) : { rules: [], errors: [] };
+  for (const e of userRules.errors) diag.fail(e);
+  if (diag.failed) return refuse();
+  const commands = evaluateCommands(scenario.probe.commands, {
+    managed: managedRules,
+    user: userRules.rules,
+    approval: core.approval.value,
+    reviewer: core.reviewer.value,
+    sandbox: core.sandbox.value,
+  });
+
+  return {
+    edition: id,
+    status: "ok",
+    requirements,
+    effective: {
+      approval_policy: core.approval.value,
+      approvals_reviewer: core.reviewer.value,
+      sandbox_mode: core.sandbox.value,
+      web_search: web.value,
+      features,
+      mcp_servers: mcp,
+      hooks,
+      commands,
+      sources: {
+        approval_policy: core.approval.origin,
+        approvals_reviewer: core.reviewer.origin,
+        sandbox_mode: core.sandbox.origin,
+        web_search: web.origin,
+      },
+    },
+    cloud: cloud.report,
+    notices: diag.notices,
+    warnings: diag.warnings,
+    errors: [],
+    trace: buildTrace(scenario, reqLayers, host, cloud.report, composed.remote),
+  };
+}

@@ -1,0 +1,132 @@
+import type { CommandState } from "@codex-policy/spec";
+import type { ManagedRule } from "./compose.js";
+import { isDangerous, isKnownSafe } from "./heuristics.js";
+import { rustDebugString, shellQuote, splitCommand } from "./shell.js";
+import type { UserRule } from "./user-rules.js";
+
+export interface EvaluateContext {
+  managed: ManagedRule[];
+  user: UserRule[];
+  /** Effective approval policy: untrusted | on-failure | on-request | never | granular. */
+  approval: string;
+  /** Effective reviewer: user | auto_review. */
+  reviewer: string;
+  /** Effective sandbox mode. */
+  sandbox: string;
+}
+
+type Decision = "forbidden" | "prompt-user" | "prompt" | "allow";
+const RANK: Record<Decision, number> = { allow: 0, prompt: 1, "prompt-user": 2, forbidden: 3 };
+
+interface Hit {
+  decision: Decision;
+  rule: string;
+  /** Matched prefix (the command's own words). */
+  prefix: string[];
+  justification?: string;
+}
+
+export const PROMPT_UNDER_NEVER = "approval required by policy, but AskForApproval is set to Never";
+export const APPROVAL_REQUEST_FAILED = "approval request failed";
+
+function matchLen(pattern: string[][], argv: string[]): boolean {
+  return argv.length >= pattern.length && pattern.every((alts, i) => alts.includes(argv[i]!));
+}
+
+function hitsFor(argv: string[], ctx: EvaluateContext): Hit[] {
+  const hits: Hit[] = [];
+  for (const r of Array.isArray(ctx.managed) ? ctx.managed : []) {
+    if (r && Array.isArray(r.pattern) && matchLen(r.pattern, argv)) {
+      hits.push({
+        decision: r.decision,
+        rule: `${r.source}#${r.index}`,
+        prefix: argv.slice(0, r.pattern.length),
+        ...(r.justification !== undefined ? { justification: r.justification } : {}),
+      });
+    }
+  }
+  for (const r of Array.isArray(ctx.user) ? ctx.user : []) {
+    if (r && Array.isArray(r.pattern) && matchLen(r.pattern, argv)) {
+      hits.push({
+        decision: r.decision,
+        rule: `user.rules#${r.index}`,
+        prefix: argv.slice(0, r.pattern.length),
+        ...(r.justification !== undefined ? { justification: r.justification } : {}),
+      });
+    }
+  }
+  return hits;
+}
+
+/** The deciding hit of one segment: most restrictive, first in rule order on ties. */
+function segmentHit(argv: string[], ctx: EvaluateContext): Hit | null {
+  let hits = hitsFor(argv, ctx);
+  const prog = argv[0] ?? "";
+  if (hits.length === 0 && prog.startsWith("/") && prog.length > 1) {
+    hits = hitsFor([prog.slice(prog.lastIndexOf("/") + 1), ...argv.slice(1)], ctx);
+  }
+  let best: Hit | null = null;
+  for (const h of hits) if (!best || RANK[h.decision] > RANK[best.decision]) best = h;
+  return best;
+}
+
+/** The model-visible text of a rejected exec_command call. */
+export function rejectionMessage(reason: string): string {
+  return `exec_command failed: CreateProcess { message: ${rustDebugString(`Rejected(${rustDebugString(reason)})`)} }`;
+}
+
+function forbiddenReason(command: string, hit: Hit | null): string {
+  const shown = `/bin/bash -lc ${shellQuote(command)}`;
+  if (!hit) return `\`${shown}\` rejected: blocked by policy`;
+  const why = hit.justification ?? `policy forbids commands starting with \`${hit.prefix.join(" ")}\``;
+  return `\`${shown}\` rejected: ${why}`;
+}
+
+function ask(ctx: EvaluateContext): CommandState["outcome"] {
+  return ctx.reviewer === "auto_review" || ctx.reviewer === "guardian_subagent" ? "ask-reviewer" : "ask-user";
+}
+
+function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
+  const segments = splitCommand(command);
+  let best: Hit | null = null;
+  const unmatched: string[][] = [];
+  for (const argv of segments) {
+    const h = segmentHit(argv, ctx);
+    if (!h) unmatched.push(argv);
+    else if (!best || RANK[h.decision] > RANK[best.decision]) best = h;
+  }
+  const never = ctx.approval === "never";
+  const base = { command, decision: best?.decision ?? ("none" as const), rule: best?.rule ?? null };
+  if (best?.decision === "forbidden") {
+    return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, best)) };
+  }
+  if (best?.decision === "prompt-user") return { ...base, outcome: "rejected", message: APPROVAL_REQUEST_FAILED };
+  if (best?.decision === "prompt") {
+    if (never) return { ...base, outcome: "rejected", message: rejectionMessage(PROMPT_UNDER_NEVER) };
+    return { ...base, outcome: ask(ctx), message: null };
+  }
+  // Segments no rule matched fall back to Codex's own judgement.
+  if (unmatched.some(isDangerous)) {
+    if (never) return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, null)) };
+    return { ...base, outcome: ask(ctx), message: null };
+  }
+  if (unmatched.every(isKnownSafe)) return { ...base, outcome: "run", message: null };
+  if (ctx.approval === "untrusted") return { ...base, outcome: ask(ctx), message: null };
+  return { ...base, outcome: "run", message: null };
+}
+
+/**
+ * Decides each probe command: managed and user rules together (most restrictive wins, so a
+ * user `allow` never loosens a managed rule), then the approval policy and reviewer.
+ */
+export function evaluateCommands(commands: string[], ctx: EvaluateContext): CommandState[] {
+  const list = Array.isArray(commands) ? commands : [];
+  const safeCtx: EvaluateContext = {
+    managed: Array.isArray(ctx?.managed) ? ctx.managed : [],
+    user: Array.isArray(ctx?.user) ? ctx.user : [],
+    approval: String(ctx?.approval ?? "on-request"),
+    reviewer: String(ctx?.reviewer ?? "user"),
+    sandbox: String(ctx?.sandbox ?? "read-only"),
+  };
+  return list.map((c) => evaluateOne(typeof c === "string" ? c : String(c), safeCtx));
+}

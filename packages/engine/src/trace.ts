@@ -1,0 +1,57 @@
+import type { CloudReport, Scenario } from "@codex-policy/spec";
+import type { RequirementLayer } from "./model.js";
+import type { RemoteSandboxTrace } from "./requirements/remote-sandbox.js";
+
+export interface FieldSetting {
+  source: string;
+  label: string;
+  value: unknown;
+}
+
+export interface Trace {
+  /** Name used for remote_sandbox_config matching. */
+  host: string;
+  /** Requirement layers, lowest precedence first. */
+  layers: { kind: string; source: string; label: string }[];
+  /** For each top-level field, every layer that set it, highest precedence first. */
+  fields: Record<string, FieldSetting[]>;
+  remoteSandbox: RemoteSandboxTrace[];
+  cloud: CloudReport;
+  /** Cloud group rules in order, and whether each matched the identity's groups. */
+  groupRules: { name: string; groups: string[]; matched: boolean; applied: boolean }[];
+}
+
+/** Explanation data for reports and the TUI: who set what, and what did not match. */
+export function buildTrace(
+  scenario: Scenario,
+  layers: RequirementLayer[],
+  host: string,
+  cloud: CloudReport,
+  remote: RemoteSandboxTrace[] = [],
+): Trace {
+  const fields: Record<string, FieldSetting[]> = {};
+  for (const layer of [...layers].reverse()) {
+    for (const [key, value] of Object.entries(layer.doc)) {
+      const k = key === "feature_requirements" ? "features" : key;
+      const list = fields[k] ?? [];
+      list.push({ source: layer.source, label: layer.label, value });
+      fields[k] = list;
+    }
+  }
+  const groups = new Set(scenario.identity.groups);
+  let applied = false;
+  const groupRules = (scenario.cloud?.rules ?? []).map((r) => {
+    const matched = r.groups.some((g) => groups.has(g));
+    const first = matched && !applied;
+    if (first) applied = true;
+    return { name: r.name, groups: r.groups, matched, applied: first && cloud.rule === r.name };
+  });
+  return {
+    host,
+    layers: layers.map((l) => ({ kind: l.kind, source: l.source, label: l.label })),
+    fields,
+    remoteSandbox: remote,
+    cloud,
+    groupRules,
+  };
+}

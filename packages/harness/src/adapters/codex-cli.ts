@@ -1,0 +1,67 @@
+import type { Outcome, Scenario } from "@codex-policy/spec";
+import { CAPABILITIES } from "../capabilities.js";
+import { AdapterStartError } from "../errors.js";
+import { InProcessAdapter } from "./in-process.js";
+
+/** The part of @codex-policy/codex-cli-adapter the harness uses. */
+interface CodexCliModule {
+  runWithCodex(
+    scenario: Scenario,
+    opts?: { codexBin?: string; timeoutMs?: number; channels?: string[] },
+  ): Promise<
+    { kind: "outcome"; outcome: Outcome; binaryVersion: string } | { kind: "unsupported"; reason: string }
+  >;
+  unsupportedReason(scenario: Scenario): string | null;
+  findCodexBinary(opts?: { codexBin?: string }): { path: string; version: string };
+  preflight(opts?: { codexBin?: string }): void;
+  channelsFor(paths: string[]): string[];
+  NEVER_OBSERVED?: string[];
+}
+
+/** What the real binary cannot be given: a cloud backend, macOS MDM, a non-Linux host. */
+const NOT_CLAIMED = new Set(["cloud", "mdm", "os:macos", "os:windows"]);
+
+async function load(): Promise<CodexCliModule> {
+  const name = "@codex-policy/codex-cli-adapter";
+  try {
+    return (await import(name)) as CodexCliModule;
+  } catch (e) {
+    throw new AdapterStartError(`cannot load ${name}: ${(e as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** The real Codex binary, through the codex-cli adapter. Loaded lazily; absent means exit 3. */
+export function codexCliAdapter(opts: { codexBin?: string } = {}): InProcessAdapter {
+  let mod: CodexCliModule | null = null;
+  return new InProcessAdapter({
+    info: {
+      name: "codex-cli",
+      version: "unknown",
+      language: "rust",
+      kind: "codex-cli",
+      capabilities: CAPABILITIES.filter((c) => !NOT_CLAIMED.has(c)),
+      editions: ["codex-0.169"],
+    },
+    async start() {
+      mod = await load();
+      try {
+        mod.preflight(opts);
+        const bin = mod.findCodexBinary(opts);
+        return { version: bin.version, unobservable: mod.NEVER_OBSERVED ?? ["notices", "trace", "cloud"] };
+      } catch (e) {
+        throw new AdapterStartError(`codex binary not usable: ${(e as Error).message.split("\n")[0]}`);
+      }
+    },
+    async resolve(scenario, _edition, ctx) {
+      const m = mod!;
+      const why = m.unsupportedReason(scenario);
+      if (why) return { skipped: why };
+      const r = await m.runWithCodex(scenario, {
+        ...opts,
+        timeoutMs: ctx.timeoutMs,
+        channels: m.channelsFor(ctx.paths),
+      });
+      return r.kind === "unsupported" ? { skipped: r.reason } : r.outcome;
+    },
+  });
+}

@@ -1,0 +1,49 @@
+import { createRequire } from "node:module";
+import { EDITIONS, type Edition, type Outcome, type Scenario } from "@codex-policy/spec";
+import { CAPABILITIES } from "../capabilities.js";
+import { AdapterStartError } from "../errors.js";
+import { InProcessAdapter } from "./in-process.js";
+
+type Resolve = (scenario: Scenario, edition?: Edition) => Outcome;
+
+function engineVersion(): string {
+  try {
+    const req = createRequire(import.meta.url);
+    return (req("@codex-policy/engine/package.json") as { version: string }).version;
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/** Loads the reference engine's `resolve`, lazily so that importing the harness stays cheap. */
+export async function loadEngineResolve(): Promise<Resolve> {
+  let mod: { resolve?: Resolve };
+  try {
+    mod = (await import("@codex-policy/engine")) as { resolve?: Resolve };
+  } catch (e) {
+    throw new AdapterStartError(`cannot load @codex-policy/engine: ${(e as Error).message.split("\n")[0]}`);
+  }
+  if (typeof mod.resolve !== "function")
+    throw new AdapterStartError("@codex-policy/engine does not export resolve()");
+  return mod.resolve;
+}
+
+/** The reference engine, in-process. It declares every capability and both editions. */
+export function engineAdapter(resolve?: Resolve): InProcessAdapter {
+  let fn = resolve;
+  return new InProcessAdapter({
+    info: {
+      name: "codex-policy-engine",
+      version: engineVersion(),
+      language: "typescript",
+      kind: "engine",
+      capabilities: [...CAPABILITIES],
+      editions: [...EDITIONS],
+    },
+    async start() {
+      fn ??= await loadEngineResolve();
+      return undefined;
+    },
+    resolve: (scenario, edition) => fn!(scenario, edition),
+  });
+}

@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type Case, CaseSchema, type Edition, type Outcome } from "@codex-policy/spec";
+import { InProcessAdapter } from "../src/adapters/in-process.js";
+import { CAPABILITIES } from "../src/capabilities.js";
+
+/** Writes `files` (relative path → text) into a fresh temporary directory. */
+export function tempTree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "harness-test-"));
+  for (const [rel, text] of Object.entries(files)) {
+    const p = join(root, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+  return root;
+}
+
+export function makeCase(over: Record<string, unknown> = {}): Case {
+  return CaseSchema.parse({
+    id: "demo",
+    description: "a demo case",
+    editions: ["codex-0.169"],
+    evidence: ["spec-from-source.md#demo"],
+    scenario: {},
+    tests: [{ id: "t1", expect: { "effective.approval_policy": "on-request" } }],
+    ...over,
+  });
+}
+
+export function outcome(
+  over: Partial<Omit<Outcome, "effective">> & { effective?: Partial<NonNullable<Outcome["effective"]>> } = {},
+): Outcome {
+  const { effective, ...rest } = over;
+  return {
+    edition: "codex-0.169",
+    status: "ok",
+    requirements: {},
+    effective: {
+      approval_policy: "on-request",
+      approvals_reviewer: "user",
+      sandbox_mode: "read-only",
+      web_search: "cached",
+      features: {},
+      mcp_servers: {},
+      hooks: [],
+      commands: [],
+      ...effective,
+    },
+    notices: [],
+    warnings: [],
+    errors: [],
+    ...rest,
+  };
+}
+
+/** A fake in-process implementation built from a function. */
+export function fakeAdapter(
+  fn: (s: unknown, e: Edition) => unknown,
+  info: { capabilities?: string[]; editions?: Edition[]; unobservable?: string[] } = {},
+): InProcessAdapter {
+  return new InProcessAdapter({
+    info: {
+      name: "fake",
+      version: "1.2.3",
+      capabilities: info.capabilities ?? [...CAPABILITIES],
+      editions: info.editions ?? ["codex-0.169", "documented"],
+      unobservable: info.unobservable,
+    },
+    resolve: (s, e) => fn(s, e),
+  });
+}

@@ -1,0 +1,68 @@
+// `pnpm bench`: prints the figures behind the project's speed and memory targets.
+import { resolve } from "@codex-policy/engine";
+import { heavyScenario } from "./bench/heavy-scenario.js";
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+function benchEngine(seconds: number): number {
+  const scenario = heavyScenario();
+  for (let i = 0; i < 200; i++) resolve(scenario, "codex-0.169");
+  let n = 0;
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(Math.round(seconds * 1e9));
+  while (process.hrtime.bigint() < deadline) {
+    resolve(scenario, n % 2 ? "documented" : "codex-0.169");
+    n++;
+  }
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  return n / elapsed;
+}
+
+async function optional<T>(path: string, fn: (m: Record<string, unknown>) => Promise<T>): Promise<T | null> {
+  try {
+    return await fn(await import(path));
+  } catch (e) {
+    console.log(`  (skipped ${path}: ${(e as Error).message.split("\n")[0]})`);
+    return null;
+  }
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const want = (k: string) => only.length === 0 || only.includes(k);
+  let engineRate = 0;
+  if (want("engine")) {
+    engineRate = benchEngine(3);
+    const heap = process.memoryUsage().heapUsed / 2 ** 20;
+    console.log(
+      `engine: ${fmt(engineRate)} scenarios/s on one core (heavy scenario; target >= 20,000), heap ${heap.toFixed(0)} MiB`,
+    );
+  }
+  if (want("robustness")) {
+    await optional("./bench/robustness.js", async (m) => {
+      const r = await (
+        m.benchRobustness as (n: number) => Promise<{ inputs: number; throws: number; perSecond: number }>
+      )(100_000);
+      console.log(
+        `robustness: ${fmt(r.inputs)} random/mutated inputs, ${r.throws} throws, ${fmt(r.perSecond)} inputs/s`,
+      );
+    });
+  }
+  if (want("binary")) {
+    await optional("./bench-binary.js", async (m) => {
+      const r = await (m.benchBinary as (n: number) => Promise<{ perSecond: number; runs: number }>)(8);
+      const ratio = engineRate > 0 ? ` (engine/binary ratio ${fmt(engineRate / r.perSecond)}x)` : "";
+      console.log(`binary: ${r.perSecond.toFixed(2)} scenarios/s over ${r.runs} runs${ratio}`);
+    });
+  }
+  if (want("tui")) {
+    await optional("./bench-tui.js", async (m) => {
+      const r = await (m.benchTui as () => Promise<{ p50: number; p95: number; coldStartMs: number }>)();
+      console.log(
+        `tui: keystroke->frame p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (target p95 < 16 ms); cold start ${r.coldStartMs.toFixed(0)} ms (target < 700 ms)`,
+      );
+    });
+  }
+}
+
+main();
