@@ -75,7 +75,7 @@ describe("codex-policy conformance run (end to end)", { timeout: 90_000 }, () =>
     const text = readFileSync(b, "utf8");
     expect(text).toContain('id = "fixture.approval-explicit:disallowed-falls-back-first"');
     expect(text).toContain(
-      'reason = "effective.approval_policy: expected \\"on-request\\", got \\"never\\""',
+      'reason = "effective.approval_policy: expected \\"on-request\\", got \\"untrusted\\""',
     );
     const ok = cli("conformance", "run", "--impl", NAIVE, "--cases", CASES, "--baseline", b);
     expect(ok.code).toBe(0);

@@ -40,7 +40,9 @@ export function createEffects(store: Store, onExternalEdit: (layerKey: string) =
     },
     openGallery(entry) {
       const r = loadScenarioFile(entry.file);
-      store.dispatch(r.ok ? { type: "load", scenario: r.scenario, file: entry.file } : { type: "status", text: r.message });
+      store.dispatch(
+        r.ok ? { type: "load", scenario: r.scenario, file: entry.file } : { type: "status", text: r.message },
+      );
     },
   };
 }
@@ -48,7 +50,10 @@ export function createEffects(store: Store, onExternalEdit: (layerKey: string) =
 /** Starts the interactive simulator and resolves with the exit code when the user quits. */
 export async function runTui(opts: RunOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
-  const store = new Store(stateFromScenario(opts.scenario ?? blankScenario(), opts.file ?? null), opts.resolve);
+  const store = new Store(
+    stateFromScenario(opts.scenario ?? blankScenario(), opts.file ?? null),
+    opts.resolve,
+  );
   let pendingEdit: string | null = null;
   let unmount: (() => void) | null = null;
   const effects = createEffects(store, (layerKey) => {

@@ -23,7 +23,9 @@ function engineFailure(edition: Edition, e: unknown): Outcome {
     effective: null,
     notices: [],
     warnings: [],
-    errors: [{ code: "unsupported", layer: "scenario", message: `engine error: ${(e as Error)?.message ?? e}` }],
+    errors: [
+      { code: "unsupported", layer: "scenario", message: `engine error: ${(e as Error)?.message ?? e}` },
+    ],
   };
 }
 

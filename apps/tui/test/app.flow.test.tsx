@@ -25,7 +25,9 @@ afterEach(() => {
 
 /** Moves the Layers cursor to the row whose label contains `label`. */
 async function selectLayer(app: Harness, label: string): Promise<void> {
-  const idx = app.store.getState().layers.findIndex((l) => (l.name ?? l.kind).includes(label) || l.kind === label);
+  const idx = app.store
+    .getState()
+    .layers.findIndex((l) => (l.name ?? l.kind).includes(label) || l.kind === label);
   expect(idx).toBeGreaterThanOrEqual(0);
   for (let i = 0; i < idx; i++) await app.press(KEYS.down);
 }
@@ -70,7 +72,8 @@ describe("devbox flow", () => {
     await h.type("oops = ");
     await h.waitFor((f) => /✗ line 3, col \d+/.test(f), "live syntax error");
     await h.press(KEYS.ctrlS);
-    const f = await h.waitFor((x) => /✗ 3:\d+/.test(x), "error marker on the layer");
+    const f = await h.waitFor((x) => /✗3:\d+ \/etc\/codex\/req/.test(x), "error marker on the layer");
+    expect(f).toMatch(/✗ line 3, col \d+: /);
     expect(f).toContain("REFUSED");
   });
 });
@@ -106,7 +109,12 @@ describe("overlays", () => {
 describe("context edits", () => {
   it("adds and removes an identity group, and the cloud rule that applies follows", async () => {
     const s = load("four-groups.toml");
-    h = await renderApp({ scenario: { ...s, identity: { ...s.identity, groups: [] } }, resolve, width: 100, height: 40 });
+    h = await renderApp({
+      scenario: { ...s, identity: { ...s.identity, groups: [] } },
+      resolve,
+      width: 100,
+      height: 40,
+    });
     await h.press(KEYS.tab);
     const groupsAdd = h.store.getState().context.groups.length + 8;
     for (let i = 0; i < groupsAdd; i++) await h.press(KEYS.down);
@@ -116,7 +124,8 @@ describe("context edits", () => {
     await h.press(KEYS.enter);
     await h.waitFor((f) => f.includes("group:") && f.includes("backend"), "group added");
     expect(h.store.derived().outcome.cloud?.rule).toBe("Backend Developers");
-    await h.press(KEYS.up, "-");
+    // The cursor stays on the row that now holds the new group.
+    await h.press("-");
     await h.waitFor((f) => !f.includes("group:"), "group removed");
     expect(h.store.derived().outcome.cloud?.rule).not.toBe("Backend Developers");
   });
@@ -135,7 +144,11 @@ describe("files", () => {
   it("saves the scenario so that it loads back identically", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tui-save-"));
     const path = join(dir, "out.toml");
-    h = await renderApp({ scenario: load("four-groups.toml"), resolve, effects: (store) => createEffects(store, () => false) });
+    h = await renderApp({
+      scenario: load("four-groups.toml"),
+      resolve,
+      effects: (store) => createEffects(store, () => false),
+    });
     await h.press("s");
     await h.waitFor((f) => f.includes("Save scenario to"), "save prompt");
     await h.type(path);
@@ -164,7 +177,10 @@ describe("files", () => {
       await app.waitFor((f) => f.includes("Example policies"), "gallery");
       for (let k = 0; k < i; k++) await app.press(KEYS.down);
       await app.press(KEYS.enter);
-      const f = await app.waitFor((x) => x.includes(`${entry.name}.toml`) && x.includes("Result"), `loaded ${entry.name}`);
+      const f = await app.waitFor(
+        (x) => x.includes(`${entry.name}.toml`) && x.includes("Result"),
+        `loaded ${entry.name}`,
+      );
       const o = app.store.derived().outcome;
       if (o.status === "ok") expect(f).toMatch(/sandbox\s+(read-only|workspace-write|danger-full-access)/);
       else expect(f).toMatch(/REFUSED\s+Codex will not start/);

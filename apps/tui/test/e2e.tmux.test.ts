@@ -13,7 +13,11 @@ const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args]
 const capture = () => tmux("capture-pane", "-p", "-t", SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitForScreen(pred: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+async function waitForScreen(
+  pred: (screen: string) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<string> {
   const end = Date.now() + timeoutMs;
   let screen = "";
   while (Date.now() < end) {
@@ -51,7 +55,10 @@ describe.skipIf(!hasTmux && !inCi)("tui end to end in tmux", () => {
       "env CI=false NO_COLOR=1 node apps/cli/bin/codex-policy.mjs tui examples/gallery/devbox.toml; sleep 5",
     );
     // 1. started: the result pane shows the fallback to read-only on this laptop.
-    const first = await waitForScreen((s) => s.includes("Result") && sandboxLine(s).includes("read-only"), "first frame");
+    const first = await waitForScreen(
+      (s) => s.includes("Result") && sandboxLine(s).includes("read-only"),
+      "first frame",
+    );
     expect(sandboxLine(first)).not.toContain("workspace-write");
 
     // 2. Context pane → hostname → type a devbox name.
@@ -67,7 +74,10 @@ describe.skipIf(!hasTmux && !inCi)("tui end to end in tmux", () => {
 
     // 4. explain view for the sandbox row.
     tmux("send-keys", "-t", SESSION, "Tab", "Down", "Enter");
-    const explain = await waitForScreen((s) => s.includes("Explain") && s.includes("matched"), "explain view");
+    const explain = await waitForScreen(
+      (s) => s.includes("Explain") && s.includes("matched"),
+      "explain view",
+    );
     expect(explain).toContain("*.devbox.example.com");
 
     // 5. quit.

@@ -10,12 +10,21 @@ describe("result rows", () => {
   it("shows each constrained value with its config source and requirement source", () => {
     const o = outcomeFixture({
       requirements: { allowed_sandbox_modes: { value: ["read-only"], source: "cloud:Contractors" } },
-      effective: { ...outcomeFixture().effective!, sandbox_mode: "read-only", sources: { sandbox_mode: "requirements" } },
-      warnings: [{ code: "requirement-fallback", message: "Configured value for `sandbox_mode` is disallowed" }],
+      effective: {
+        ...outcomeFixture().effective!,
+        sandbox_mode: "read-only",
+        sources: { sandbox_mode: "requirements" },
+      },
+      warnings: [
+        { code: "requirement-fallback", message: "Configured value for `sandbox_mode` is disallowed" },
+      ],
     });
     const rows = resultRows(o);
     const sandbox = rows.find((r) => r.id === "field:sandbox_mode");
-    expect(sandbox).toMatchObject({ value: "read-only", source: "from requirements · req cloud:Contractors" });
+    expect(sandbox).toMatchObject({
+      value: "read-only",
+      source: "from requirements · req cloud:Contractors",
+    });
     expect(rows.find((r) => r.id === "warning:0")?.value).toContain("is disallowed");
   });
 
@@ -23,7 +32,9 @@ describe("result rows", () => {
     const o = outcomeFixture({
       status: "refused",
       effective: null,
-      errors: [{ code: "toml-syntax", layer: "system.requirements", message: "expected '='", line: 3, column: 7 }],
+      errors: [
+        { code: "toml-syntax", layer: "system.requirements", message: "expected '='", line: 3, column: 7 },
+      ],
     });
     const rows = resultRows(o);
     expect(rows[0]).toMatchObject({ label: "REFUSED" });
@@ -64,7 +75,14 @@ describe("explain", () => {
       {
         source: "system",
         host: "laptop-42",
-        entries: [{ index: 0, patterns: ["*.devbox.example.com"], matched: false, modes: ["read-only", "workspace-write"] }],
+        entries: [
+          {
+            index: 0,
+            patterns: ["*.devbox.example.com"],
+            matched: false,
+            modes: ["read-only", "workspace-write"],
+          },
+        ],
         applied: null,
         replaced: ["read-only"],
       },
@@ -92,7 +110,9 @@ describe("explain", () => {
 
   it("names the winning layer, the overridden layer, the misses and the fallback", () => {
     const t = text(explain(o, "field:sandbox_mode", ["contractors"]).lines);
-    expect(t).toContain("winning layer: cloud requirements (Contractors) (cloud:Contractors) = [\"read-only\"]");
+    expect(t).toContain(
+      'winning layer: cloud requirements (Contractors) (cloud:Contractors) = ["read-only"]',
+    );
     expect(t).toContain("overrode: /etc/codex/requirements.toml (system)");
     expect(t).toContain("✗ system entry 0 [*.devbox.example.com] missed host laptop-42");
     expect(t).toContain("✗ Security Engineers [sec]: identity is not in these groups");
@@ -134,9 +154,17 @@ describe("edition comparison", () => {
 
   it("shows a refusal on one side against values on the other", () => {
     const a = outcomeFixture({ edition: "documented" });
-    const b = outcomeFixture({ status: "refused", effective: null, errors: [{ code: "x", layer: "cloud", message: "m" }] });
+    const b = outcomeFixture({
+      status: "refused",
+      effective: null,
+      errors: [{ code: "x", layer: "cloud", message: "m" }],
+    });
     const rows = compareOutcomes(a, b);
-    expect(rows.find((r) => r.path === "status")).toMatchObject({ left: "ok", right: "refused", differs: true });
+    expect(rows.find((r) => r.path === "status")).toMatchObject({
+      left: "ok",
+      right: "refused",
+      differs: true,
+    });
     expect(rows.find((r) => r.path === "sandbox_mode")).toMatchObject({ right: "—", differs: true });
   });
 });

@@ -39,7 +39,9 @@ function check(m: Model, r: Real): void {
   expect(built.host.hostname).toBe(m.hostname);
   const ruleLayers = s.layers.filter((l) => l.kind === "cloud.rule");
   expect(ruleLayers.map((l) => l.name)).toEqual(m.rules);
-  expect((built.cloud?.rules ?? []).map((x) => x.name)).toEqual(ruleLayers.filter((l) => l.enabled).map((l) => l.name));
+  expect((built.cloud?.rules ?? []).map((x) => x.name)).toEqual(
+    ruleLayers.filter((l) => l.enabled).map((l) => l.name),
+  );
   expect(built.system?.requirements !== undefined).toBe(m.enabled.get("system.requirements"));
   expect(built.user?.config !== undefined).toBe(m.enabled.get("user.config"));
   expect(built.system?.managed_config !== undefined).toBe(m.enabled.get("system.managed_config"));
@@ -61,77 +63,122 @@ const cmd = (name: string, pre: (m: Model) => boolean, run: (m: Model, r: Real) 
 
 const commands = [
   fc.constantFrom(1, -1).map((d) =>
-    cmd(`focus ${d}`, () => true, (m, r) => {
-      m.focus = (m.focus + d + 3) % 3;
-      r.state = reducer(r.state, { type: "focus", delta: d as 1 | -1 });
-    }),
+    cmd(
+      `focus ${d}`,
+      () => true,
+      (m, r) => {
+        m.focus = (m.focus + d + 3) % 3;
+        r.state = reducer(r.state, { type: "focus", delta: d as 1 | -1 });
+      },
+    ),
   ),
   fc.nat().map((i) =>
-    cmd(`toggle layer #${i}`, () => true, (m, r) => {
-      const layer = r.state.layers[i % r.state.layers.length]!;
-      m.enabled.set(layer.key, !m.enabled.get(layer.key));
-      r.state = reducer(r.state, { type: "toggle-layer", key: layer.key });
-    }),
+    cmd(
+      `toggle layer #${i}`,
+      () => true,
+      (m, r) => {
+        const layer = r.state.layers[i % r.state.layers.length]!;
+        m.enabled.set(layer.key, !m.enabled.get(layer.key));
+        r.state = reducer(r.state, { type: "toggle-layer", key: layer.key });
+      },
+    ),
   ),
   fc.string({ minLength: 1, maxLength: 8 }).map((g) =>
-    cmd(`add group ${JSON.stringify(g)}`, () => true, (m, r) => {
-      m.groups.push(g);
-      r.state = reducer(r.state, { type: "add-item", list: "groups", value: g });
-    }),
+    cmd(
+      `add group ${JSON.stringify(g)}`,
+      () => true,
+      (m, r) => {
+        m.groups.push(g);
+        r.state = reducer(r.state, { type: "add-item", list: "groups", value: g });
+      },
+    ),
   ),
   fc.nat().map((i) =>
-    cmd(`remove group #${i}`, (m) => m.groups.length > 0, (m, r) => {
-      const idx = i % m.groups.length;
-      m.groups.splice(idx, 1);
-      r.state = reducer(r.state, { type: "remove-item", list: "groups", index: idx });
-    }),
+    cmd(
+      `remove group #${i}`,
+      (m) => m.groups.length > 0,
+      (m, r) => {
+        const idx = i % m.groups.length;
+        m.groups.splice(idx, 1);
+        r.state = reducer(r.state, { type: "remove-item", list: "groups", index: idx });
+      },
+    ),
   ),
   fc.string({ minLength: 1, maxLength: 8 }).map((p) =>
-    cmd(`add probe ${JSON.stringify(p)}`, () => true, (m, r) => {
-      m.probes.push(p);
-      r.state = reducer(r.state, { type: "add-item", list: "probes", value: p });
-    }),
+    cmd(
+      `add probe ${JSON.stringify(p)}`,
+      () => true,
+      (m, r) => {
+        m.probes.push(p);
+        r.state = reducer(r.state, { type: "add-item", list: "probes", value: p });
+      },
+    ),
   ),
   fc.string({ minLength: 1, maxLength: 8 }).map((n) =>
-    cmd(`add rule ${JSON.stringify(n)}`, () => true, (m, r) => {
-      m.rules.push(n);
-      r.state = reducer(r.state, { type: "add-rule", name: n });
-      const added = r.state.layers.filter((l) => l.kind === "cloud.rule").at(-1)!;
-      m.enabled.set(added.key, true);
-    }),
+    cmd(
+      `add rule ${JSON.stringify(n)}`,
+      () => true,
+      (m, r) => {
+        m.rules.push(n);
+        r.state = reducer(r.state, { type: "add-rule", name: n });
+        const added = r.state.layers.filter((l) => l.kind === "cloud.rule").at(-1)!;
+        m.enabled.set(added.key, true);
+      },
+    ),
   ),
   fc.nat().map((i) =>
-    cmd(`remove rule #${i}`, (m) => m.rules.length > 0, (m, r) => {
-      const rules = r.state.layers.filter((l) => l.kind === "cloud.rule");
-      const idx = i % rules.length;
-      m.rules.splice(idx, 1);
-      m.enabled.delete(rules[idx]!.key);
-      r.state = reducer(r.state, { type: "remove-rule", key: rules[idx]!.key });
-    }),
+    cmd(
+      `remove rule #${i}`,
+      (m) => m.rules.length > 0,
+      (m, r) => {
+        const rules = r.state.layers.filter((l) => l.kind === "cloud.rule");
+        const idx = i % rules.length;
+        m.rules.splice(idx, 1);
+        m.enabled.delete(rules[idx]!.key);
+        r.state = reducer(r.state, { type: "remove-rule", key: rules[idx]!.key });
+      },
+    ),
   ),
   fc.constant(
-    cmd("cycle edition", () => true, (m, r) => {
-      m.edition = (m.edition + 1) % EDITIONS.length;
-      r.state = reducer(r.state, { type: "cycle", field: "edition", delta: 1 });
-    }),
+    cmd(
+      "cycle edition",
+      () => true,
+      (m, r) => {
+        m.edition = (m.edition + 1) % EDITIONS.length;
+        r.state = reducer(r.state, { type: "cycle", field: "edition", delta: 1 });
+      },
+    ),
   ),
   fc.string({ maxLength: 20 }).map((h) =>
-    cmd(`type hostname ${JSON.stringify(h)}`, () => true, (m, r) => {
-      m.hostname = h.trim();
-      r.state = reducer(r.state, {
-        type: "open",
-        overlay: { kind: "prompt", title: "hostname", value: "", target: { kind: "context", field: "hostname" } },
-      });
-      r.state = reducer(r.state, { type: "prompt-input", text: h });
-      r.state = reducer(r.state, { type: "prompt-submit" });
-      expect(r.state.overlay).toBeNull();
-    }),
+    cmd(
+      `type hostname ${JSON.stringify(h)}`,
+      () => true,
+      (m, r) => {
+        m.hostname = h.trim();
+        r.state = reducer(r.state, {
+          type: "open",
+          overlay: {
+            kind: "prompt",
+            title: "hostname",
+            value: "",
+            target: { kind: "context", field: "hostname" },
+          },
+        });
+        r.state = reducer(r.state, { type: "prompt-input", text: h });
+        r.state = reducer(r.state, { type: "prompt-submit" });
+        expect(r.state.overlay).toBeNull();
+      },
+    ),
   ),
   fc.integer({ min: -30, max: 30 }).map((d) =>
-    cmd(`move ${d}`, () => true, (_m, r) => {
-      const rows = r.state.focus === "layers" ? r.state.layers.length : contextRows(r.state).length;
-      r.state = reducer(r.state, { type: "move", delta: d, rows });
-    }),
+    cmd(
+      `move ${d}`,
+      () => true,
+      (_m, r) => {
+        const rows = r.state.focus === "layers" ? r.state.layers.length : contextRows(r.state).length;
+        r.state = reducer(r.state, { type: "move", delta: d, rows });
+      },
+    ),
   ),
 ];
 
@@ -166,7 +213,10 @@ describe("reducer (model-based)", () => {
 
   it("the in-app editor applies typed text, newlines and backspace to the layer", () => {
     let s = stateFromScenario(start);
-    s = reducer(s, { type: "open", overlay: { kind: "editor", buffer: { layerKey: "user.config", lines: [""], row: 0, col: 0 } } });
+    s = reducer(s, {
+      type: "open",
+      overlay: { kind: "editor", buffer: { layerKey: "user.config", lines: [""], row: 0, col: 0 } },
+    });
     for (const op of [
       { kind: "insert", text: "a = 1x" },
       { kind: "backspace" },

@@ -7,7 +7,14 @@ import { stateFromScenario } from "../src/model/state.js";
 
 const doc = fc.oneof(
   fc.string(),
-  fc.constantFrom("a = 1\n", "x = '''y'''\n", "ends with quote'", "back\\slash \"q\"\n", "crlf\r\nline", "tab\there"),
+  fc.constantFrom(
+    "a = 1\n",
+    "x = '''y'''\n",
+    "ends with quote'",
+    'back\\slash "q"\n',
+    "crlf\r\nline",
+    "tab\there",
+  ),
 );
 const name = fc.string({ minLength: 1, maxLength: 12 });
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
@@ -16,7 +23,11 @@ const scenarioArb = fc
   .record({
     edition: opt(fc.constantFrom("documented", "codex-0.169")),
     description: opt(fc.string()),
-    host: fc.record({ os: fc.constantFrom("linux", "macos", "windows"), hostname: fc.string(), fqdn: opt(fc.string()) }),
+    host: fc.record({
+      os: fc.constantFrom("linux", "macos", "windows"),
+      hostname: fc.string(),
+      fqdn: opt(fc.string()),
+    }),
     identity: fc.record({
       auth: fc.constantFrom("chatgpt", "api-key", "none"),
       plan: opt(fc.constantFrom("team", "enterprise", "business")),
@@ -28,9 +39,12 @@ const scenarioArb = fc
         cache: fc.constantFrom("missing", "valid", "expired", "corrupt", "other-identity"),
         fetch: fc.constantFrom("ok", "error", "timeout"),
         default: opt(doc),
-        rules: fc.array(fc.record({ name, groups: fc.array(fc.string(), { maxLength: 2 }), requirements: doc }), {
-          maxLength: 3,
-        }),
+        rules: fc.array(
+          fc.record({ name, groups: fc.array(fc.string(), { maxLength: 2 }), requirements: doc }),
+          {
+            maxLength: 3,
+          },
+        ),
       }),
     ),
     system: opt(fc.record({ requirements: opt(doc), managed_config: opt(doc), config: opt(doc) })),
@@ -91,10 +105,16 @@ describe("scenario files", () => {
 
   it("keeps MDM payloads: clean base64 is decoded for editing and re-encoded", () => {
     const b64 = Buffer.from('allowed_sandbox_modes = ["read-only"]\n').toString("base64");
-    const s = ScenarioSchema.parse({ host: { os: "macos" }, mdm: { requirements_toml_base64: b64, config_toml_base64: "%%not" } });
+    const s = ScenarioSchema.parse({
+      host: { os: "macos" },
+      mdm: { requirements_toml_base64: b64, config_toml_base64: "%%not" },
+    });
     const state = stateFromScenario(s);
     expect(state.layers.find((l) => l.kind === "mdm.requirements")?.text).toContain("allowed_sandbox_modes");
-    expect(state.layers.find((l) => l.kind === "mdm.config")).toMatchObject({ rawBase64: true, text: "%%not" });
+    expect(state.layers.find((l) => l.kind === "mdm.config")).toMatchObject({
+      rawBase64: true,
+      text: "%%not",
+    });
     expect(buildScenario(state).scenario.mdm).toEqual(s.mdm);
   });
 });

@@ -11,9 +11,9 @@
  * app-server warnings; they are listed below as facts.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, cpSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -27,9 +27,24 @@ const BIN = join(
 /** Legacy keys (observed: requirement warning "Using legacy ..."; config effect via -c). */
 const ALIASES: { key: string; canonical: string; requirements: "legacy" | "silent"; config: boolean }[] = [
   { key: "connectors", canonical: "apps", requirements: "legacy", config: true },
-  { key: "enable_experimental_windows_sandbox", canonical: "experimental_windows_sandbox", requirements: "legacy", config: true },
-  { key: "experimental_use_unified_exec_tool", canonical: "unified_exec", requirements: "legacy", config: false },
-  { key: "request_permissions", canonical: "exec_permission_approvals", requirements: "legacy", config: true },
+  {
+    key: "enable_experimental_windows_sandbox",
+    canonical: "experimental_windows_sandbox",
+    requirements: "legacy",
+    config: true,
+  },
+  {
+    key: "experimental_use_unified_exec_tool",
+    canonical: "unified_exec",
+    requirements: "legacy",
+    config: false,
+  },
+  {
+    key: "request_permissions",
+    canonical: "exec_permission_approvals",
+    requirements: "legacy",
+    config: true,
+  },
   { key: "web_search", canonical: "web_search_request", requirements: "legacy", config: true },
   { key: "collab", canonical: "multi_agent", requirements: "legacy", config: true },
   { key: "memory_tool", canonical: "memories", requirements: "legacy", config: true },
@@ -63,13 +78,19 @@ interface Row {
 }
 
 function env(): NodeJS.ProcessEnv {
-  return { ...process.env, CODEX_HOME: mkdtempSync(join(tmpdir(), "cx-")), HOME: mkdtempSync(join(tmpdir(), "hx-")) };
+  return {
+    ...process.env,
+    CODEX_HOME: mkdtempSync(join(tmpdir(), "cx-")),
+    HOME: mkdtempSync(join(tmpdir(), "hx-")),
+  };
 }
 
 function parseList(text: string): Row[] {
   const rows: Row[] = [];
   for (const line of text.split("\n")) {
-    const m = /^(\S+)\s+(under development|experimental|stable|deprecated|removed)\s+(true|false)\s*$/.exec(line);
+    const m = /^(\S+)\s+(under development|experimental|stable|deprecated|removed)\s+(true|false)\s*$/.exec(
+      line,
+    );
     if (m) rows.push({ key: m[1]!, stage: m[2]!, default: m[3] === "true" });
   }
   return rows;
@@ -99,7 +120,13 @@ function pinOrder(rows: Row[]): string[] | null {
     const e = env();
     const out = execFileSync(
       "unshare",
-      ["-rm", "--net", "bash", "-c", `mount --bind ${etc} /etc && ${BIN} app-server --print-startup-config || true`],
+      [
+        "-rm",
+        "--net",
+        "bash",
+        "-c",
+        `mount --bind ${etc} /etc && ${BIN} app-server --print-startup-config || true`,
+      ],
       { env: e, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
     );
     const m = /is not in the allowed set \[([^\]]*)\]/.exec(out);
@@ -145,7 +172,9 @@ async function main(): Promise<void> {
     features,
   };
   writeFileSync(join(here, "features-0.169.json"), `${JSON.stringify(doc, null, 2)}\n`);
-  console.log(`wrote ${features.length} features (${inert.size} config-inert, order ${order ? "probed" : "unavailable"})`);
+  console.log(
+    `wrote ${features.length} features (${inert.size} config-inert, order ${order ? "probed" : "unavailable"})`,
+  );
 }
 
 void main();

@@ -62,6 +62,8 @@ export function tomlSyntaxDetail(
   return `TOML parse error at line ${line}, column ${col}\n${frame}${text}\n`;
 }
 
+export const CLOUD_BUNDLE_INVALID_TOML = "invalid cloud config bundle: invalid TOML";
+
 export const emptyListError = (field: string): string => `field \`${field}\` cannot be empty`;
 
 export function sandboxWithoutReadOnly(modesDebug: string[], source: string): string {

@@ -1,6 +1,7 @@
 import { DEFAULT_EDITION, type Edition, type Outcome, type Scenario } from "@codex-policy/spec";
 import {
   applyMcpAllowlist,
+  checkMcpAllowlist,
   decodeMdm,
   evaluateCommands,
   featureEnabled,
@@ -97,14 +98,17 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   }
   warnIgnoredKeys(reqLayers, stack.layers, diag);
 
-  const composed = composeRequirements(reqLayers, edition, host);
+  const composed = composeRequirements(reqLayers, edition, host, scenario.host.os);
   requirements = requirementsReport(composed.fields, composed.rules !== null, edition);
   if (composed.error) diag.fail(composed.error);
-  const composedError = diag.failed ? null : checkComposed(composed.fields);
+  const composedError = diag.failed
+    ? null
+    : (checkComposed(composed.fields) ?? checkMcpAllowlist(composed.fields.mcp_servers));
   if (composedError) diag.fail(composedError);
   let managedRules: ManagedRule[] = [];
   if (!diag.failed && composed.rules) {
-    const r = validateComposedRules(composed.rules);
+    const empty = composed.emptyRulesLayer;
+    const r = validateComposedRules(composed.rules, empty ? { label: empty.label, layerId: empty.layerId } : undefined);
     if ("error" in r) diag.fail(r.error);
     else managedRules = r.rules;
   }

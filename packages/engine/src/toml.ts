@@ -23,10 +23,11 @@ export function parseToml(text: string): TomlParseResult {
     return { ok: true, doc: plain(doc) as TomlTable };
   } catch (e) {
     if (e instanceof TomlError) {
+      const at = src.split(/\r?\n/)[e.line - 1]?.[e.column - 1];
       return {
         ok: false,
         code: "toml-syntax",
-        message: rustWording(e.message),
+        message: rustWording(e.message, at),
         line: e.line,
         column: e.column,
       };
@@ -35,10 +36,21 @@ export function parseToml(text: string): TomlParseResult {
   }
 }
 
+/** What the Rust parser says about an unquoted word, by its first letter. */
+const BARE_WORD: Record<string, string> = {
+  t: "invalid boolean, expected `true`",
+  f: "invalid boolean, expected `false`",
+  i: "invalid float, expected `inf`",
+  n: "invalid float, expected `nan`",
+};
+
 /** smol-toml's first message line, worded like the Rust parser Codex uses where the two correspond. */
-function rustWording(message: string): string {
+function rustWording(message: string, at: string | undefined): string {
   const first = (message.split("\n")[0] ?? message).replace(/^Invalid TOML document: /, "");
   if (/redefine an already defined/.test(first)) return "duplicate key";
+  if (first === "invalid value" && at && /[A-Za-z_-]/.test(at)) {
+    return BARE_WORD[at] ?? "string values must be quoted, expected literal string";
+  }
   return first;
 }
 

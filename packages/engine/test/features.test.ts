@@ -1,18 +1,32 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FEATURES, featureEnabled, pinnedWebSearchMode, resolveFeatures, validateFeaturesRequirement } from "../src/areas.js";
-import { Diagnostics, type ComposedField, type ConfigLayer, type RequirementLayer } from "../src/model.js";
+import {
+  FEATURES,
+  featureEnabled,
+  pinnedWebSearchMode,
+  resolveFeatures,
+  validateFeaturesRequirement,
+} from "../src/areas.js";
+import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "../src/model.js";
 
 const SYS = "/etc/codex/requirements.toml";
 const req = (doc: Record<string, unknown>, over: Partial<RequirementLayer> = {}): RequirementLayer => ({
-  kind: "system", source: "system", label: SYS, layerId: "system.requirements", doc, ...over,
+  kind: "system",
+  source: "system",
+  label: SYS,
+  layerId: "system.requirements",
+  doc,
+  ...over,
 });
 const pins = (value: Record<string, unknown>, layers?: RequirementLayer[]): ComposedField => {
   const ls = layers ?? [req({ features: value })];
   return { value, layer: ls[0]!, layers: ls };
 };
 const cfg = (kind: ConfigLayer["kind"], features: Record<string, unknown>): ConfigLayer => ({
-  kind, label: kind, layerId: "user.config", doc: { features },
+  kind,
+  label: kind,
+  layerId: "user.config",
+  doc: { features },
 });
 const run = (input: Partial<Parameters<typeof resolveFeatures>[0]>) => {
   const diag = new Diagnostics();
@@ -45,7 +59,9 @@ describe("feature catalogue (0.169 data)", () => {
     expect(get("personality")).toMatchObject({ stage: "removed", default: false, pin: "ignored" });
     expect(get("code_mode_only").requires).toEqual(["code_mode"]);
     expect(get("apps").aliases.map((a) => a.key)).toEqual(["connectors"]);
-    expect(get("guardian_approval").aliases).toEqual([{ key: "auto_review", requirements: "silent", config: false }]);
+    expect(get("guardian_approval").aliases).toEqual([
+      { key: "auto_review", requirements: "silent", config: false },
+    ]);
   });
 });
 
@@ -55,13 +71,21 @@ describe("validateFeaturesRequirement", () => {
     expect(validateFeaturesRequirement({})).toBeNull();
   });
   it("words non-bool values like serde (e04, e16)", () => {
-    expect(validateFeaturesRequirement({ shell_tool: "yes" })?.message).toBe('invalid type: string "yes", expected a boolean');
-    expect(validateFeaturesRequirement({ shell_tool: 1 })?.message).toBe("invalid type: integer `1`, expected a boolean");
-    expect(validateFeaturesRequirement({ ok: true, x: [1] })?.message).toBe("invalid type: sequence, expected a boolean");
+    expect(validateFeaturesRequirement({ shell_tool: "yes" })?.message).toBe(
+      'invalid type: string "yes", expected a boolean',
+    );
+    expect(validateFeaturesRequirement({ shell_tool: 1 })?.message).toBe(
+      "invalid type: integer `1`, expected a boolean",
+    );
+    expect(validateFeaturesRequirement({ ok: true, x: [1] })?.message).toBe(
+      "invalid type: sequence, expected a boolean",
+    );
     expect(validateFeaturesRequirement({ x: { a: 1 } })?.code).toBe("invalid-type");
   });
   it("rejects a non-table (h27)", () => {
-    expect(validateFeaturesRequirement(true)?.message).toBe("invalid type: boolean `true`, expected struct FeatureRequirementsInput");
+    expect(validateFeaturesRequirement(true)?.message).toBe(
+      "invalid type: boolean `true`, expected struct FeatureRequirementsInput",
+    );
   });
 });
 
@@ -74,14 +98,20 @@ describe("resolveFeatures", () => {
   });
 
   it("config layers apply lowest first, aliases included", () => {
-    const { out } = run({ configLayers: [cfg("user", { memories: true, connectors: false }), cfg("project", { memories: false })] });
+    const { out } = run({
+      configLayers: [cfg("user", { memories: true, connectors: false }), cfg("project", { memories: false })],
+    });
     expect(out.memories).toMatchObject({ enabled: false, source: "project" });
     expect(out.apps).toMatchObject({ enabled: false, source: "user" });
   });
 
   it("--enable/--disable sit with the session layer, below legacy managed config", () => {
     const { out } = run({
-      configLayers: [cfg("user", { memories: false }), cfg("session", {}), cfg("legacy", { shell_tool: false })],
+      configLayers: [
+        cfg("user", { memories: false }),
+        cfg("session", {}),
+        cfg("legacy", { shell_tool: false }),
+      ],
       enable: ["memories", "shell_tool"],
     });
     expect(out.memories).toMatchObject({ enabled: true, source: "session" });
@@ -89,7 +119,10 @@ describe("resolveFeatures", () => {
   });
 
   it("config toggles cannot move config-inert features", () => {
-    const { out } = run({ configLayers: [cfg("user", { unified_exec: false, personality: true })], enable: ["js_repl"] });
+    const { out } = run({
+      configLayers: [cfg("user", { unified_exec: false, personality: true })],
+      enable: ["js_repl"],
+    });
     expect(out.unified_exec?.enabled).toBe(true);
     expect(out.personality?.enabled).toBe(false);
     expect(out.js_repl?.enabled).toBe(false);
@@ -111,7 +144,10 @@ describe("resolveFeatures", () => {
   });
 
   it("no notice when the pin agrees or nothing was configured", () => {
-    const { diag } = run({ pins: pins({ memories: true, shell_tool: true }), configLayers: [cfg("user", { shell_tool: true })] });
+    const { diag } = run({
+      pins: pins({ memories: true, shell_tool: true }),
+      configLayers: [cfg("user", { shell_tool: true })],
+    });
     expect(diag.notices).toEqual([]);
   });
 
@@ -136,7 +172,9 @@ describe("resolveFeatures", () => {
   });
 
   it("warns on unknown keys and legacy aliases, in key order (e03)", () => {
-    const { out, diag } = run({ pins: pins({ zz_unknown: true, connectors: false, auto_review: false, collab: false }) });
+    const { out, diag } = run({
+      pins: pins({ zz_unknown: true, connectors: false, auto_review: false, collab: false }),
+    });
     expect(diag.warnings.map((w) => w.code)).toEqual([
       "legacy-feature-requirement",
       "legacy-feature-requirement",
@@ -145,7 +183,9 @@ describe("resolveFeatures", () => {
     expect(diag.warnings[0]!.message).toBe(
       `Using legacy \`features\` requirement \`collab\` from ${SYS}; prefer canonical feature key \`multi_agent\``,
     );
-    expect(diag.warnings[2]!.message).toBe(`Ignoring unknown \`features\` requirement \`zz_unknown\` from ${SYS}`);
+    expect(diag.warnings[2]!.message).toBe(
+      `Ignoring unknown \`features\` requirement \`zz_unknown\` from ${SYS}`,
+    );
     expect(out.apps).toMatchObject({ enabled: false, pinned_by: "system" });
     expect(out.guardian_approval).toMatchObject({ enabled: false, pinned_by: "system" });
     expect(out.zz_unknown).toBeUndefined();
@@ -157,7 +197,20 @@ describe("resolveFeatures", () => {
   });
 
   it("contradicting pins are fatal with every pin listed in enum order", () => {
-    const { diag } = run({ pins: pins({ memories: true, code_mode_only: true, zz: true, code_mode: false, shell_tool: false, hooks: true, apps: true, web_search: true, sqlite: false, worktrees: false }) });
+    const { diag } = run({
+      pins: pins({
+        memories: true,
+        code_mode_only: true,
+        zz: true,
+        code_mode: false,
+        shell_tool: false,
+        hooks: true,
+        apps: true,
+        web_search: true,
+        sqlite: false,
+        worktrees: false,
+      }),
+    });
     expect(diag.errors).toEqual([
       {
         code: "feature-pin-conflict",
@@ -168,12 +221,23 @@ describe("resolveFeatures", () => {
   });
 
   it("a config value contradicting a pin through a dependency is also fatal", () => {
-    const { diag } = run({ pins: pins({ code_mode: false }), configLayers: [cfg("user", { code_mode_only: true })] });
+    const { diag } = run({
+      pins: pins({ code_mode: false }),
+      configLayers: [cfg("user", { code_mode_only: true })],
+    });
     expect(diag.errors[0]?.message).toContain("`code_mode=true` is not in the allowed set [code_mode=false]");
   });
 
   it("per-key pin sources across layers; composite label in messages", () => {
-    const mdm = req({ features: { apps: false } }, { kind: "mdm", source: "mdm", label: "MDM com.openai.codex:requirements_toml_base64", layerId: "mdm.requirements" });
+    const mdm = req(
+      { features: { apps: false } },
+      {
+        kind: "mdm",
+        source: "mdm",
+        label: "MDM com.openai.codex:requirements_toml_base64",
+        layerId: "mdm.requirements",
+      },
+    );
     const sys = req({ features: { memories: true, nope: true } });
     const { out, diag } = run({ pins: pins({ apps: false, memories: true, nope: true }, [mdm, sys]) });
     expect(out.apps?.pinned_by).toBe("mdm");
@@ -187,7 +251,10 @@ describe("resolveFeatures", () => {
     expect(run({ pins: pins({ rollout_budget: true }) }).diag.errors[0]?.message).toBe(
       "features.rollout_budget.limit_tokens is required when rollout_budget is enabled",
     );
-    expect(run({ configLayers: [cfg("user", { rollout_budget: { enabled: true, limit_tokens: 5 } })] }).diag.errors).toEqual([]);
+    expect(
+      run({ configLayers: [cfg("user", { rollout_budget: { enabled: true, limit_tokens: 5 } })] }).diag
+        .errors,
+    ).toEqual([]);
   });
 
   it("featureEnabled and pinnedWebSearchMode (e14)", () => {
@@ -205,7 +272,14 @@ describe("resolveFeatures", () => {
         const diag = new Diagnostics();
         const layer = req({ features: p });
         resolveFeatures(
-          { pins: { value: p, layer, layers: [layer] }, configLayers: [{ kind: "user", label: "u", layerId: "user.config", doc: { features: c } as never }], enable: e, disable: e },
+          {
+            pins: { value: p, layer, layers: [layer] },
+            configLayers: [
+              { kind: "user", label: "u", layerId: "user.config", doc: { features: c } as never },
+            ],
+            enable: e,
+            disable: e,
+          },
           diag,
         );
         validateFeaturesRequirement(p);

@@ -2,19 +2,30 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   evaluateCommands,
+  type ManagedRule,
   parseUserRules,
   splitCommand,
+  type UserRule,
   unknownRequirementSubkeys,
   validateComposedRules,
   validateRulesRequirement,
-  type ManagedRule,
 } from "../src/areas.js";
 import type { RequirementLayer, SourcedRule } from "../src/model.js";
 
 const SYS = "/etc/codex/requirements.toml";
-const sys: RequirementLayer = { kind: "system", source: "system", label: SYS, layerId: "system.requirements", doc: {} };
+const sys: RequirementLayer = {
+  kind: "system",
+  source: "system",
+  label: SYS,
+  layerId: "system.requirements",
+  doc: {},
+};
 const cloud: RequirementLayer = {
-  kind: "cloud", source: "cloud:Eng", label: "enterprise-managed requirements Eng (rule-0)", layerId: "cloud.rules.0", doc: {},
+  kind: "cloud",
+  source: "cloud:Eng",
+  label: "enterprise-managed requirements Eng (rule-0)",
+  layerId: "cloud.rules.0",
+  doc: {},
 };
 const sourced = (rules: unknown[], layer = sys): SourcedRule[] => rules.map((rule) => ({ rule, layer }));
 const PREFIX = `invalid rules in requirements (set by ${SYS}): `;
@@ -33,7 +44,13 @@ describe("validateRulesRequirement (parse level)", () => {
   const issue = (v: unknown) => validateRulesRequirement(v);
   it("accepts both spellings' shape", () => {
     expect(issue({ prefix_rules: [{ pattern: tok("rm"), decision: "forbidden" }] })).toBeNull();
-    expect(issue({ prefix_rules: [{ pattern: [{ any_of: ["a", "b"] }], decision: "prompt-user", canonical_matching: true }] })).toBeNull();
+    expect(
+      issue({
+        prefix_rules: [
+          { pattern: [{ any_of: ["a", "b"] }], decision: "prompt-user", canonical_matching: true },
+        ],
+      }),
+    ).toBeNull();
     // Semantic problems are not parse errors.
     expect(issue({ prefix_rules: [] })).toBeNull();
     expect(issue({ prefix_rules: [{ pattern: [], decision: "allow" }] })).toBeNull();
@@ -51,27 +68,53 @@ describe("validateRulesRequirement (parse level)", () => {
       message: "unknown variant `deny`, expected one of `allow`, `prompt`, `prompt-user`, `forbidden`",
       path: "rules.prefix_rules.decision",
     });
-    expect(issue({ prefix_rules: [{ pattern: tok("a"), decision: 3 }] })?.message).toBe("invalid type: unit variant, expected string only");
-    expect(issue({ prefix_rules: [{ pattern: tok("a"), decision: { a: 1 } }] })?.message).toContain("unknown variant `a`");
+    expect(issue({ prefix_rules: [{ pattern: tok("a"), decision: 3 }] })?.message).toBe(
+      "invalid type: unit variant, expected string only",
+    );
+    expect(issue({ prefix_rules: [{ pattern: tok("a"), decision: { a: 1 } }] })?.message).toContain(
+      "unknown variant `a`",
+    );
   });
   it("container and field types with Codex's paths", () => {
-    expect(issue(3)).toMatchObject({ message: "invalid type: integer `3`, expected struct RequirementsExecPolicyToml", path: "rules" });
-    expect(issue({})).toMatchObject({ message: "missing field `prefix_rules`", path: "rules" });
-    expect(issue({ prefix_rules: 3 })).toMatchObject({ message: "invalid type: integer `3`, expected a sequence", path: "rules.prefix_rules" });
-    expect(issue({ prefix_rules: [3] })).toMatchObject({ message: "invalid type: integer `3`, expected struct RequirementsExecPolicyPrefixRuleToml" });
-    expect(issue({ prefix_rules: [{ decision: "prompt" }] })).toMatchObject({ message: "missing field `pattern`", path: "rules.prefix_rules" });
-    expect(issue({ prefix_rules: [{ pattern: [{ token: 3 }] }] })).toMatchObject({ path: "rules.prefix_rules.pattern.token" });
-    expect(issue({ prefix_rules: [{ pattern: [{ any_of: "x" }] }] })).toMatchObject({
-      message: 'invalid type: string "x", expected a sequence', path: "rules.prefix_rules.pattern.any_of",
+    expect(issue(3)).toMatchObject({
+      message: "invalid type: integer `3`, expected struct RequirementsExecPolicyToml",
+      path: "rules",
     });
-    expect(issue({ prefix_rules: [{ pattern: tok("a"), justification: 3 }] })).toMatchObject({ path: "rules.prefix_rules.justification" });
+    expect(issue({})).toMatchObject({ message: "missing field `prefix_rules`", path: "rules" });
+    expect(issue({ prefix_rules: 3 })).toMatchObject({
+      message: "invalid type: integer `3`, expected a sequence",
+      path: "rules.prefix_rules",
+    });
+    expect(issue({ prefix_rules: [3] })).toMatchObject({
+      message: "invalid type: integer `3`, expected struct RequirementsExecPolicyPrefixRuleToml",
+    });
+    expect(issue({ prefix_rules: [{ decision: "prompt" }] })).toMatchObject({
+      message: "missing field `pattern`",
+      path: "rules.prefix_rules",
+    });
+    expect(issue({ prefix_rules: [{ pattern: [{ token: 3 }] }] })).toMatchObject({
+      path: "rules.prefix_rules.pattern.token",
+    });
+    expect(issue({ prefix_rules: [{ pattern: [{ any_of: "x" }] }] })).toMatchObject({
+      message: 'invalid type: string "x", expected a sequence',
+      path: "rules.prefix_rules.pattern.any_of",
+    });
+    expect(issue({ prefix_rules: [{ pattern: tok("a"), justification: 3 }] })).toMatchObject({
+      path: "rules.prefix_rules.justification",
+    });
     expect(issue({ prefix_rules: [{ pattern: tok("a"), canonical_matching: 3 }] })).toMatchObject({
       message: "invalid type: integer `3`, expected a boolean",
     });
   });
   it("unknown keys get indexed dotted paths (g11)", () => {
     expect(
-      unknownRequirementSubkeys("rules", { bogus: 1, prefix_rules: [{ pattern: tok("a"), decision: "prompt", reviewer: "user" }, { pattern: [{ token: "b", extra: 1 }] }] }),
+      unknownRequirementSubkeys("rules", {
+        bogus: 1,
+        prefix_rules: [
+          { pattern: tok("a"), decision: "prompt", reviewer: "user" },
+          { pattern: [{ token: "b", extra: 1 }] },
+        ],
+      }),
     ).toEqual(["rules.bogus", "rules.prefix_rules.0.reviewer", "rules.prefix_rules.1.pattern.0.extra"]);
     expect(unknownRequirementSubkeys("hooks", { OnBoot: [] })).toEqual([]);
   });
@@ -83,10 +126,18 @@ describe("validateComposedRules", () => {
       `${PREFIX}rules prefix_rule at index 0 has decision 'allow', which is not permitted in requirements.toml: Codex merges these rules with other config and uses the most restrictive result (use 'prompt', 'prompt-user', or 'forbidden')`,
     );
     expect(validateComposedRules([], { label: SYS, layerId: "system.requirements" })).toEqual({
-      error: { code: "rules-invalid", layer: "system.requirements", message: `${PREFIX}rules prefix_rules cannot be empty` },
+      error: {
+        code: "rules-invalid",
+        layer: "system.requirements",
+        message: `${PREFIX}rules prefix_rules cannot be empty`,
+      },
     });
-    expect(composeErr([{ pattern: tok("a") }])).toBe(`${PREFIX}rules prefix_rule at index 0 is missing a decision`);
-    expect(composeErr([{ pattern: [], decision: "prompt" }])).toBe(`${PREFIX}rules prefix_rule at index 0 has an empty pattern`);
+    expect(composeErr([{ pattern: tok("a") }])).toBe(
+      `${PREFIX}rules prefix_rule at index 0 is missing a decision`,
+    );
+    expect(composeErr([{ pattern: [], decision: "prompt" }])).toBe(
+      `${PREFIX}rules prefix_rule at index 0 has an empty pattern`,
+    );
     expect(composeErr([{ pattern: [{ token: "a", any_of: ["b"] }], decision: "prompt" }])).toBe(
       `${PREFIX}rules prefix_rule at index 0 has an invalid pattern token at index 0: set either token or any_of, not both`,
     );
@@ -105,18 +156,34 @@ describe("validateComposedRules", () => {
     expect(composeErr([{ pattern: [], justification: " " }])).toMatch(/empty justification$/);
     expect(composeErr([{ pattern: [] }])).toMatch(/empty pattern$/);
     expect(composeErr([{ pattern: [{ token: "" }], decision: "allow" }])).toMatch(/token cannot be empty$/);
-    expect(composeErr([{ pattern: tok("a"), decision: "prompt" }, { pattern: [{ bogus: 1 }], decision: "prompt" }])).toBe(
+    expect(
+      composeErr([
+        { pattern: tok("a"), decision: "prompt" },
+        { pattern: [{ bogus: 1 }], decision: "prompt" },
+      ]),
+    ).toBe(
       `${PREFIX}rules prefix_rule at index 1 has an invalid pattern token at index 0: set either token or any_of`,
     );
   });
   it("returns rules with sources; composite label when layers mix", () => {
-    const all = [...sourced([{ pattern: tok("git", "push"), decision: "forbidden" }], cloud), ...sourced([{ pattern: tok("npm"), decision: "allow" }])];
+    const all = [
+      ...sourced([{ pattern: tok("git", "push"), decision: "forbidden" }], cloud),
+      ...sourced([{ pattern: tok("npm"), decision: "allow" }]),
+    ];
     const r = validateComposedRules(all);
     expect("error" in r && r.error.message).toBe(
       `invalid rules in requirements (set by requirements layers: enterprise-managed requirements Eng (rule-0), ${SYS}): rules prefix_rule at index 1 has decision 'allow', which is not permitted in requirements.toml: Codex merges these rules with other config and uses the most restrictive result (use 'prompt', 'prompt-user', or 'forbidden')`,
     );
-    const ok = managed([{ pattern: [{ token: "git" }, { any_of: ["push", "commit"] }], decision: "prompt", justification: "j" }]);
-    expect(ok[0]).toMatchObject({ index: 0, pattern: [["git"], ["push", "commit"]], decision: "prompt", justification: "j", source: "system" });
+    const ok = managed([
+      { pattern: [{ token: "git" }, { any_of: ["push", "commit"] }], decision: "prompt", justification: "j" },
+    ]);
+    expect(ok[0]).toMatchObject({
+      index: 0,
+      pattern: [["git"], ["push", "commit"]],
+      decision: "prompt",
+      justification: "j",
+      source: "system",
+    });
   });
 });
 
@@ -133,7 +200,9 @@ describe("parseUserRules", () => {
     ]);
   });
   it("located errors; later rules still load", () => {
-    const { rules, errors } = parseUserRules(`prefix_rule(pattern=["a"], decision="prompt-user")\nprefix_rule(pattern=[], decision="allow")\nprefix_rule(["ok"], "prompt")\n`);
+    const { rules, errors } = parseUserRules(
+      `prefix_rule(pattern=["a"], decision="prompt-user")\nprefix_rule(pattern=[], decision="allow")\nprefix_rule(["ok"], "prompt")\n`,
+    );
     expect(errors.map((e) => [e.code, e.layer, e.line, e.column, e.message])).toEqual([
       ["rules-invalid", "user.rules", 1, 1, "prompt-user is only supported in managed command rules"],
       ["rules-invalid", "user.rules", 2, 1, "prefix_rule pattern must be a non-empty list"],
@@ -141,15 +210,33 @@ describe("parseUserRules", () => {
     expect(rules.map((r) => r.pattern)).toEqual([[["ok"]]]);
   });
   it("syntax errors carry line and column", () => {
-    expect(parseUserRules(`prefix_rule(["a"], "allow")\n  other_fn(1)`).errors[0]).toMatchObject({ line: 2, column: 3 });
-    expect(parseUserRules(`prefix_rule(["a]`).errors[0]).toMatchObject({ line: 1, column: 14, message: "unterminated string literal" });
-    expect(parseUserRules(`prefix_rule(["a"], bogus="x")`).errors[0]?.message).toBe("unexpected argument `bogus` to prefix_rule");
+    expect(parseUserRules(`prefix_rule(["a"], "allow")\n  other_fn("x")`).errors[0]).toMatchObject({
+      line: 2,
+      column: 3,
+      message: "unsupported function `other_fn`",
+    });
+    expect(parseUserRules(`x = 1`).errors[0]).toMatchObject({
+      line: 1,
+      column: 5,
+      message: "unexpected character `1`",
+    });
+    expect(parseUserRules(`prefix_rule(["a]`).errors[0]).toMatchObject({
+      line: 1,
+      column: 14,
+      message: "unterminated string literal",
+    });
+    expect(parseUserRules(`prefix_rule(["a"], bogus="x")`).errors[0]?.message).toBe(
+      "unexpected argument `bogus` to prefix_rule",
+    );
   });
 });
 
 describe("splitCommand", () => {
   it("splits on && || ; | and honours quotes", () => {
-    expect(splitCommand(`echo hi && rm -rf ./scratch`)).toEqual([["echo", "hi"], ["rm", "-rf", "./scratch"]]);
+    expect(splitCommand(`echo hi && rm -rf ./scratch`)).toEqual([
+      ["echo", "hi"],
+      ["rm", "-rf", "./scratch"],
+    ]);
     expect(splitCommand(`a || b; c | d`)).toEqual([["a"], ["b"], ["c"], ["d"]]);
     expect(splitCommand(`echo 'a && b' "c;d" e\\ f`)).toEqual([["echo", "a && b", "c;d", "e f"]]);
     expect(splitCommand(`git commit -m ""`)).toEqual([["git", "commit", "-m", ""]]);
@@ -163,8 +250,15 @@ describe("evaluateCommands", () => {
     { pattern: [{ any_of: ["curl", "wget"] }], decision: "forbidden" },
     { pattern: tok("deploy"), decision: "prompt-user" },
   ]);
-  const ctx = { managed: RULES, user: [], approval: "on-request", reviewer: "user", sandbox: "workspace-write" };
-  const one = (cmd: string, over: Partial<typeof ctx> = {}) => evaluateCommands([cmd], { ...ctx, ...over })[0]!;
+  const ctx = {
+    managed: RULES,
+    user: [] as UserRule[],
+    approval: "on-request",
+    reviewer: "user",
+    sandbox: "workspace-write",
+  };
+  const one = (cmd: string, over: Partial<typeof ctx> = {}) =>
+    evaluateCommands([cmd], { ...ctx, ...over })[0]!;
 
   it("forbidden: the exact model-visible text, justification or prefix (g02, g09)", () => {
     expect(one("rm -rf ./scratch")).toEqual({
@@ -173,10 +267,10 @@ describe("evaluateCommands", () => {
       outcome: "rejected",
       rule: "system#0",
       message:
-        "exec_command failed: CreateProcess { message: \"Rejected(\\\"`/bin/bash -lc 'rm -rf ./scratch'` rejected: Use git clean -fd instead.\\\")\" }",
+        'exec_command failed: CreateProcess { message: "Rejected(\\"`/bin/bash -lc \'rm -rf ./scratch\'` rejected: Use git clean -fd instead.\\")" }',
     });
     expect(one("wget https://x").message).toBe(
-      "exec_command failed: CreateProcess { message: \"Rejected(\\\"`/bin/bash -lc 'wget https://x'` rejected: policy forbids commands starting with `wget`\\\")\" }",
+      'exec_command failed: CreateProcess { message: "Rejected(\\"`/bin/bash -lc \'wget https://x\'` rejected: policy forbids commands starting with `wget`\\")" }',
     );
   });
   it("token prefixes, not string prefixes (g18)", () => {
@@ -191,25 +285,50 @@ describe("evaluateCommands", () => {
     expect(one("ls | git push origin")).toMatchObject({ decision: "prompt", outcome: "ask-user" });
   });
   it("user allow cannot loosen a managed rule; user forbids add (g15)", () => {
-    const user = parseUserRules(`prefix_rule(["rm"], "allow")\nprefix_rule(["npm", "publish"], "forbidden")\nprefix_rule(["make"], "allow")`).rules;
+    const user = parseUserRules(
+      `prefix_rule(["rm"], "allow")\nprefix_rule(["npm", "publish"], "forbidden")\nprefix_rule(["make"], "allow")`,
+    ).rules;
     expect(one("rm -rf ./scratch", { user })).toMatchObject({ decision: "forbidden", rule: "system#0" });
-    expect(one("npm publish", { user })).toMatchObject({ decision: "forbidden", rule: "user.rules#1", outcome: "rejected" });
-    expect(one("make build", { user, approval: "untrusted" })).toMatchObject({ decision: "allow", outcome: "run", rule: "user.rules#2" });
+    expect(one("npm publish", { user })).toMatchObject({
+      decision: "forbidden",
+      rule: "user.rules#1",
+      outcome: "rejected",
+    });
+    expect(one("make build", { user, approval: "untrusted" })).toMatchObject({
+      decision: "allow",
+      outcome: "run",
+      rule: "user.rules#2",
+    });
   });
   it("prompt: ask the user, the reviewer, or reject under never (g02, g13, g20)", () => {
-    expect(one("git push origin main")).toMatchObject({ decision: "prompt", outcome: "ask-user", message: null, rule: "system#1" });
+    expect(one("git push origin main")).toMatchObject({
+      decision: "prompt",
+      outcome: "ask-user",
+      message: null,
+      rule: "system#1",
+    });
     expect(one("git push origin main", { reviewer: "auto_review" }).outcome).toBe("ask-reviewer");
     expect(one("git push origin main", { approval: "never" })).toMatchObject({
       outcome: "rejected",
-      message: 'exec_command failed: CreateProcess { message: "Rejected(\\"approval required by policy, but AskForApproval is set to Never\\")" }',
+      message:
+        'exec_command failed: CreateProcess { message: "Rejected(\\"approval required by policy, but AskForApproval is set to Never\\")" }',
     });
   });
   it("prompt-user is rejected for clients without human approvals (g19)", () => {
-    expect(one("deploy prod")).toMatchObject({ decision: "prompt-user", outcome: "rejected", message: "approval request failed" });
+    expect(one("deploy prod")).toMatchObject({
+      decision: "prompt-user",
+      outcome: "rejected",
+      message: "approval request failed",
+    });
   });
   it("no rule: Codex's own heuristics (g01, g16)", () => {
     const none = { managed: [] };
-    expect(one("echo hello", none)).toMatchObject({ decision: "none", outcome: "run", rule: null, message: null });
+    expect(one("echo hello", none)).toMatchObject({
+      decision: "none",
+      outcome: "run",
+      rule: null,
+      message: null,
+    });
     expect(one("git status", { ...none, approval: "untrusted" }).outcome).toBe("run");
     expect(one("rm -rf ./scratch", none).outcome).toBe("ask-user");
     expect(one("rm -rf ./scratch", { ...none, approval: "untrusted" }).outcome).toBe("ask-user");
@@ -225,7 +344,13 @@ describe("evaluateCommands", () => {
         unknownRequirementSubkeys("rules", rules);
         const r = validateComposedRules(sourced(Array.isArray(rules) ? rules : [rules]));
         const user = parseUserRules(text).rules;
-        evaluateCommands(cmds, { managed: "rules" in r ? r.rules : [], user, approval: "never", reviewer: "user", sandbox: "read-only" });
+        evaluateCommands(cmds, {
+          managed: "rules" in r ? r.rules : [],
+          user,
+          approval: "never",
+          reviewer: "user",
+          sandbox: "read-only",
+        });
       }),
     );
   });

@@ -38,6 +38,8 @@ export const command: Command = {
     // Ink renders only the final frame when it believes it runs in CI; an interactive terminal wants every frame.
     // The flag must be set before Ink is first imported.
     process.env.CI = "false";
+    // React's development build roughly doubles the keystroke-to-frame time.
+    process.env.NODE_ENV ??= "production";
     const tui = await import("@codex-policy/tui");
     const { resolve } = await import("@codex-policy/engine");
     let scenario = tui.blankScenario();

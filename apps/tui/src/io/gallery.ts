@@ -10,7 +10,9 @@ export const GALLERY_DIR = fileURLToPath(new URL("../../../../examples/gallery/"
 export function listGallery(dir = GALLERY_DIR): GalleryEntry[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".toml")).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".toml"))
+      .sort();
   } catch {
     return [];
   }

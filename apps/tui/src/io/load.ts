@@ -9,16 +9,25 @@ export function loadScenarioFile(path: string): FileLoad {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    return { ok: false, message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return {
+      ok: false,
+      message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
   }
   return parseScenarioText(text, path);
 }
 
-export function saveScenarioFile(path: string, scenario: Scenario): { ok: true } | { ok: false; message: string } {
+export function saveScenarioFile(
+  path: string,
+  scenario: Scenario,
+): { ok: true } | { ok: false; message: string } {
   try {
     writeFileSync(path, serializeScenario(scenario));
     return { ok: true };
   } catch (e) {
-    return { ok: false, message: `cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return {
+      ok: false,
+      message: `cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
   }
 }

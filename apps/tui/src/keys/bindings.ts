@@ -85,7 +85,12 @@ export const BINDINGS: readonly Binding[] = [
   { id: "context.activate", scope: "context", keys: ["enter"], help: "edit text / next value / add item" },
   { id: "context.next", scope: "context", keys: ["right", "space"], help: "next enum value" },
   { id: "context.prev", scope: "context", keys: ["left"], help: "previous enum value" },
-  { id: "context.remove", scope: "context", keys: ["-", "d", "delete", "backspace"], help: "remove list item" },
+  {
+    id: "context.remove",
+    scope: "context",
+    keys: ["-", "d", "delete", "backspace"],
+    help: "remove list item",
+  },
 
   { id: "result.explain", scope: "result", keys: ["enter", "e"], help: "explain the selected value" },
 
@@ -148,4 +153,5 @@ const KEY_NAMES: Record<string, string> = {
   pagedown: "PgDn",
 };
 
-export const keyLabel = (k: string) => KEY_NAMES[k] ?? (k.startsWith("ctrl+") ? `Ctrl+${k.slice(5).toUpperCase()}` : k);
+export const keyLabel = (k: string) =>
+  KEY_NAMES[k] ?? (k.startsWith("ctrl+") ? `Ctrl+${k.slice(5).toUpperCase()}` : k);

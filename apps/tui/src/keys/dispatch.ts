@@ -43,7 +43,7 @@ const printable = (input: string, key: Key) =>
   input.length > 0 && !key.ctrl && !key.meta && !/[\u0000-\u0008\u000B-\u001F\u007F]/.test(input);
 
 /** The one key dispatcher: overlay and pane scopes from the binding table, then text entry. */
-export function handleKey(store: Store, effects: Effects, input: string, key: Key, pageSize = 10): void {
+export function handleKey(store: Store, effects: Effects, input: string, key: Key, pageSize = 10) {
   const state = store.getState();
   const name = keyName(input, key);
   if (name === "ctrl+c") return effects.quit();
@@ -53,7 +53,11 @@ export function handleKey(store: Store, effects: Effects, input: string, key: Ke
   const overlay = state.overlay?.kind;
   if ((overlay === "prompt" || overlay === "editor") && printable(input, key)) {
     const text = key.tab ? "  " : input;
-    store.dispatch(overlay === "prompt" ? { type: "prompt-input", text } : { type: "editor", op: { kind: "insert", text } });
+    store.dispatch(
+      overlay === "prompt"
+        ? { type: "prompt-input", text }
+        : { type: "editor", op: { kind: "insert", text } },
+    );
   }
 }
 
@@ -71,7 +75,7 @@ function openInApp(store: Store, layerKey: string): void {
   store.dispatch({ type: "open", overlay: { kind: "editor", buffer: { layerKey, lines, row: 0, col: 0 } } });
 }
 
-function run(id: CommandId, store: Store, fx: Effects, pageSize: number): void {
+function run(id: CommandId, store: Store, fx: Effects, pageSize: number) {
   const s = store.getState();
   const d = (a: Action) => store.dispatch(a);
   const layer = s.layers[s.cursor.layers];
@@ -117,7 +121,10 @@ function run(id: CommandId, store: Store, fx: Effects, pageSize: number): void {
     case "layer.edit-inapp":
       return layer ? openInApp(store, layer.key) : undefined;
     case "rule.add":
-      return d({ type: "open", overlay: { kind: "prompt", title: "New group rule name", value: "", target: { kind: "add-rule" } } });
+      return d({
+        type: "open",
+        overlay: { kind: "prompt", title: "New group rule name", value: "", target: { kind: "add-rule" } },
+      });
     case "rule.remove":
       return layer?.kind === "cloud.rule" ? d({ type: "remove-rule", key: layer.key }) : undefined;
     case "rule.groups":
@@ -135,7 +142,12 @@ function run(id: CommandId, store: Store, fx: Effects, pageSize: number): void {
       if (layer?.kind !== "cloud.rule") return;
       return d({
         type: "open",
-        overlay: { kind: "prompt", title: "Rule name", value: layer.name ?? "", target: { kind: "rule-name", key: layer.key } },
+        overlay: {
+          kind: "prompt",
+          title: "Rule name",
+          value: layer.name ?? "",
+          target: { kind: "rule-name", key: layer.key },
+        },
       });
     case "context.activate":
       if (!ctxRow) return;
@@ -156,7 +168,12 @@ function run(id: CommandId, store: Store, fx: Effects, pageSize: number): void {
         const list = ctxRow.list;
         return d({
           type: "open",
-          overlay: { kind: "prompt", title: ctxRow.kind === "add" ? ctxRow.label : `add ${ctxRow.label}`, value: "", target: { kind: "add-item", list } },
+          overlay: {
+            kind: "prompt",
+            title: ctxRow.kind === "add" ? ctxRow.label : `add ${ctxRow.label}`,
+            value: "",
+            target: { kind: "add-item", list },
+          },
         });
       }
       return;

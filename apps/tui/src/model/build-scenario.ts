@@ -32,7 +32,12 @@ function parseSession(layer: Layer, issues: UiIssue[]): Scenario["session"] | un
     });
   } catch (e) {
     if (e instanceof TomlError) {
-      issues.push({ layerKey: layer.key, message: e.message.split("\n")[0] ?? "", line: e.line, column: e.column });
+      issues.push({
+        layerKey: layer.key,
+        message: e.message.split("\n")[0] ?? "",
+        line: e.line,
+        column: e.column,
+      });
     } else issues.push({ layerKey: layer.key, message: String(e) });
   }
   return undefined;
@@ -53,10 +58,12 @@ export function buildScenario(state: State): BuiltScenario {
     layerKeyById[`cloud.rules.${i}`] = l.key;
   });
   for (const l of state.layers) if (l.kind !== "cloud.rule") layerKeyById[l.kind] = l.key;
-  layerKeyById["cloud"] = "cloud.default";
 
   const cloudDefault = on("cloud.default");
   const cloudConfig = on("cloud.config");
+  // Errors about the cloud bundle as a whole land on the first cloud layer that is switched on.
+  const firstCloud = state.layers.find((l) => l.enabled && l.kind.startsWith("cloud"));
+  if (firstCloud) layerKeyById.cloud = firstCloud.key;
   const hasCloud = state.cloudSection || rules.length > 0 || !!cloudDefault || !!cloudConfig;
 
   const input: Record<string, unknown> = {

@@ -17,17 +17,19 @@ export function outcomeFacts(o: Outcome): Map<string, string> {
       m.set(k, `${e[k]}${e.sources?.[k] ? ` (${e.sources[k]})` : ""}`);
     }
     for (const [k, f] of Object.entries(e.features)) {
+      // Features at their defaults are the same everywhere; listing ~200 of them would bury the differences.
+      if (!f.pinned_by && (!f.source || f.source === "default")) continue;
       m.set(`features.${k}`, `${f.enabled ? "on" : "off"}${f.pinned_by ? ` pinned:${f.pinned_by}` : ""}`);
     }
     for (const [k, s] of Object.entries(e.mcp_servers)) m.set(`mcp.${k}`, s.enabled ? "enabled" : "disabled");
-    e.hooks.forEach((h, i) => m.set(`hooks.${i}`, `${h.event} ${h.command} [${h.source}]`));
-    e.commands.forEach((c) => m.set(`command: ${c.command}`, `${c.decision}/${c.outcome}`));
+    for (const [i, h] of e.hooks.entries()) m.set(`hooks.${i}`, `${h.event} ${h.command} [${h.source}]`);
+    for (const c of e.commands) m.set(`command: ${c.command}`, `${c.decision}/${c.outcome}`);
   }
   for (const [k, r] of Object.entries(o.requirements)) m.set(`req.${k}`, `from ${r.source}`);
   if (o.cloud) m.set("cloud", `${o.cloud.path}${o.cloud.rule ? ` (${o.cloud.rule})` : ""}`);
-  o.errors.forEach((x, i) => m.set(`error.${i}`, `${x.code} @${x.layer}`));
+  for (const [i, x] of o.errors.entries()) m.set(`error.${i}`, `${x.code} @${x.layer}`);
   m.set("warnings", String(o.warnings.length));
-  o.warnings.forEach((w, i) => m.set(`warning.${i}`, w.code));
+  for (const [i, w] of o.warnings.entries()) m.set(`warning.${i}`, w.code);
   return m;
 }
 

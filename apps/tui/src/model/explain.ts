@@ -32,25 +32,35 @@ function settingLines(trace: EngineTrace, reqKey: string, out: ExplainLine[]): v
   if (!settings.length) return;
   const [win, ...below] = settings;
   out.push({ text: `  winning layer: ${win?.label} (${win?.source}) = ${fmt(win?.value)}`, tone: "ok" });
-  for (const b of below) out.push({ text: `  overrode: ${b.label} (${b.source}) = ${fmt(b.value)}`, tone: "muted" });
+  for (const b of below)
+    out.push({ text: `  overrode: ${b.label} (${b.source}) = ${fmt(b.value)}`, tone: "muted" });
 }
 
 /** Remote sandbox entries per layer: which hostname patterns matched the host and which missed. */
 function remoteLines(trace: EngineTrace, out: ExplainLine[]): void {
   const rs = Array.isArray(trace.remoteSandbox) ? trace.remoteSandbox : [];
   if (!rs.length) return;
-  out.push({ text: `remote_sandbox_config (host name used: ${trace.host ?? rs[0]?.host ?? "?"}):`, tone: "heading" });
+  out.push({
+    text: `remote_sandbox_config (host name used: ${trace.host ?? rs[0]?.host ?? "?"}):`,
+    tone: "heading",
+  });
   for (const r of rs) {
     for (const e of r.entries ?? []) {
       const pats = (e.patterns ?? []).join(", ");
       if (e.matched) {
-        out.push({ text: `  ✓ ${r.source} entry ${e.index} [${pats}] matched: allows ${fmt(e.modes)}`, tone: "ok" });
+        out.push({
+          text: `  ✓ ${r.source} entry ${e.index} [${pats}] matched: allows ${fmt(e.modes)}`,
+          tone: "ok",
+        });
       } else {
         out.push({ text: `  ✗ ${r.source} entry ${e.index} [${pats}] missed host ${r.host}`, tone: "warn" });
       }
     }
     if (r.applied === null) {
-      out.push({ text: `    ${r.source} keeps its top-level list ${fmt(r.replaced ?? "(none)")}`, tone: "muted" });
+      out.push({
+        text: `    ${r.source} keeps its top-level list ${fmt(r.replaced ?? "(none)")}`,
+        tone: "muted",
+      });
     } else if (r.replaced !== undefined) {
       out.push({ text: `    replaced ${r.source}'s top-level list ${fmt(r.replaced)}`, tone: "muted" });
     }
@@ -61,11 +71,15 @@ function remoteLines(trace: EngineTrace, out: ExplainLine[]): void {
 function groupRuleLines(trace: EngineTrace, groups: string[] | undefined, out: ExplainLine[]): void {
   const rules = Array.isArray(trace.groupRules) ? trace.groupRules : [];
   if (!rules.length) return;
-  out.push({ text: `cloud group rules (identity groups: ${groups?.length ? groups.join(", ") : "none"}):`, tone: "heading" });
+  out.push({
+    text: `cloud group rules (identity groups: ${groups?.length ? groups.join(", ") : "none"}):`,
+    tone: "heading",
+  });
   for (const r of rules) {
     const g = r.groups.join(", ") || "no groups";
     if (r.applied) out.push({ text: `  ✓ ${r.name} [${g}] applied`, tone: "ok" });
-    else if (r.matched) out.push({ text: `  – ${r.name} [${g}] matched but an earlier rule applied`, tone: "muted" });
+    else if (r.matched)
+      out.push({ text: `  – ${r.name} [${g}] matched but an earlier rule applied`, tone: "muted" });
     else out.push({ text: `  ✗ ${r.name} [${g}]: identity is not in these groups`, tone: "warn" });
   }
 }
@@ -78,13 +92,19 @@ function cloudLines(outcome: Outcome, out: ExplainLine[]): void {
   out.push({ text: `  ${c.reason}`, tone: c.path === "refused" || c.path === "skipped" ? "warn" : "muted" });
 }
 
-function noticeLines(outcome: Outcome, match: (field: string | null, kind: string) => boolean, out: ExplainLine[]) {
+function noticeLines(
+  outcome: Outcome,
+  match: (field: string | null, kind: string) => boolean,
+  out: ExplainLine[],
+) {
   const ns = outcome.notices.filter((n) => match(n.field, n.kind));
   if (!ns.length) return;
   out.push({ text: "notices:", tone: "heading" });
   for (const n of ns) {
     const change =
-      n.configured !== undefined || n.effective !== undefined ? ` [${fmt(n.configured)} → ${fmt(n.effective)}]` : "";
+      n.configured !== undefined || n.effective !== undefined
+        ? ` [${fmt(n.configured)} → ${fmt(n.effective)}]`
+        : "";
     out.push({ text: `  ${n.kind}${n.source ? ` (${n.source})` : ""}${change}: ${n.message}`, tone: "warn" });
   }
 }
@@ -133,25 +153,43 @@ export function explain(
   }
   if (kind === "feature" && eff?.features[key]) {
     const st = eff.features[key];
-    out.push({ text: `feature ${key} = ${st.enabled ? "on" : "off"}${st.stage ? ` (${st.stage})` : ""}`, tone: "ok" });
+    out.push({
+      text: `feature ${key} = ${st.enabled ? "on" : "off"}${st.stage ? ` (${st.stage})` : ""}`,
+      tone: "ok",
+    });
     if (st.pinned_by) out.push({ text: `  pinned by requirements from ${st.pinned_by}`, tone: "warn" });
     if (st.source) out.push({ text: `  configured by ${st.source}`, tone: "normal" });
     const req = outcome.requirements.features;
-    if (req) out.push({ text: `  [features] requirement from ${(req.sources ?? [req.source]).join(", ")}`, tone: "muted" });
+    if (req)
+      out.push({
+        text: `  [features] requirement from ${(req.sources ?? [req.source]).join(", ")}`,
+        tone: "muted",
+      });
     settingLines(asTrace(outcome.trace), "features", out);
     noticeLines(outcome, (field) => field === `features.${key}` || field === key, out);
     return { title: `explain feature ${key}`, lines: out };
   }
   if (kind === "mcp" && eff?.mcp_servers[key]) {
     const st = eff.mcp_servers[key];
-    out.push({ text: `MCP server ${key}: ${st.enabled ? "enabled" : "disabled"}`, tone: st.enabled ? "ok" : "warn" });
-    if (st.origin) out.push({ text: `  defined in ${st.origin}${st.transport ? ` (${st.transport})` : ""}`, tone: "normal" });
+    out.push({
+      text: `MCP server ${key}: ${st.enabled ? "enabled" : "disabled"}`,
+      tone: st.enabled ? "ok" : "warn",
+    });
+    if (st.origin)
+      out.push({
+        text: `  defined in ${st.origin}${st.transport ? ` (${st.transport})` : ""}`,
+        tone: "normal",
+      });
     if (st.reason) out.push({ text: `  disabled by ${st.reason}`, tone: "warn" });
     const req = outcome.requirements.mcp_servers;
     if (req) {
       out.push({ text: `  allowlist from ${(req.sources ?? [req.source]).join(", ")}`, tone: "normal" });
-      const entry = req.value && typeof req.value === "object" ? (req.value as Record<string, unknown>)[key] : undefined;
-      out.push({ text: `  allowlist entry: ${entry === undefined ? "none for this name" : fmt(entry)}`, tone: "muted" });
+      const entry =
+        req.value && typeof req.value === "object" ? (req.value as Record<string, unknown>)[key] : undefined;
+      out.push({
+        text: `  allowlist entry: ${entry === undefined ? "none for this name" : fmt(entry)}`,
+        tone: "muted",
+      });
     } else out.push({ text: "  no MCP allowlist: servers are unconstrained", tone: "muted" });
     settingLines(asTrace(outcome.trace), "mcp_servers", out);
     noticeLines(outcome, (field) => field === `mcp_servers.${key}`, out);
@@ -164,7 +202,8 @@ export function explain(
     out.push({ text: `  decided by ${c.rule ?? "no rule (heuristics)"}`, tone: "normal" });
     if (c.message) out.push({ text: `  model is told: ${c.message}`, tone: "warn" });
     const req = outcome.requirements.rules;
-    if (req) out.push({ text: `  managed rules from ${(req.sources ?? [req.source]).join(", ")}`, tone: "muted" });
+    if (req)
+      out.push({ text: `  managed rules from ${(req.sources ?? [req.source]).join(", ")}`, tone: "muted" });
     settingLines(asTrace(outcome.trace), "rules", out);
     return { title: "explain command", lines: out };
   }
@@ -182,7 +221,10 @@ export function explain(
   }
   if (kind === "error" && outcome.errors[Number(key)]) {
     const e = outcome.errors[Number(key)]!;
-    out.push({ text: `${errorLocation(e)} [${e.code}]`, tone: "heading" }, { text: e.message, tone: "error" });
+    out.push(
+      { text: `${errorLocation(e)} [${e.code}]`, tone: "heading" },
+      { text: e.message, tone: "error" },
+    );
     cloudLines(outcome, out);
     groupRuleLines(asTrace(outcome.trace), groups, out);
     return { title: "why Codex refuses", lines: out };

@@ -1,7 +1,14 @@
 import type { Edition, Scenario } from "@codex-policy/spec";
 import { ENUM_OPTIONS, type EnumField, type ListField, type TextField } from "./context-rows.js";
 import type { Layer } from "./layers.js";
-import { type EditorBuffer, type Overlay, PANES, type PaneId, type State, stateFromScenario } from "./state.js";
+import {
+  type EditorBuffer,
+  type Overlay,
+  PANES,
+  type PaneId,
+  type State,
+  stateFromScenario,
+} from "./state.js";
 
 export type Action =
   | { type: "focus"; delta: 1 | -1 }
@@ -139,7 +146,13 @@ export function reducer(state: State, action: Action): State {
       const lastRule = state.layers.reduce((acc, l, i) => (l.kind === "cloud.rule" ? i : acc), -1);
       const layers = [...state.layers];
       layers.splice(lastRule + 1, 0, rule);
-      return { ...state, layers, nextRuleId: state.nextRuleId + 1, dirty: true, status: `added rule ${action.name}` };
+      return {
+        ...state,
+        layers,
+        nextRuleId: state.nextRuleId + 1,
+        dirty: true,
+        status: `added rule ${action.name}`,
+      };
     }
     case "remove-rule": {
       const target = state.layers.find((l) => l.key === action.key);
@@ -149,9 +162,13 @@ export function reducer(state: State, action: Action): State {
       return { ...state, layers, cursor, dirty: true, status: `removed rule ${target.name}` };
     }
     case "set-rule-groups":
-      return updateLayer(state, action.key, (l) => (l.kind === "cloud.rule" ? { ...l, groups: action.groups } : l));
+      return updateLayer(state, action.key, (l) =>
+        l.kind === "cloud.rule" ? { ...l, groups: action.groups } : l,
+      );
     case "rename-rule":
-      return updateLayer(state, action.key, (l) => (l.kind === "cloud.rule" ? { ...l, name: action.name } : l));
+      return updateLayer(state, action.key, (l) =>
+        l.kind === "cloud.rule" ? { ...l, name: action.name } : l,
+      );
     case "cycle": {
       const opts = ENUM_OPTIONS[action.field];
       const current = action.field === "edition" ? state.edition : state.context[action.field];
@@ -181,7 +198,8 @@ export function reducer(state: State, action: Action): State {
       if (o?.kind === "explain" || o?.kind === "compare") {
         return { ...state, overlay: { ...o, scroll: Math.max(0, o.scroll + action.delta) } };
       }
-      if (o?.kind === "gallery") return { ...state, overlay: { ...o, cursor: Math.max(0, o.cursor + action.delta) } };
+      if (o?.kind === "gallery")
+        return { ...state, overlay: { ...o, cursor: Math.max(0, o.cursor + action.delta) } };
       return state;
     }
     case "prompt-input": {
@@ -196,7 +214,9 @@ export function reducer(state: State, action: Action): State {
       return { ...state, overlay: { ...o, value: o.value.slice(0, -1), fresh: false } };
     }
     case "prompt-clear":
-      return state.overlay?.kind === "prompt" ? { ...state, overlay: { ...state.overlay, value: "", fresh: false } } : state;
+      return state.overlay?.kind === "prompt"
+        ? { ...state, overlay: { ...state.overlay, value: "", fresh: false } }
+        : state;
     case "prompt-submit":
       return submitPrompt(state);
     case "editor":
@@ -206,7 +226,10 @@ export function reducer(state: State, action: Action): State {
     case "editor-apply": {
       if (state.overlay?.kind !== "editor") return state;
       const b = state.overlay.buffer;
-      const next = reducer({ ...state, overlay: null }, { type: "set-layer-text", key: b.layerKey, text: b.lines.join("\n") });
+      const next = reducer(
+        { ...state, overlay: null },
+        { type: "set-layer-text", key: b.layerKey, text: b.lines.join("\n") },
+      );
       return { ...next, status: "layer updated" };
     }
     case "load": {

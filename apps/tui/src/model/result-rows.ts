@@ -19,7 +19,13 @@ export const CONSTRAINED_FIELDS = [
   { field: "approvals_reviewer", requirement: "allowed_approvals_reviewers", label: "reviewer" },
 ] as const;
 
-const heading = (id: string, label: string): ResultRow => ({ id, label, value: "", source: "", tone: "heading" });
+const heading = (id: string, label: string): ResultRow => ({
+  id,
+  label,
+  value: "",
+  source: "",
+  tone: "heading",
+});
 
 export function errorLocation(e: Outcome["errors"][number]): string {
   const at = e.line !== undefined ? `:${e.line}${e.column !== undefined ? `:${e.column}` : ""}` : "";
@@ -32,7 +38,13 @@ export function resultRows(outcome: Outcome): ResultRow[] {
   if (outcome.status === "refused" || !outcome.effective) {
     rows.push({ id: "status", label: "REFUSED", value: "Codex will not start", source: "", tone: "error" });
     outcome.errors.forEach((e, i) => {
-      rows.push({ id: `error:${i}`, label: errorLocation(e), value: e.message, source: e.code, tone: "error" });
+      rows.push({
+        id: `error:${i}`,
+        label: errorLocation(e),
+        value: e.message,
+        source: e.code,
+        tone: "error",
+      });
     });
   } else {
     const eff = outcome.effective;
@@ -40,7 +52,13 @@ export function resultRows(outcome: Outcome): ResultRow[] {
       const req = outcome.requirements[f.requirement];
       const cfg = eff.sources?.[f.field];
       const source = [cfg ? `from ${cfg}` : "", req ? `req ${req.source}` : ""].filter(Boolean).join(" · ");
-      rows.push({ id: `field:${f.field}`, label: f.label, value: String(eff[f.field]), source, tone: "normal" });
+      rows.push({
+        id: `field:${f.field}`,
+        label: f.label,
+        value: String(eff[f.field]),
+        source,
+        tone: "normal",
+      });
     }
     warningRows(outcome, rows);
     const servers = Object.entries(eff.mcp_servers).sort(([a], [b]) => a.localeCompare(b));
@@ -77,7 +95,9 @@ export function resultRows(outcome: Outcome): ResultRow[] {
     // Only features a requirement pins or a config layer sets; the rest sit at their defaults.
     const all = Object.entries(eff.features).sort(([a], [b]) => a.localeCompare(b));
     const features = all.filter(([, st]) => st.pinned_by || (st.source && st.source !== "default"));
-    rows.push(heading("h:features", `features (${features.length} set; ${all.length - features.length} at defaults)`));
+    rows.push(
+      heading("h:features", `features (${features.length} set; ${all.length - features.length} at defaults)`),
+    );
     for (const [name, st] of features) {
       const source = st.pinned_by ? `pinned by ${st.pinned_by}` : (st.source ?? "");
       rows.push({

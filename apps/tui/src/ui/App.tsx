@@ -2,7 +2,6 @@ import { Box, Text, useApp, useInput, useStdout } from "ink";
 import { useMemo, useSyncExternalStore } from "react";
 import { type Effects, handleKey } from "../keys/dispatch.js";
 import type { Store } from "../store.js";
-import { ColorContext, colorFromEnv } from "./theme.js";
 import { CompareView } from "./CompareView.js";
 import { ContextPane } from "./ContextPane.js";
 import { EditorView } from "./EditorView.js";
@@ -11,6 +10,7 @@ import { GalleryView } from "./GalleryView.js";
 import { HelpOverlay } from "./HelpOverlay.js";
 import { LayersPane } from "./LayersPane.js";
 import { ResultPane } from "./ResultPane.js";
+import { ColorContext, colorFromEnv } from "./theme.js";
 
 export type AppEffects = Omit<Effects, "quit"> & { quit?: () => void };
 
@@ -23,7 +23,8 @@ export interface AppProps {
   color?: boolean;
 }
 
-const FOOTER = "Tab pane · ↑↓ move · Space toggle · Enter edit/explain · c editions · g gallery · s save · ? help · q quit";
+const FOOTER =
+  "Tab pane · ↑↓ move · Space toggle · Enter edit/explain · c editions · g gallery · s save · ? help · q quit";
 
 /** A projection of the store: every view reads state and the engine's outcome, nothing else. */
 export function App(props: AppProps) {
@@ -43,9 +44,19 @@ export function App(props: AppProps) {
 
   let body: React.ReactNode;
   if (o?.kind === "explain") {
-    body = <ExplainView derived={derived} rowId={o.rowId} scroll={o.scroll} width={width} height={bodyHeight} />;
+    body = (
+      <ExplainView derived={derived} rowId={o.rowId} scroll={o.scroll} width={width} height={bodyHeight} />
+    );
   } else if (o?.kind === "compare") {
-    body = <CompareView outcomes={store.editions()} scroll={o.scroll} onlyDiffs={o.onlyDiffs} width={width} height={bodyHeight} />;
+    body = (
+      <CompareView
+        outcomes={store.editions()}
+        scroll={o.scroll}
+        onlyDiffs={o.onlyDiffs}
+        width={width}
+        height={bodyHeight}
+      />
+    );
   } else if (o?.kind === "help") {
     body = <HelpOverlay width={width} height={bodyHeight} />;
   } else if (o?.kind === "gallery") {

@@ -1,7 +1,7 @@
-import { Box, Text } from "ink";
-import { EDITIONS } from "@codex-policy/spec";
-import { compareOutcomes } from "../model/compare.js";
 import type { Outcome } from "@codex-policy/spec";
+import { EDITIONS } from "@codex-policy/spec";
+import { Box, Text } from "ink";
+import { compareOutcomes } from "../model/compare.js";
 import { Overlay, scopeHint } from "./Overlay.js";
 import { useTone } from "./theme.js";
 

@@ -13,7 +13,11 @@ export function ContextPane(props: { state: State; width: number; height: number
   return (
     <Pane title="Context" focused={state.focus === "context"} width={props.width} height={props.height}>
       {items.map((r, i) => (
-        <Line key={r.id} width={props.width - 4} selected={state.focus === "context" && start + i === state.cursor.context}>
+        <Line
+          key={r.id}
+          width={props.width - 4}
+          selected={state.focus === "context" && start + i === state.cursor.context}
+        >
           {r.kind === "add" ? (
             <Text {...tone("muted")}>{r.label}</Text>
           ) : (

@@ -14,13 +14,22 @@ export function syntaxStatus(text: string): { ok: boolean; message: string; line
     return { ok: true, message: "TOML ok" };
   } catch (e) {
     if (e instanceof TomlError) {
-      return { ok: false, message: `line ${e.line}, col ${e.column}: ${e.message.split("\n")[0]}`, line: e.line };
+      return {
+        ok: false,
+        message: `line ${e.line}, col ${e.column}: ${e.message.split("\n")[0]}`,
+        line: e.line,
+      };
     }
     return { ok: false, message: String(e) };
   }
 }
 
-export function EditorView(props: { buffer: EditorBuffer; layer: Layer | undefined; width: number; height: number }) {
+export function EditorView(props: {
+  buffer: EditorBuffer;
+  layer: Layer | undefined;
+  width: number;
+  height: number;
+}) {
   const tone = useTone();
   const b = props.buffer;
   const visible = Math.max(1, props.height - 5);

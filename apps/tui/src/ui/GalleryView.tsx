@@ -1,10 +1,15 @@
 import { Text } from "ink";
 import type { GalleryEntry } from "../keys/dispatch.js";
-import { Line } from "./Pane.js";
 import { Overlay, scopeHint } from "./Overlay.js";
+import { Line } from "./Pane.js";
 import { useTone } from "./theme.js";
 
-export function GalleryView(props: { entries: GalleryEntry[]; cursor: number; width: number; height: number }) {
+export function GalleryView(props: {
+  entries: GalleryEntry[];
+  cursor: number;
+  width: number;
+  height: number;
+}) {
   const tone = useTone();
   const cursor = Math.min(props.cursor, props.entries.length - 1);
   const sel = props.entries[cursor];

@@ -1,7 +1,7 @@
 import { Text } from "ink";
-import type { Derived } from "../store.js";
 import { layerLabel } from "../model/layers.js";
 import type { State } from "../model/state.js";
+import type { Derived } from "../store.js";
 import { Line, Pane } from "./Pane.js";
 import { useTone } from "./theme.js";
 import { windowOf } from "./window.js";
@@ -51,10 +51,18 @@ export function LayersPane(props: { state: State; derived: Derived; width: numbe
         const bad = problems.get(l.key);
         const trust = l.kind === "project.config" ? ` (${state.context.trust})` : "";
         return (
-          <Line key={l.key} width={inner} selected={state.focus === "layers" && start + i === state.cursor.layers}>
+          <Line
+            key={l.key}
+            width={inner}
+            selected={state.focus === "layers" && start + i === state.cursor.layers}
+          >
             <Text>{l.enabled ? "[x] " : "[ ] "}</Text>
+            {bad ? (
+              <Text {...tone("error")}>
+                {`✗${bad[0]?.line !== undefined ? `${bad[0].line}:${bad[0].column ?? "?"}` : ""} `}
+              </Text>
+            ) : null}
             <Text {...(l.enabled ? {} : tone("muted"))}>{layerLabel(l) + trust}</Text>
-            {bad ? <Text {...tone("error")}> ✗ {bad[0]?.line !== undefined ? `${bad[0].line}:${bad[0].column}` : "error"}</Text> : null}
           </Line>
         );
       })}

@@ -11,10 +11,24 @@ export function scopeHint(scope: Scope): string {
 }
 
 /** A full-body panel for views that replace the three panes. */
-export function Overlay(props: { title: string; width: number; height: number; hint: string; children: ReactNode }) {
+export function Overlay(props: {
+  title: string;
+  width: number;
+  height: number;
+  hint: string;
+  children: ReactNode;
+}) {
   const accent = useAccent();
   return (
-    <Box flexDirection="column" width={props.width} height={props.height} borderStyle="double" borderColor={accent} paddingX={1} overflow="hidden">
+    <Box
+      flexDirection="column"
+      width={props.width}
+      height={props.height}
+      borderStyle="double"
+      borderColor={accent}
+      paddingX={1}
+      overflow="hidden"
+    >
       <Text bold wrap="truncate-end">
         {props.title}
       </Text>

@@ -3,7 +3,13 @@ import type { ReactNode } from "react";
 import { useAccent } from "./theme.js";
 
 /** A bordered pane; the focused one gets a double border, which stays visible without colour. */
-export function Pane(props: { title: string; focused: boolean; width: number; height: number; children: ReactNode }) {
+export function Pane(props: {
+  title: string;
+  focused: boolean;
+  width: number;
+  height: number;
+  children: ReactNode;
+}) {
   const accent = useAccent();
   return (
     <Box

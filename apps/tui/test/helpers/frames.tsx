@@ -62,7 +62,9 @@ export async function renderApp(opts: {
     openGallery: () => {},
     ...opts.effects?.(store),
   };
-  const r = render(<App store={store} effects={effects} width={opts.width ?? 80} height={opts.height ?? 24} color={false} />);
+  const r = render(
+    <App store={store} effects={effects} width={opts.width ?? 80} height={opts.height ?? 24} color={false} />,
+  );
   h.store = store;
   h.frame = () => stripAnsi(r.lastFrame() ?? "");
   h.unmount = () => r.unmount();
@@ -104,7 +106,12 @@ export function outcomeFixture(over: Partial<Outcome> = {}): Outcome {
       mcp_servers: {},
       hooks: [],
       commands: [],
-      sources: { approval_policy: "default", sandbox_mode: "default", web_search: "default", approvals_reviewer: "default" },
+      sources: {
+        approval_policy: "default",
+        sandbox_mode: "default",
+        web_search: "default",
+        approvals_reviewer: "default",
+      },
     },
     notices: [],
     warnings: [],

@@ -17,7 +17,8 @@ export const CLOUD_LOGIN_KEYS = [
 export function stripCloudLoginKeys(doc: TomlTable): TomlTable {
   const out: TomlTable = {};
   if (typeof doc !== "object" || doc === null) return out;
-  for (const [k, v] of Object.entries(doc)) if (!(CLOUD_LOGIN_KEYS as readonly string[]).includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(doc))
+    if (!(CLOUD_LOGIN_KEYS as readonly string[]).includes(k)) out[k] = v;
   return out;
 }
 
@@ -52,7 +53,12 @@ function pick(scenario: Scenario): Picked {
   if (typeof cloud?.default === "string") {
     return {
       rule: "default",
-      layer: { text: cloud.default, source: "cloud", label: "enterprise-managed requirements default (default)", layerId: "cloud.default" },
+      layer: {
+        text: cloud.default,
+        source: "cloud",
+        label: "enterprise-managed requirements default (default)",
+        layerId: "cloud.default",
+      },
     };
   }
   return { layer: undefined, rule: null };
@@ -90,12 +96,25 @@ export function selectCloud(
   const picked = pick(scenario);
   const cache = cloud.cache ?? "missing";
   if (cache === "valid") {
-    diag.notice({ kind: "cloud-cache", field: null, source: "cloud", message: "Cloud requirements came from a valid local cache; no fetch." });
-    return { ...(picked.layer ? { layer: picked.layer } : {}), report: { path: "cache", rule: picked.rule, reason: "valid cache used without a fetch" } };
+    diag.notice({
+      kind: "cloud-cache",
+      field: null,
+      source: "cloud",
+      message: "Cloud requirements came from a valid local cache; no fetch.",
+    });
+    return {
+      ...(picked.layer ? { layer: picked.layer } : {}),
+      report: { path: "cache", rule: picked.rule, reason: "valid cache used without a fetch" },
+    };
   }
   const fetch = cloud.fetch ?? "ok";
   if (fetch === "ok") {
-    diag.notice({ kind: "cloud-cache", field: null, source: "cloud", message: `Cloud cache ${cache}; requirements were fetched.` });
+    diag.notice({
+      kind: "cloud-cache",
+      field: null,
+      source: "cloud",
+      message: `Cloud cache ${cache}; requirements were fetched.`,
+    });
     return {
       ...(picked.layer ? { layer: picked.layer } : {}),
       report: { path: "fetched", rule: picked.rule, reason: `cache ${cache}, fetched from the service` },

@@ -17,7 +17,7 @@ function parseLayer(src: Source, diag: Diagnostics): ConfigLayer | null {
   if (!r.ok) {
     const at = r.line !== undefined ? `:${r.line}:${r.column ?? 1}` : "";
     diag.fail({
-      code: src.kind === "legacy" ? "legacy-invalid" : r.code,
+      code: r.code,
       layer: src.layerId,
       message: `${src.label}${at}: ${r.message}`,
       ...(r.line !== undefined ? { line: r.line } : {}),

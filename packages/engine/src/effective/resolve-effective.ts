@@ -5,6 +5,7 @@ import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
 import { applyConstraint, type Candidate, type Resolved } from "./constrained.js";
 import {
   approvalConstraint,
+  normalizeApproval,
   normalizeReviewer,
   reviewerConstraint,
   sandboxConstraint,
@@ -44,8 +45,10 @@ export function resolveCore(
     explicit: false,
     origin: scenario.project.trust === "untrusted" ? "trust-default" : "default",
   };
+  // Codex reads a configured `on-failure` as `on-request` before checking it.
+  const ac = candidate(layers, "approval_policy", thread.approval_policy, approvalDefault);
   const approval = applyConstraint(
-    candidate(layers, "approval_policy", thread.approval_policy, approvalDefault),
+    { ...ac, value: normalizeApproval(ac.value) },
     approvalConstraint(fields.allowed_approval_policies),
     diag,
   );

@@ -1,7 +1,7 @@
 import type { FeatureState } from "@codex-policy/spec";
 import type { ComposedField, ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
 import { isTable } from "../toml.js";
-import { FEATURES, type FeatureSpec, configFeature, featureAlias, featureSpec } from "./catalogue.js";
+import { configFeature, FEATURES, type FeatureSpec, featureAlias, featureSpec } from "./catalogue.js";
 import { fieldLabel } from "./source-label.js";
 
 export interface FeaturesInput {
@@ -73,7 +73,10 @@ function collectPins(field: ComposedField, diag: Diagnostics): Map<string, Pin> 
       if (alias.spec.pin === "effective") pins.set(alias.spec.key, { spec: alias.spec, value, source });
       continue;
     }
-    diag.warn("unknown-feature-requirement", `Ignoring unknown \`features\` requirement \`${key}\` from ${label}`);
+    diag.warn(
+      "unknown-feature-requirement",
+      `Ignoring unknown \`features\` requirement \`${key}\` from ${label}`,
+    );
   }
   return pins;
 }
@@ -93,8 +96,10 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
     state.set(spec.key, { enabled: value, source });
   };
   const applyFlags = (): void => {
-    for (const k of Array.isArray(input.enable) ? input.enable : []) if (typeof k === "string") set(k, true, "session");
-    for (const k of Array.isArray(input.disable) ? input.disable : []) if (typeof k === "string") set(k, false, "session");
+    for (const k of Array.isArray(input.enable) ? input.enable : [])
+      if (typeof k === "string") set(k, true, "session");
+    for (const k of Array.isArray(input.disable) ? input.disable : [])
+      if (typeof k === "string") set(k, false, "session");
   };
 
   const layers = Array.isArray(input.configLayers) ? input.configLayers : [];

@@ -10,7 +10,10 @@ export interface FieldIssue {
 /** Type check of a `[features]` requirement table, as Codex's deserializer words it. */
 export function validateFeaturesRequirement(value: unknown): FieldIssue | null {
   if (!isTable(value)) {
-    return { code: "invalid-type", message: `invalid type: ${serdeType(value)}, expected struct FeatureRequirementsInput` };
+    return {
+      code: "invalid-type",
+      message: `invalid type: ${serdeType(value)}, expected struct FeatureRequirementsInput`,
+    };
   }
   for (const v of Object.values(value)) {
     if (typeof v !== "boolean") {

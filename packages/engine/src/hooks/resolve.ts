@@ -36,7 +36,8 @@ function handlers(
       if (!isTable(g) || !Array.isArray(g.hooks)) continue;
       const matcher = typeof g.matcher === "string" ? g.matcher : null;
       for (const h of g.hooks) {
-        if (isTable(h) && h.type === "command" && typeof h.command === "string") emit(event, matcher, h.command, g);
+        if (isTable(h) && h.type === "command" && typeof h.command === "string")
+          emit(event, matcher, h.command, g);
       }
     }
   }
@@ -68,7 +69,14 @@ export function resolveHooks(input: HooksInput, _diag: Diagnostics): HookState[]
         const gs = isTable(t) ? t[event] : undefined;
         return Array.isArray(gs) && gs.some((x) => sameJson(x, group));
       });
-      out.push({ event, matcher, command, source: "system", managed: true, layer: (from ?? composed.layer).source });
+      out.push({
+        event,
+        matcher,
+        command,
+        source: "system",
+        managed: true,
+        layer: (from ?? composed.layer).source,
+      });
     });
   }
   if (input.allowManagedOnly === true) return out;

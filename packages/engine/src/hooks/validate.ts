@@ -16,11 +16,18 @@ function handlerIssue(h: unknown): FieldIssue | null {
   if (typeof type !== "string") return at(type, "variant identifier");
   if (!(HANDLER_TYPES as readonly string[]).includes(type)) {
     const list = HANDLER_TYPES.map((t) => `\`${t}\``).join(", ");
-    return { code: "unknown-variant", message: `unknown variant \`${type}\`, expected one of ${list}`, path: "hooks" };
+    return {
+      code: "unknown-variant",
+      message: `unknown variant \`${type}\`, expected one of ${list}`,
+      path: "hooks",
+    };
   }
   if (type !== "command") return null;
   for (const [k, v] of Object.entries(h)) {
-    if ((k === "command" || k === "command_windows" || k === "commandWindows" || k === "statusMessage") && typeof v !== "string") {
+    if (
+      (k === "command" || k === "command_windows" || k === "commandWindows" || k === "statusMessage") &&
+      typeof v !== "string"
+    ) {
       return at(v, "a string");
     }
     if (k === "timeout" && !(typeof v === "number" && Number.isInteger(v) && v >= 0)) return at(v, "u64");

@@ -1,8 +1,8 @@
-import type { McpServerState } from "@codex-policy/spec";
+import type { McpServerState, OutcomeError } from "@codex-policy/spec";
 import { fieldLabel } from "../features/source-label.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
 import { deepMerge, isTable, type TomlTable } from "../toml.js";
-import { type McpIdentity, compileMatcher, parseIdentity } from "./identity.js";
+import { compileMatcher, type McpIdentity, parseIdentity } from "./identity.js";
 
 export interface McpInput {
   /** Lowest precedence first. */
@@ -31,9 +31,39 @@ function configuredServers(layers: ConfigLayer[]): Map<string, Configured> {
   return out;
 }
 
-type Match = boolean | { error: string };
+/** Why an identity's matchers cannot be compiled, or null when they can. */
+function matcherError(id: McpIdentity): string | null {
+  if (id.kind === "url-matcher") {
+    const f = compileMatcher(id.matcher);
+    return typeof f === "function" ? null : f.error;
+  }
+  if (id.kind === "command-matcher") {
+    for (const [i, m] of id.args.entries()) {
+      const f = compileMatcher(m);
+      if (typeof f !== "function") return `invalid argument matcher at index ${i}: ${f.error}`;
+    }
+  }
+  return null;
+}
 
-function identityMatches(id: McpIdentity, def: TomlTable): Match {
+/** Codex compiles every allowlist matcher when it loads requirements; a bad one stops it. */
+export function checkMcpAllowlist(allow: ComposedField | undefined): OutcomeError | null {
+  if (!allow || !isTable(allow.value)) return null;
+  for (const [name, entry] of Object.entries(allow.value)) {
+    const id = isTable(entry) ? parseIdentity(entry.identity) : null;
+    const error = id ? matcherError(id) : null;
+    if (error) {
+      return {
+        code: "mcp-identity-invalid",
+        layer: allow.layer.layerId,
+        message: `invalid requirement for MCP server \`${name}\` (set by ${fieldLabel(allow)}): ${error}`,
+      };
+    }
+  }
+  return null;
+}
+
+function identityMatches(id: McpIdentity, def: TomlTable): boolean {
   const command = typeof def.command === "string" ? def.command : undefined;
   const url = command === undefined && typeof def.url === "string" ? def.url : undefined;
   switch (id.kind) {
@@ -43,20 +73,18 @@ function identityMatches(id: McpIdentity, def: TomlTable): Match {
       return url !== undefined && url === id.url;
     case "url-matcher": {
       const f = compileMatcher(id.matcher);
-      if (typeof f !== "function") return f;
-      return url !== undefined && f(url);
+      return typeof f === "function" && url !== undefined && f(url);
     }
     case "command-matcher": {
       const fs = id.args.map(compileMatcher);
-      const bad = fs.findIndex((f) => typeof f !== "function");
-      if (bad >= 0) {
-        return { error: `invalid argument matcher at index ${bad}: ${(fs[bad] as { error: string }).error}` };
-      }
       if (command === undefined || command !== id.executable) return false;
       const args = Array.isArray(def.args) ? def.args : [];
       return (
         args.length === fs.length &&
-        args.every((a, i) => typeof a === "string" && (fs[i] as (s: string) => boolean)(a))
+        args.every((a, i) => {
+          const f = fs[i];
+          return typeof a === "string" && typeof f === "function" && f(a);
+        })
       );
     }
   }
@@ -77,22 +105,17 @@ export function applyMcpAllowlist(input: McpInput, diag: Diagnostics): Record<st
     const transport: McpServerState["transport"] =
       typeof def.command === "string" ? "stdio" : typeof def.url === "string" ? "http" : undefined;
     const userEnabled = def.enabled !== false;
-    const base: Pick<McpServerState, "origin" | "transport"> = { origin, ...(transport ? { transport } : {}) };
+    const base: Pick<McpServerState, "origin" | "transport"> = {
+      origin,
+      ...(transport ? { transport } : {}),
+    };
     if (!list) {
       out[name] = { enabled: userEnabled, reason: null, ...base };
       continue;
     }
     const entry = Object.hasOwn(list, name) ? list[name] : undefined;
     const id = isTable(entry) ? parseIdentity(entry.identity) : null;
-    let allowed: Match = id ? identityMatches(id, def) : false;
-    if (typeof allowed === "object") {
-      diag.fail({
-        code: "mcp-identity-invalid",
-        layer: allow!.layer.layerId,
-        message: `invalid requirement for MCP server \`${name}\` (set by ${fieldLabel(allow!)}): ${allowed.error}`,
-      });
-      allowed = false;
-    }
+    const allowed = id ? identityMatches(id, def) : false;
     if (allowed) {
       out[name] = { enabled: userEnabled, reason: null, ...base };
     } else {

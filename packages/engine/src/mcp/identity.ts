@@ -11,11 +11,16 @@ export type McpIdentity =
   | { kind: "url"; url: string }
   | { kind: "url-matcher"; matcher: ValueMatcher };
 
-const onlyKeys = (t: Record<string, unknown>, keys: string[]): boolean => Object.keys(t).every((k) => keys.includes(k));
+const onlyKeys = (t: Record<string, unknown>, keys: string[]): boolean =>
+  Object.keys(t).every((k) => keys.includes(k));
 
 export function parseValueMatcher(v: unknown): ValueMatcher | null {
   if (!isTable(v)) return null;
-  if ((v.match === "exact" || v.match === "prefix") && typeof v.value === "string" && onlyKeys(v, ["match", "value"])) {
+  if (
+    (v.match === "exact" || v.match === "prefix") &&
+    typeof v.value === "string" &&
+    onlyKeys(v, ["match", "value"])
+  ) {
     return { match: v.match, value: v.value };
   }
   if (v.match === "regex" && typeof v.expression === "string" && onlyKeys(v, ["match", "expression"])) {
@@ -29,9 +34,15 @@ export function parseIdentity(v: unknown): McpIdentity | null {
   if (!isTable(v)) return null;
   const c = v.command;
   if (typeof c === "string") return { kind: "command", command: c };
-  if (isTable(c) && typeof c.executable === "string" && Array.isArray(c.args) && onlyKeys(c, ["executable", "args"])) {
+  if (
+    isTable(c) &&
+    typeof c.executable === "string" &&
+    Array.isArray(c.args) &&
+    onlyKeys(c, ["executable", "args"])
+  ) {
     const args = c.args.map(parseValueMatcher);
-    if (args.every((a): a is ValueMatcher => a !== null)) return { kind: "command-matcher", executable: c.executable, args };
+    if (args.every((a): a is ValueMatcher => a !== null))
+      return { kind: "command-matcher", executable: c.executable, args };
   }
   const u = v.url;
   if (typeof u === "string") return { kind: "url", url: u };

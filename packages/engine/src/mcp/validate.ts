@@ -5,7 +5,11 @@ import { parseIdentity } from "./identity.js";
 /** Type check of an `[mcp_servers]` allowlist, with Codex's serde texts and paths. */
 export function validateMcpRequirement(value: unknown): FieldIssue | null {
   if (!isTable(value)) {
-    return { code: "invalid-type", message: `invalid type: ${serdeType(value)}, expected a map`, path: "mcp_servers" };
+    return {
+      code: "invalid-type",
+      message: `invalid type: ${serdeType(value)}, expected a map`,
+      path: "mcp_servers",
+    };
   }
   for (const [name, entry] of Object.entries(value)) {
     const path = `mcp_servers.${name}`;
@@ -16,7 +20,8 @@ export function validateMcpRequirement(value: unknown): FieldIssue | null {
         path,
       };
     }
-    if (!("identity" in entry)) return { code: "mcp-identity-invalid", message: "missing field `identity`", path };
+    if (!("identity" in entry))
+      return { code: "mcp-identity-invalid", message: "missing field `identity`", path };
     if (!parseIdentity(entry.identity)) {
       return {
         code: "mcp-identity-invalid",

@@ -5,7 +5,9 @@ const VALUE = new Map([...ALPHABET].map((c, i) => [c.charCodeAt(0), i]));
  * Strict standard base64 with canonical padding, as Rust's `base64` STANDARD engine decodes
  * it. Errors carry that crate's Display text.
  */
-export function decodeBase64Strict(s: string): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
+export function decodeBase64Strict(
+  s: string,
+): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
   let pad = 0;
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 61 && pad < 3) {
@@ -14,7 +16,8 @@ export function decodeBase64Strict(s: string): { ok: true; bytes: Uint8Array } |
   }
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!VALUE.has(c) && !(c === 61 && i >= end)) return { ok: false, error: `Invalid symbol ${c}, offset ${i}.` };
+    if (!VALUE.has(c) && !(c === 61 && i >= end))
+      return { ok: false, error: `Invalid symbol ${c}, offset ${i}.` };
   }
   const data = end;
   if (data % 4 === 1) return { ok: false, error: "Invalid input length." };
@@ -40,7 +43,9 @@ export function decodeBase64Strict(s: string): { ok: true; bytes: Uint8Array } |
 }
 
 /** Fatal UTF-8 decoding with Rust's `FromUtf8Error` wording. */
-export function decodeUtf8Strict(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
+export function decodeUtf8Strict(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; error: string } {
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
@@ -75,7 +80,13 @@ function utf8ErrorText(b: Uint8Array): string {
       if ((y & 0xc0) !== 0x80) return `invalid utf-8 sequence of ${k} bytes from index ${i}`;
       cp = (cp << 6) | (y & 0x3f);
       // Rust rejects overlongs, surrogates and values above U+10FFFF at the offending byte.
-      if (k === 1 && ((x === 0xe0 && y < 0xa0) || (x === 0xed && y > 0x9f) || (x === 0xf0 && y < 0x90) || (x === 0xf4 && y > 0x8f))) {
+      if (
+        k === 1 &&
+        ((x === 0xe0 && y < 0xa0) ||
+          (x === 0xed && y > 0x9f) ||
+          (x === 0xf0 && y < 0x90) ||
+          (x === 0xf4 && y > 0x8f))
+      ) {
         return `invalid utf-8 sequence of 1 bytes from index ${i}`;
       }
     }

@@ -1,7 +1,7 @@
 import type { LayerId, Scenario } from "@codex-policy/spec";
 import { stripCloudLoginKeys } from "../areas.js";
 import type { EditionSpec, RequirementLayerKind } from "../editions.js";
-import { layerParseError, tomlSyntaxDetail } from "../messages.js";
+import { CLOUD_BUNDLE_INVALID_TOML, layerParseError, tomlSyntaxDetail } from "../messages.js";
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
 import { managedPaths } from "../paths.js";
 import { parseToml } from "../toml.js";
@@ -18,6 +18,11 @@ export interface RequirementText {
 /** Parses a requirements document; a syntax error stops Codex with the layer named. */
 export function parseRequirementText(t: RequirementText, diag: Diagnostics): RequirementLayer | null {
   const r = parseToml(t.text);
+  if (!r.ok && t.kind === "cloud") {
+    // Codex validates a delivered bundle as a whole and reports it without a location.
+    diag.fail({ code: "cloud-bundle-invalid", layer: t.layerId, message: CLOUD_BUNDLE_INVALID_TOML });
+    return null;
+  }
   if (!r.ok) {
     const detail =
       r.code === "invalid-utf8"

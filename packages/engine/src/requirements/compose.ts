@@ -8,6 +8,8 @@ import { applyRemoteSandbox, type RemoteSandboxTrace } from "./remote-sandbox.js
 export interface Composition {
   fields: Record<string, ComposedField>;
   rules: SourcedRule[] | null;
+  /** The highest layer whose `prefix_rules` is an empty list, for the empty-list error. */
+  emptyRulesLayer: RequirementLayer | null;
   remote: RemoteSandboxTrace[];
   error?: OutcomeError;
 }
@@ -75,6 +77,7 @@ export function composeRequirements(
   layers: RequirementLayer[],
   edition: EditionSpec,
   host: string,
+  os: "linux" | "macos" | "windows" = "linux",
 ): Composition {
   const remote: RemoteSandboxTrace[] = [];
   const prepared = layers.map((l) => prepare(l, host, remote));
@@ -86,7 +89,7 @@ export function composeRequirements(
     .map((p) => ({ value: p.hooks, layer: p.layer }));
   let error: OutcomeError | undefined;
   if (hookLayers.length > 0) {
-    const hooks = composeHooks(hookLayers, edition);
+    const hooks = composeHooks(hookLayers, edition, os);
     if (hooks.error) error = hooks.error;
     fields.hooks = {
       value: hooks.value,
@@ -94,5 +97,6 @@ export function composeRequirements(
       layers: hooks.layers,
     };
   }
-  return { fields, rules, remote, ...(error ? { error } : {}) };
+  const emptyRulesLayer = [...prepared].reverse().find((p) => p.rules !== null && p.rules.length === 0)?.layer ?? null;
+  return { fields, rules, emptyRulesLayer, remote, ...(error ? { error } : {}) };
 }

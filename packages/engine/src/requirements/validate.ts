@@ -129,6 +129,8 @@ export function validateRequirementLayer(layer: RequirementLayer): OutcomeError 
     const field = key === "feature_requirements" ? "features" : key;
     if (!KNOWN_REQUIREMENT_KEYS.has(key)) continue;
     const p = checkField(field, value);
+    // Codex names the key as written, so the alias spelling shows in the error path.
+    if (p && field === "features") p.path = p.path === "features" ? key : p.path;
     if (p) {
       return {
         code: p.code,

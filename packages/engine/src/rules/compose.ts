@@ -32,7 +32,8 @@ function tokenProblem(t: unknown): string | string[] {
   if (hasAny) {
     const list = Array.isArray(t.any_of) ? t.any_of : [];
     if (list.length === 0) return "any_of cannot be empty";
-    if (list.some((x) => typeof x !== "string" || x.trim() === "")) return "any_of cannot include empty tokens";
+    if (list.some((x) => typeof x !== "string" || x.trim() === ""))
+      return "any_of cannot include empty tokens";
     return list as string[];
   }
   return "set either token or any_of";
@@ -42,7 +43,8 @@ function ruleProblem(rule: unknown, i: number): string | Omit<ManagedRule, "sour
   const at = `rules prefix_rule at index ${i}`;
   const r = isTable(rule) ? rule : {};
   const just = r.justification;
-  if (just !== undefined && (typeof just !== "string" || just.trim() === "")) return `${at} has an empty justification`;
+  if (just !== undefined && (typeof just !== "string" || just.trim() === ""))
+    return `${at} has an empty justification`;
   const pattern = Array.isArray(r.pattern) ? r.pattern : [];
   if (pattern.length === 0) return `${at} has an empty pattern`;
   const tokens: string[][] = [];
@@ -55,7 +57,12 @@ function ruleProblem(rule: unknown, i: number): string | Omit<ManagedRule, "sour
   if (d === undefined) return `${at} is missing a decision`;
   if (d === "allow") return `${at} has decision 'allow', ${ALLOW_TEXT}`;
   if (d !== "prompt" && d !== "prompt-user" && d !== "forbidden") return `${at} is missing a decision`;
-  return { index: i, pattern: tokens, decision: d, ...(typeof just === "string" ? { justification: just } : {}) };
+  return {
+    index: i,
+    pattern: tokens,
+    decision: d,
+    ...(typeof just === "string" ? { justification: just } : {}),
+  };
 }
 
 /**
@@ -70,13 +77,20 @@ export function validateComposedRules(
   const label = list.length > 0 ? layersLabel(list.map((r) => r.layer)) : (empty?.label ?? "<unspecified>");
   const prefix = `invalid rules in requirements (set by ${label}): `;
   if (list.length === 0) {
-    return { error: { code: "rules-invalid", layer: empty?.layerId ?? "scenario", message: `${prefix}rules prefix_rules cannot be empty` } };
+    return {
+      error: {
+        code: "rules-invalid",
+        layer: empty?.layerId ?? "scenario",
+        message: `${prefix}rules prefix_rules cannot be empty`,
+      },
+    };
   }
   const out: ManagedRule[] = [];
   for (let i = 0; i < list.length; i++) {
     const { rule, layer } = list[i]!;
     const r = ruleProblem(rule, i);
-    if (typeof r === "string") return { error: { code: "rules-invalid", layer: layer.layerId, message: prefix + r } };
+    if (typeof r === "string")
+      return { error: { code: "rules-invalid", layer: layer.layerId, message: prefix + r } };
     out.push({ ...r, source: layer.source, layer });
   }
   return { rules: out };

@@ -100,14 +100,16 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   if (best?.decision === "forbidden") {
     return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, best)) };
   }
-  if (best?.decision === "prompt-user") return { ...base, outcome: "rejected", message: APPROVAL_REQUEST_FAILED };
+  if (best?.decision === "prompt-user")
+    return { ...base, outcome: "rejected", message: APPROVAL_REQUEST_FAILED };
   if (best?.decision === "prompt") {
     if (never) return { ...base, outcome: "rejected", message: rejectionMessage(PROMPT_UNDER_NEVER) };
     return { ...base, outcome: ask(ctx), message: null };
   }
   // Segments no rule matched fall back to Codex's own judgement.
   if (unmatched.some(isDangerous)) {
-    if (never) return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, null)) };
+    if (never)
+      return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, null)) };
     return { ...base, outcome: ask(ctx), message: null };
   }
   if (unmatched.every(isKnownSafe)) return { ...base, outcome: "run", message: null };

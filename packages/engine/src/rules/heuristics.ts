@@ -1,11 +1,43 @@
 /** Codex's own judgement of a command no rule matched (subset of its safe/dangerous lists). */
 
 const SAFE_PROGRAMS = new Set([
-  "cat", "cd", "cut", "echo", "expr", "false", "grep", "head", "id", "ls", "nl", "paste", "pwd",
-  "rev", "seq", "stat", "tail", "tr", "true", "uname", "uniq", "wc", "which", "whoami",
+  "cat",
+  "cd",
+  "cut",
+  "echo",
+  "expr",
+  "false",
+  "grep",
+  "head",
+  "id",
+  "ls",
+  "nl",
+  "paste",
+  "pwd",
+  "rev",
+  "seq",
+  "stat",
+  "tail",
+  "tr",
+  "true",
+  "uname",
+  "uniq",
+  "wc",
+  "which",
+  "whoami",
 ]);
 const SAFE_GIT = new Set(["status", "log", "diff", "show", "branch"]);
-const UNSAFE_FIND = new Set(["-exec", "-execdir", "-ok", "-okdir", "-delete", "-fls", "-fprint", "-fprint0", "-fprintf"]);
+const UNSAFE_FIND = new Set([
+  "-exec",
+  "-execdir",
+  "-ok",
+  "-okdir",
+  "-delete",
+  "-fls",
+  "-fprint",
+  "-fprint0",
+  "-fprintf",
+]);
 const UNSAFE_RG = new Set(["--pre", "--hostname-bin", "--search-zip", "-z"]);
 
 const base = (p: string): string => p.slice(p.lastIndexOf("/") + 1);

@@ -55,7 +55,8 @@ function lex(text: string): Tok[] {
       adv(1);
       let v = "";
       for (;;) {
-        if (i >= text.length || text[i] === "\n") throw new RulesSyntaxError("unterminated string literal", sl, sc);
+        if (i >= text.length || text[i] === "\n")
+          throw new RulesSyntaxError("unterminated string literal", sl, sc);
         const d = text[i]!;
         if (d === c) {
           adv(1);
@@ -211,7 +212,7 @@ export function parseUserRules(text: string): { rules: UserRule[]; errors: Outco
         continue;
       }
       const named = new Map<string, Value>();
-      args.forEach((v, k) => named.set(POSITIONAL[k]!, v));
+      for (const [k, v] of args.entries()) named.set(POSITIONAL[k]!, v);
       let bad = false;
       for (const [k, { v, tok: kt }] of kwargs) {
         if (!KEYWORDS.has(k)) {
@@ -242,7 +243,8 @@ function toRule(named: Map<string, Value>, index: number, line: number): UserRul
   const pattern: string[][] = [];
   for (const el of pat.v) {
     if (el.kind === "str") pattern.push([el.v]);
-    else if (el.v.length > 0 && el.v.every((x) => x.kind === "str")) pattern.push(el.v.map((x) => x.v as string));
+    else if (el.v.length > 0 && el.v.every((x) => x.kind === "str"))
+      pattern.push(el.v.map((x) => x.v as string));
     else return "prefix_rule pattern elements must be strings or non-empty lists of strings";
   }
   const d = named.get("decision");
@@ -254,6 +256,7 @@ function toRule(named: Map<string, Value>, index: number, line: number): UserRul
     decision = d.v;
   }
   const j = named.get("justification");
-  if (j && (j.kind !== "str" || j.v.trim() === "")) return "prefix_rule justification must be a non-empty string";
+  if (j && (j.kind !== "str" || j.v.trim() === ""))
+    return "prefix_rule justification must be a non-empty string";
   return { index, pattern, decision, ...(j && j.kind === "str" ? { justification: j.v } : {}), line };
 }

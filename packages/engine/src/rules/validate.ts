@@ -20,7 +20,11 @@ function decisionIssue(v: unknown): FieldIssue | null {
     return { code: "invalid-type", message: "invalid type: unit variant, expected string only", path };
   }
   if (typeof v === "string" && (RULE_DECISIONS as readonly string[]).includes(v)) return null;
-  return { code: "unknown-variant", message: `unknown variant \`${name}\`, expected one of ${variants}`, path };
+  return {
+    code: "unknown-variant",
+    message: `unknown variant \`${name}\`, expected one of ${variants}`,
+    path,
+  };
 }
 
 function tokenIssue(t: unknown): FieldIssue | null {
@@ -63,7 +67,8 @@ function ruleIssue(rule: unknown): FieldIssue | null {
 /** Parse-level checks of `[rules]` (types and variants); semantics come after composition. */
 export function validateRulesRequirement(value: unknown): FieldIssue | null {
   if (!isTable(value)) return expected(value, "struct RequirementsExecPolicyToml", "rules");
-  if (!("prefix_rules" in value)) return { code: "missing-field", message: "missing field `prefix_rules`", path: "rules" };
+  if (!("prefix_rules" in value))
+    return { code: "missing-field", message: "missing field `prefix_rules`", path: "rules" };
   const list = value.prefix_rules;
   if (!Array.isArray(list)) return expected(list, "a sequence", "rules.prefix_rules");
   for (const rule of list) {
@@ -87,7 +92,8 @@ export function unknownRulesSubkeys(value: unknown): string[] {
     if (!Array.isArray(pattern)) return;
     pattern.forEach((t, j) => {
       if (!isTable(t)) return;
-      for (const k of Object.keys(t)) if (!TOKEN_KEYS.includes(k)) out.push(`rules.prefix_rules.${i}.pattern.${j}.${k}`);
+      for (const k of Object.keys(t))
+        if (!TOKEN_KEYS.includes(k)) out.push(`rules.prefix_rules.${i}.pattern.${j}.${k}`);
     });
   });
   return out;
