@@ -60,6 +60,8 @@ export function compareDecisions(engine: Outcome, binary: Outcome): Divergence[]
     return out;
   }
   for (const key of new Set([...Object.keys(engine.requirements), ...Object.keys(binary.requirements)])) {
+    // The binary shows the MCP allowlist only through `mcp list` (oracle rule 43): compared via enabled flags below.
+    if (key === "mcp_servers" && !(key in binary.requirements)) continue;
     check(`requirements.${key}.value`, engine.requirements[key]?.value, binary.requirements[key]?.value);
   }
   const ee = engine.effective;

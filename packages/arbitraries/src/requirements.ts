@@ -23,14 +23,14 @@ export const reviewerList = (): fc.Arbitrary<string[]> =>
   fc.uniqueArray(fc.constantFrom(...REVIEWER_VALUES), { minLength: 1, maxLength: 2 });
 /** Web-search lists, empty included: `[]` is valid and allows only `disabled` (rule 1). */
 export const webSearchList = (): fc.Arbitrary<string[]> =>
-  fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 5, arbitrary: fc.uniqueArray(fc.constantFrom(...WEB_MODES), { minLength: 1, maxLength: 4 }) });
+  fc.oneof({ weight: 1, arbitrary: fc.constant<string[]>([]) }, { weight: 5, arbitrary: fc.uniqueArray(fc.constantFrom(...WEB_MODES), { minLength: 1, maxLength: 4 }).map((xs): string[] => [...xs]) });
 
 /** Sandbox lists that contain read-only somewhere (a list without it is fatal, rule 16). */
 export const sandboxList = (): fc.Arbitrary<string[]> =>
   fc
     .tuple(fc.uniqueArray(fc.constantFrom("workspace-write", "danger-full-access"), { maxLength: 2 }), fc.nat())
     .map(([others, at]) => {
-      const out = [...others];
+      const out: string[] = [...others];
       out.splice(at % (out.length + 1), 0, "read-only");
       return out;
     });

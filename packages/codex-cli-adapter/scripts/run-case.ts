@@ -21,7 +21,9 @@ for (const c of await h.loadCorpus()) {
       continue;
     }
     const { unobserved, ...rest } = run.outcome;
-    process.stdout.write(`${JSON.stringify({ ...rest, effective: rest.effective && { ...rest.effective, features: "…" } }, null, 1)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...rest, effective: rest.effective && { ...rest.effective, features: "…" } }, null, 1)}\n`,
+    );
     const failed = h.checkExpectations(run.outcome, t.expect).filter((x: { ok: boolean }) => !x.ok);
     process.stdout.write(`failed checks: ${JSON.stringify(failed, null, 1)}\n`);
     if (flag === "--raw") process.stdout.write(`${JSON.stringify(run.raw, null, 1)}\n`);

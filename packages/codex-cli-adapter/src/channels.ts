@@ -23,7 +23,12 @@ export const NEVER_OBSERVED = ["notices", "trace", "cloud", "effective.sources"]
 /** Prefixes (a `*` segment matches any one segment) that a channel covers. */
 const CHANNEL_PATHS: Record<Channel, string[]> = {
   requirements: ["requirements", "status", "errors", "edition"],
-  session: ["effective.approval_policy", "effective.approvals_reviewer", "effective.sandbox_mode", "warnings"],
+  session: [
+    "effective.approval_policy",
+    "effective.approvals_reviewer",
+    "effective.sandbox_mode",
+    "warnings",
+  ],
   web_search: ["effective.web_search"],
   features: ["effective.features"],
   mcp: ["effective.mcp_servers"],
@@ -51,7 +56,8 @@ export function channelsFor(paths: string[]): Channel[] {
       continue;
     }
     for (const c of CHANNELS) {
-      if (CHANNEL_PATHS[c].some((prefix) => underPrefix(path, prefix) || underPrefix(prefix, path))) out.add(c);
+      if (CHANNEL_PATHS[c].some((prefix) => underPrefix(path, prefix) || underPrefix(prefix, path)))
+        out.add(c);
     }
   }
   return CHANNELS.filter((c) => out.has(c));

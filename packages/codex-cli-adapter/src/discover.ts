@@ -18,7 +18,9 @@ const TRIPLES: Record<string, { triple: string; pkg: string }> = {
 };
 
 /** Where the installed `@openai/codex` package keeps the native binary for this machine, or null. */
-export function installedCodexPath(searchFrom: string[] = [import.meta.url, join(process.cwd(), "noop.js")]): string | null {
+export function installedCodexPath(
+  searchFrom: string[] = [import.meta.url, join(process.cwd(), "noop.js")],
+): string | null {
   const target = TRIPLES[process.arch];
   if (!target || process.platform !== "linux") return null;
   for (const from of searchFrom) {
@@ -53,9 +55,16 @@ const versionCache = new Map<string, string>();
 
 function checkExecutable(path: string, origin: string): void {
   if (!existsSync(path)) {
-    throw new AdapterError("binary-missing", `${origin} ${path} does not exist; pass the path of a codex executable (or install it: ${INSTALL_HINT})`);
+    throw new AdapterError(
+      "binary-missing",
+      `${origin} ${path} does not exist; pass the path of a codex executable (or install it: ${INSTALL_HINT})`,
+    );
   }
-  if (!statSync(path).isFile()) throw new AdapterError("binary-missing", `${origin} ${path} is not a file; pass the codex executable itself`);
+  if (!statSync(path).isFile())
+    throw new AdapterError(
+      "binary-missing",
+      `${origin} ${path} is not a file; pass the codex executable itself`,
+    );
   try {
     accessSync(path, constants.X_OK);
   } catch {
@@ -68,13 +77,21 @@ function versionOf(path: string): string {
   if (cached) return cached;
   let out: string;
   try {
-    out = execFileSync(path, ["--version"], { encoding: "utf8", timeout: 15_000, stdio: ["ignore", "pipe", "pipe"] });
+    out = execFileSync(path, ["--version"], {
+      encoding: "utf8",
+      timeout: 15_000,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch (e) {
     const why = (e as Error).message.split("\n")[0];
-    throw new AdapterError("binary-broken", `${path} --version failed (${why}); reinstall it: ${INSTALL_HINT}`);
+    throw new AdapterError(
+      "binary-broken",
+      `${path} --version failed (${why}); reinstall it: ${INSTALL_HINT}`,
+    );
   }
   const version = parseVersion(out);
-  if (!version) throw new AdapterError("binary-broken", `${path} --version printed no version; is it the Codex CLI?`);
+  if (!version)
+    throw new AdapterError("binary-broken", `${path} --version printed no version; is it the Codex CLI?`);
   versionCache.set(path, version);
   return version;
 }
@@ -88,7 +105,7 @@ export function findCodexBinary(opts: { codexBin?: string; env?: NodeJS.ProcessE
     checkExecutable(path, "--codex-bin");
   } else if (env.CODEX_BIN) {
     path = resolve(env.CODEX_BIN);
-    checkExecutable(path, "CODEX_BIN=");
+    checkExecutable(path, "CODEX_BIN");
   } else {
     const found = installedCodexPath();
     if (!found) {

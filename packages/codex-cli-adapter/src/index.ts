@@ -5,9 +5,23 @@ import { mapOutcome } from "./map/outcome.js";
 import { probe } from "./run.js";
 import { unsupportedReason } from "./unsupported.js";
 
-export { CHANNELS, channelsFor, NEVER_OBSERVED, underPrefix, unobservedFor, type Channel } from "./channels.js";
-export { findCodexBinary, installedCodexPath, INSTALL_HINT, PINNED_CODEX_VERSION, type CodexBinary } from "./discover.js";
-export { AdapterError, ADAPTER_ERROR_CODES, type AdapterErrorCode } from "./errors.js";
+export {
+  CHANNELS,
+  type Channel,
+  channelsFor,
+  NEVER_OBSERVED,
+  underPrefix,
+  unobservedFor,
+} from "./channels.js";
+export { type DiffRow, diffOutcomes, flatten } from "./compare.js";
+export {
+  type CodexBinary,
+  findCodexBinary,
+  INSTALL_HINT,
+  installedCodexPath,
+  PINNED_CODEX_VERSION,
+} from "./discover.js";
+export { ADAPTER_ERROR_CODES, AdapterError, type AdapterErrorCode } from "./errors.js";
 export { mapOutcome, UNOBSERVED } from "./map/outcome.js";
 export { preflight } from "./preflight.js";
 export type { RawObservations } from "./run.js";
@@ -36,7 +50,11 @@ export async function runWithCodex(scenario: Scenario, opts: RunOptions = {}): P
   const wanted = new Set<Channel>(opts.channels ?? CHANNELS);
   wanted.add("requirements");
   const channels = CHANNELS.filter((c) => wanted.has(c));
-  const { raw, paths } = await probe(scenario, { codexBin: binary.path, channels, timeoutMs: opts.timeoutMs ?? 60_000 });
+  const { raw, paths } = await probe(scenario, {
+    codexBin: binary.path,
+    channels,
+    timeoutMs: opts.timeoutMs ?? 60_000,
+  });
   const outcome = mapOutcome(raw, scenario, channels, paths);
   return { kind: "outcome", outcome, binaryVersion: binary.version, raw };
 }

@@ -94,7 +94,10 @@ export function prepareWorkspace(
   const project = join(root, "project");
   const tmp = join(root, "tmp");
   for (const d of [home, codexHome, project, tmp]) mkdirSync(d, { recursive: true });
-  execFileSync("git", ["init", "-q", project], { stdio: "ignore", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: home } });
+  execFileSync("git", ["init", "-q", project], {
+    stdio: "ignore",
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: home },
+  });
   if (scenario.project.config !== undefined) {
     mkdirSync(join(project, ".codex"));
     writeFileSync(join(project, ".codex", "config.toml"), scenario.project.config);
@@ -105,7 +108,8 @@ export function prepareWorkspace(
     mkdirSync(join(codexHome, "rules"));
     writeFileSync(join(codexHome, "rules", "default.rules"), scenario.user.rules);
   }
-  if (scenario.user?.hooks_json !== undefined) writeFileSync(join(codexHome, "hooks.json"), scenario.user.hooks_json);
+  if (scenario.user?.hooks_json !== undefined)
+    writeFileSync(join(codexHome, "hooks.json"), scenario.user.hooks_json);
   const plan: ProbePlan = {
     root,
     codexBin: opts.codexBin,

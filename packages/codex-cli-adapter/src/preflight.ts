@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { AdapterError } from "./errors.js";
 import { findCodexBinary } from "./discover.js";
+import { AdapterError } from "./errors.js";
 
 /** Namespaces every probe runs in. */
 export const NAMESPACE_FLAGS = ["--mount", "--uts", "--net", "--pid", "--fork", "--kill-child"];
@@ -16,18 +16,25 @@ const realDeps = (): PreflightDeps => ({
   platform: process.platform,
   uid: process.getuid?.() ?? -1,
   which: (tool) => spawnSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" }).status === 0,
-  canUnshare: (flags) => spawnSync("unshare", [...flags, "true"], { stdio: "ignore", timeout: 10_000 }).status === 0,
+  canUnshare: (flags) =>
+    spawnSync("unshare", [...flags, "true"], { stdio: "ignore", timeout: 10_000 }).status === 0,
 });
 
 /** Extra unshare flags needed when not root (user namespace mapped to root), or null when none work. */
 export function checkEnvironment(deps: PreflightDeps): string[] {
   if (deps.platform !== "linux") {
-    throw new AdapterError("not-linux", `the real-binary adapter needs Linux namespaces; this is ${deps.platform}: run it on Linux (or in a Linux container/VM)`);
+    throw new AdapterError(
+      "not-linux",
+      `the real-binary adapter needs Linux namespaces; this is ${deps.platform}: run it on Linux (or in a Linux container/VM)`,
+    );
   }
   for (const tool of ["unshare", "ip", "mount"]) {
     if (!deps.which(tool)) {
       const pkg = tool === "ip" ? "iproute2" : "util-linux";
-      throw new AdapterError("unshare-missing", `\`${tool}\` is not on PATH: install ${pkg} (e.g. apt-get install ${pkg})`);
+      throw new AdapterError(
+        "unshare-missing",
+        `\`${tool}\` is not on PATH: install ${pkg} (e.g. apt-get install ${pkg})`,
+      );
     }
   }
   const attempts = deps.uid === 0 ? [[]] : [["--user", "--map-root-user"]];

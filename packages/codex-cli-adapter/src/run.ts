@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Scenario } from "@codex-policy/spec";
 import type { Channel } from "./channels.js";
 import { AdapterError } from "./errors.js";
@@ -57,7 +57,13 @@ export interface TurnRaw {
   approvals: { method: string; params: unknown }[];
   /** Notification methods seen during the turn. */
   methods?: string[];
-  requests: { method: string; url: string; model: string | null; tools: ToolSummary[] | null; outputs: unknown[] }[];
+  requests: {
+    method: string;
+    url: string;
+    model: string | null;
+    tools: ToolSummary[] | null;
+    outputs: unknown[];
+  }[];
 }
 
 export interface ToolSummary {
@@ -73,7 +79,10 @@ export interface ProbeOptions {
 }
 
 /** Runs one scenario's probe inside fresh namespaces and returns the driver's raw observations. */
-export async function probe(scenario: Scenario, opts: ProbeOptions): Promise<{ raw: RawObservations; paths: RunPaths }> {
+export async function probe(
+  scenario: Scenario,
+  opts: ProbeOptions,
+): Promise<{ raw: RawObservations; paths: RunPaths }> {
   const extraFlags = preflightFlags();
   const stepTimeoutMs = Math.max(2_000, Math.floor(opts.timeoutMs / 3));
   const plan = prepareWorkspace(scenario, {
@@ -88,11 +97,19 @@ export async function probe(scenario: Scenario, opts: ProbeOptions): Promise<{ r
       opts.timeoutMs,
     );
     const line = stdout.trim().split("\n").pop() ?? "";
-    const paths: RunPaths = { root: plan.root, home: plan.home, codexHome: plan.codexHome, project: plan.project };
+    const paths: RunPaths = {
+      root: plan.root,
+      home: plan.home,
+      codexHome: plan.codexHome,
+      project: plan.project,
+    };
     try {
       return { raw: JSON.parse(line) as RawObservations, paths };
     } catch {
-      throw new AdapterError("probe-failed", `the namespace driver printed no observations (${stdout.slice(0, 200) || "no output"})`);
+      throw new AdapterError(
+        "probe-failed",
+        `the namespace driver printed no observations (${stdout.slice(0, 200) || "no output"})`,
+      );
     }
   } finally {
     rmSync(plan.root, { recursive: true, force: true });
@@ -137,9 +154,19 @@ function runIsolated(args: string[], timeoutMs: number): Promise<string> {
       clearTimeout(timer);
       process.removeListener("exit", onExit);
       if (timedOut) {
-        reject(new AdapterError("probe-timeout", `the probe did not finish within ${timeoutMs} ms and was killed; raise timeoutMs`));
+        reject(
+          new AdapterError(
+            "probe-timeout",
+            `the probe did not finish within ${timeoutMs} ms and was killed; raise timeoutMs`,
+          ),
+        );
       } else if (code !== 0) {
-        reject(new AdapterError("probe-failed", `the namespace driver exited ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`));
+        reject(
+          new AdapterError(
+            "probe-failed",
+            `the namespace driver exited ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`,
+          ),
+        );
       } else {
         resolve(out);
       }

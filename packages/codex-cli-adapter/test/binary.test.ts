@@ -33,7 +33,10 @@ const scenario = (input: unknown) => ScenarioSchema.parse(input);
 describe.runIf(available === null)("runWithCodex against codex-cli 0.169.0", () => {
   it("reports requirements, session values and the fallback warning (a05)", async () => {
     const run = await runWithCodex(
-      scenario({ system: { requirements: 'allowed_web_search_modes = ["cached"]' }, user: { config: 'web_search = "live"' } }),
+      scenario({
+        system: { requirements: 'allowed_web_search_modes = ["cached"]' },
+        user: { config: 'web_search = "live"' },
+      }),
       { channels: ["session", "web_search"] },
     );
     if (run.kind !== "outcome") throw new Error("expected an outcome");
@@ -48,9 +51,12 @@ describe.runIf(available === null)("runWithCodex against codex-cli 0.169.0", () 
   }, 60_000);
 
   it("reports a refusal with the binary's text (b17)", async () => {
-    const run = await runWithCodex(scenario({ system: { requirements: 'allowed_sandbox_modes = ["workspace-write"]' } }), {
-      channels: ["session"],
-    });
+    const run = await runWithCodex(
+      scenario({ system: { requirements: 'allowed_sandbox_modes = ["workspace-write"]' } }),
+      {
+        channels: ["session"],
+      },
+    );
     if (run.kind !== "outcome") throw new Error("expected an outcome");
     expect(run.outcome.status).toBe("refused");
     expect(run.outcome.effective).toBeNull();
@@ -96,7 +102,10 @@ describe.runIf(available === null)("runWithCodex against codex-cli 0.169.0", () 
 
   it("a timeout kills the whole namespace and removes the temp dir", async () => {
     await expect(
-      runWithCodex(scenario({ probe: { commands: ["sleep 30"] } }), { channels: ["commands"], timeoutMs: 700 }),
+      runWithCodex(scenario({ probe: { commands: ["sleep 30"] } }), {
+        channels: ["commands"],
+        timeoutMs: 700,
+      }),
     ).rejects.toMatchObject({ code: "probe-timeout" });
     await new Promise((r) => setTimeout(r, 300));
     expect(processesMentioning(ownTmp)).toEqual([]);

@@ -5,14 +5,15 @@ describe("channelsFor", () => {
   it("always includes requirements and adds only what the paths need", () => {
     expect(channelsFor([])).toEqual(["requirements"]);
     expect(channelsFor(["requirements.allowed_sandbox_modes.value", "status"])).toEqual(["requirements"]);
-    expect(channelsFor(["effective.approval_policy", "warnings.0.code"])).toEqual(["requirements", "session"]);
+    expect(channelsFor(["effective.approval_policy", "warnings.0.code"])).toEqual([
+      "requirements",
+      "session",
+    ]);
     expect(channelsFor(["effective.web_search"])).toEqual(["requirements", "web_search"]);
     expect(channelsFor(["effective.commands.0.outcome"])).toEqual(["requirements", "commands"]);
-    expect(channelsFor(["effective.mcp_servers.other.enabled", "effective.features.shell_tool.enabled"])).toEqual([
-      "requirements",
-      "features",
-      "mcp",
-    ]);
+    expect(
+      channelsFor(["effective.mcp_servers.other.enabled", "effective.features.shell_tool.enabled"]),
+    ).toEqual(["requirements", "features", "mcp"]);
     expect(channelsFor(["effective.hooks"])).toEqual(["requirements", "hooks"]);
   });
 
@@ -23,7 +24,9 @@ describe("channelsFor", () => {
 
   it("unobservedFor lists the prefixes of skipped channels", () => {
     const u = unobservedFor(["requirements", "session"]);
-    expect(u).toEqual(expect.arrayContaining(["effective.web_search", "effective.features", "effective.commands", "notices"]));
+    expect(u).toEqual(
+      expect.arrayContaining(["effective.web_search", "effective.features", "effective.commands", "notices"]),
+    );
     expect(u).not.toContain("effective.approval_policy");
     expect(u).not.toContain("requirements");
   });

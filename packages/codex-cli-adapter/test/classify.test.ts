@@ -1,16 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { mapRefusal } from "../src/map/refusal.js";
-import { mapWarnings, warningCode } from "../src/map/warnings.js";
 import { normalizePaths } from "../src/map/paths.js";
-import { approvalFromWire, reviewerFromWire, sandboxFromWire } from "../src/map/values.js";
+import { mapRefusal } from "../src/map/refusal.js";
 import { webSearchFromTools, webSearchMode } from "../src/map/turns.js";
+import { approvalFromWire, reviewerFromWire, sandboxFromWire } from "../src/map/values.js";
+import { mapWarnings, warningCode } from "../src/map/warnings.js";
 
 describe("warning codes from the binary's texts", () => {
   it.each([
-    ["Configured value for `approval_policy` is disallowed by requirements; falling back …", "requirement-fallback"],
+    [
+      "Configured value for `approval_policy` is disallowed by requirements; falling back …",
+      "requirement-fallback",
+    ],
     ["Codex is ignoring 2 unrecognized configuration settings. Check for typos", "unrecognized-settings"],
-    ["Ignoring unknown `features` requirement `x` from /etc/codex/requirements.toml", "unknown-feature-requirement"],
-    ["Project-local config, hooks, and exec policies are disabled in the following folders", "project-config-disabled"],
+    [
+      "Ignoring unknown `features` requirement `x` from /etc/codex/requirements.toml",
+      "unknown-feature-requirement",
+    ],
+    [
+      "Project-local config, hooks, and exec policies are disabled in the following folders",
+      "project-config-disabled",
+    ],
     ["Invalid configuration; using defaults.", "invalid-configuration"],
     ["Something new in a later release", "unrecognized-warning"],
   ])("%s → %s", (text, code) => {
@@ -30,18 +39,78 @@ describe("warning codes from the binary's texts", () => {
 
 describe("refusal codes and layers", () => {
   it.each([
-    ["unknown variant `Never`, expected one of `untrusted`, … in `allowed_approval_policies`\n(set by /etc/codex/requirements.toml)", "unknown-variant", "system.requirements"],
-    ["invalid type: string \"read-only\", expected a sequence in `allowed_sandbox_modes`", "invalid-type", "unknown"],
+    [
+      "unknown variant `Never`, expected one of `untrusted`, … in `allowed_approval_policies`\n(set by /etc/codex/requirements.toml)",
+      "unknown-variant",
+      "system.requirements",
+    ],
+    [
+      'invalid type: string "read-only", expected a sequence in `allowed_sandbox_modes`',
+      "invalid-type",
+      "unknown",
+    ],
     ["field `allowed_approval_policies` cannot be empty", "empty-list", "unknown"],
-    ["invalid rules in requirements (set by /etc/codex/requirements.toml): rules prefix_rules cannot be empty", "rules-invalid", "system.requirements"],
+    [
+      "invalid rules in requirements (set by /etc/codex/requirements.toml): rules prefix_rules cannot be empty",
+      "rules-invalid",
+      "system.requirements",
+    ],
     ["missing field `identity` in `mcp_servers.docs`", "mcp-identity-invalid", "unknown"],
-    ["Failed to read requirements file /etc/codex/requirements.toml: invalid utf-8 sequence of 1 bytes from index 5", "invalid-utf8", "system.requirements"],
-    ["approval_policy = \"untrusted\" is no longer supported; remove this setting", "config-approval-untrusted", "unknown"],
-    ["legacy `profile = \"p\"` config is no longer supported; use `--profile p` with `p.config.toml` instead", "config-legacy-profile", "unknown"],
-    ["/etc/codex/managed_config.toml:1:19: invalid float, expected `nan`", "legacy-invalid", "system.managed_config"],
-    ["~/.codex/config.toml:2:1: something odd", "config-invalid", "user.config"],
+    [
+      "Failed to read requirements file /etc/codex/requirements.toml: invalid utf-8 sequence of 1 bytes from index 5",
+      "invalid-utf8",
+      "system.requirements",
+    ],
+    [
+      'approval_policy = "untrusted" is no longer supported; remove this setting',
+      "config-approval-untrusted",
+      "unknown",
+    ],
+    [
+      'legacy `profile = "p"` config is no longer supported; use `--profile p` with `p.config.toml` instead',
+      "config-legacy-profile",
+      "unknown",
+    ],
+    [
+      "/etc/codex/managed_config.toml:1:19: string values must be quoted, expected literal string",
+      "toml-syntax",
+      "system.managed_config",
+    ],
+    [
+      "~/.codex/config.toml:1:19: string values must be quoted, expected literal string",
+      "toml-syntax",
+      "user.config",
+    ],
+    [
+      "Failed to parse config requirements as TOML: invalid type: unit variant, expected string only\nin `approval_policy`\n",
+      "invalid-type",
+      "system.managed_config",
+    ],
+    [
+      "invalid value for `features`: `code_mode=true` is not in the allowed set [code_mode=false, code_mode_only=true] (set by /etc/codex/requirements.toml)",
+      "feature-pin-conflict",
+      "system.requirements",
+    ],
+    [
+      "invalid requirement for MCP server `remote` (set by /etc/codex/requirements.toml): invalid regex `[`: found unclosed character class",
+      "mcp-identity-invalid",
+      "system.requirements",
+    ],
+    ["Invalid override (missing '='): approval_policy", "override-invalid", "session"],
+    ["/etc/codex/managed_config.toml:1:14: invalid transport", "config-invalid", "system.managed_config"],
+    ['approval_policy = "never" plus something the classifier does not know', "config-invalid", "unknown"],
   ])("%s", (text, code, layer) => {
     expect(mapRefusal(text)).toMatchObject({ code, layer, message: text });
+  });
+
+  it("prefers the file and location the binary reports", () => {
+    expect(
+      mapRefusal("~/.codex/config.toml:1:19: bad", { filePath: "~/.codex/config.toml", line: 1, column: 19 }),
+    ).toMatchObject({
+      layer: "user.config",
+      line: 1,
+      column: 19,
+    });
   });
 
   it("reads line and column from both location styles", () => {
@@ -64,8 +133,12 @@ describe("spellings", () => {
 
   it("web search from the tool list", () => {
     expect(webSearchFromTools([{ type: "function", name: "exec_command" }])).toBe("disabled");
-    expect(webSearchFromTools([{ type: "web_search", name: null, external_web_access: false }])).toBe("cached");
-    expect(webSearchFromTools([{ type: "web_search", name: null, external_web_access: true }])).toBe("external");
+    expect(webSearchFromTools([{ type: "web_search", name: null, external_web_access: false }])).toBe(
+      "cached",
+    );
+    expect(webSearchFromTools([{ type: "web_search", name: null, external_web_access: true }])).toBe(
+      "external",
+    );
     expect(webSearchFromTools(null)).toBeNull();
     expect(webSearchMode("external", ["live", "disabled"])).toBe("live");
     expect(webSearchMode("external", ["indexed", "disabled"])).toBe("indexed");
@@ -76,10 +149,18 @@ describe("spellings", () => {
   });
 
   it("normalizes temp paths", () => {
-    const p = { root: "/tmp/r", home: "/tmp/r/home", codexHome: "/tmp/r/codex-home", project: "/tmp/r/project" };
-    expect(normalizePaths("/tmp/r/codex-home/config.toml and /tmp/r/project/.codex/config.toml in /tmp/r/project", p)).toBe(
-      "~/.codex/config.toml and .codex/config.toml in .",
-    );
+    const p = {
+      root: "/tmp/r",
+      home: "/tmp/r/home",
+      codexHome: "/tmp/r/codex-home",
+      project: "/tmp/r/project",
+    };
+    expect(
+      normalizePaths(
+        "/tmp/r/codex-home/config.toml and /tmp/r/project/.codex/config.toml in /tmp/r/project",
+        p,
+      ),
+    ).toBe("~/.codex/config.toml and .codex/config.toml in .");
     expect(normalizePaths("/tmp/r/tmp/x /tmp/r/home/.gitconfig", p)).toBe("<tmp>/tmp/x ~/.gitconfig");
   });
 });

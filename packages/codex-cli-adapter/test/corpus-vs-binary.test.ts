@@ -77,10 +77,14 @@ if (typeof harness !== "string") {
     }
   }
 }
-const baseline = typeof harness === "string" ? { xfail: [], skip: [] } : harness.parseBaseline(readFileSync(BASELINE, "utf8"), BASELINE);
+const baseline =
+  typeof harness === "string"
+    ? { xfail: [], skip: [] }
+    : harness.parseBaseline(readFileSync(BASELINE, "utf8"), BASELINE);
 const idOf = (t: TestInstance) => `${t.caseId}:${t.testId}`;
 const listed = (t: TestInstance, entries: BaselineEntry[]) =>
-  typeof harness !== "string" && entries.some((e) => harness.entryMatches(e, { id: idOf(t), caseId: t.caseId, edition: t.edition }));
+  typeof harness !== "string" &&
+  entries.some((e) => harness.entryMatches(e, { id: idOf(t), caseId: t.caseId, edition: t.edition }));
 
 type Result = { failures: CheckResult[] } | { error: string };
 const results = new Map<string, Result>();
@@ -91,7 +95,10 @@ let fingerprintBefore = "";
 async function runOne(t: TestInstance): Promise<Result> {
   if (typeof harness === "string") return { error: harness };
   try {
-    const run = await runWithCodex(t.scenario, { channels: channelsFor(Object.keys(t.expect)), timeoutMs: 90_000 });
+    const run = await runWithCodex(t.scenario, {
+      channels: channelsFor(Object.keys(t.expect)),
+      timeoutMs: 90_000,
+    });
     if (run.kind === "unsupported") return { error: `unsupported: ${run.reason}` };
     const unobserved = run.outcome.unobserved ?? [];
     const failures = harness
@@ -99,7 +106,9 @@ async function runOne(t: TestInstance): Promise<Result> {
       .filter((c) => !c.ok && !unobserved.some((p) => underPrefix(c.path.replace(/\.\$\w+$/, ""), p)));
     return { failures };
   } catch (e) {
-    return { error: e instanceof AdapterError ? `${e.code}: ${e.message}` : String((e as Error)?.stack ?? e) };
+    return {
+      error: e instanceof AdapterError ? `${e.code}: ${e.message}` : String((e as Error)?.stack ?? e),
+    };
   }
 }
 
@@ -124,11 +133,14 @@ describe("corpus vs codex-cli 0.169.0", () => {
     return;
   }
 
-  beforeAll(async () => {
-    process.env.TMPDIR = ownTmp;
-    fingerprintBefore = hostFingerprint();
-    await runAll(toRun);
-  }, Math.max(120_000, toRun.length * 15_000));
+  beforeAll(
+    async () => {
+      process.env.TMPDIR = ownTmp;
+      fingerprintBefore = hostFingerprint();
+      await runAll(toRun);
+    },
+    Math.max(120_000, toRun.length * 15_000),
+  );
 
   afterAll(() => {
     process.env.TMPDIR = savedTmp;
@@ -146,9 +158,14 @@ describe("corpus vs codex-cli 0.169.0", () => {
       const r = results.get(id);
       if (!r) throw new Error("did not run");
       if ("error" in r) throw new Error(r.error);
-      const lines = r.failures.map((f) => `${f.path}: expected ${JSON.stringify(f.expected)}, binary ${JSON.stringify(f.actual)}`);
+      const lines = r.failures.map(
+        (f) => `${f.path}: expected ${JSON.stringify(f.expected)}, binary ${JSON.stringify(f.actual)}`,
+      );
       if (xfail) {
-        expect(lines, "listed in conformance/baselines/codex-cli.toml but now matches: remove the entry").not.toEqual([]);
+        expect(
+          lines,
+          "listed in conformance/baselines/codex-cli.toml but now matches: remove the entry",
+        ).not.toEqual([]);
       } else {
         expect(lines, "the binary differs from the expectations").toEqual([]);
       }

@@ -54,7 +54,9 @@ describe("findCodexBinary", () => {
     writeFileSync(p, "x");
     chmodSync(p, 0o644);
     expect(codeOf(() => findCodexBinary({ codexBin: p }))).toBe("binary-missing");
-    expect(codeOf(() => findCodexBinary({ codexBin: fakeCodex("mute", "echo hello") }))).toBe("binary-broken");
+    expect(codeOf(() => findCodexBinary({ codexBin: fakeCodex("mute", "echo hello") }))).toBe(
+      "binary-broken",
+    );
     expect(codeOf(() => findCodexBinary({ codexBin: fakeCodex("fails", "exit 3") }))).toBe("binary-broken");
   });
 
@@ -115,20 +117,34 @@ describe("unsupportedReason", () => {
 
 describe("scenario → probe plan", () => {
   it("appends the trust entry to the user's config verbatim", () => {
-    const s = ScenarioSchema.parse({ user: { config: 'web_search = "live"' }, project: { trust: "trusted" } });
-    expect(userConfigText(s, "/w/p")).toBe('web_search = "live"\n\n[projects."/w/p"]\ntrust_level = "trusted"\n');
+    const s = ScenarioSchema.parse({
+      user: { config: 'web_search = "live"' },
+      project: { trust: "trusted" },
+    });
+    expect(userConfigText(s, "/w/p")).toBe(
+      'web_search = "live"\n\n[projects."/w/p"]\ntrust_level = "trusted"\n',
+    );
     expect(userConfigText(ScenarioSchema.parse({ project: { trust: "unknown" } }), "/w/p")).toBeNull();
-    expect(userConfigText(ScenarioSchema.parse({ project: { trust: "untrusted" } }), "/w/p")).toContain('trust_level = "untrusted"');
+    expect(userConfigText(ScenarioSchema.parse({ project: { trust: "untrusted" } }), "/w/p")).toContain(
+      'trust_level = "untrusted"',
+    );
   });
   it("session flags and thread params", () => {
     const s = ScenarioSchema.parse({
-      session: { overrides: ['web_search="live"'], enable: ["a"], disable: ["b"], thread: { approval_policy: "never", sandbox: "read-only" } },
+      session: {
+        overrides: ['web_search="live"'],
+        enable: ["a"],
+        disable: ["b"],
+        thread: { approval_policy: "never", sandbox: "read-only" },
+      },
     });
     expect(sessionArgs(s)).toEqual(["-c", 'web_search="live"', "--enable", "a", "--disable", "b"]);
     expect(threadParams(s)).toEqual({ approvalPolicy: "never", sandbox: "read-only" });
   });
   it("/etc/hosts line gives the host its FQDN", () => {
-    expect(hostsLine(ScenarioSchema.parse({ host: { hostname: "box1", fqdn: "box1.a.b" } }))).toBe("127.0.0.1 box1.a.b box1");
+    expect(hostsLine(ScenarioSchema.parse({ host: { hostname: "box1", fqdn: "box1.a.b" } }))).toBe(
+      "127.0.0.1 box1.a.b box1",
+    );
     expect(hostsLine(ScenarioSchema.parse({ host: { hostname: "box1" } }))).toBeNull();
   });
 });

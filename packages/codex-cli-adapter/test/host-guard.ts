@@ -12,7 +12,9 @@ function treeDigest(dir: string): string {
   const parts: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    parts.push(statSync(p).isDirectory() ? `${name}/{${treeDigest(p)}}` : `${name}=${readFileSync(p, "latin1")}`);
+    parts.push(
+      statSync(p).isDirectory() ? `${name}/{${treeDigest(p)}}` : `${name}=${readFileSync(p, "latin1")}`,
+    );
   }
   return parts.join(";");
 }
@@ -20,7 +22,12 @@ function treeDigest(dir: string): string {
 /** Hash of what a leaking probe could change on the host: /etc/codex, /etc/hosts, /etc/hostname, the hostname. */
 export function hostFingerprint(): string {
   const h = createHash("sha256");
-  for (const part of [treeDigest("/etc/codex"), readOrMissing("/etc/hosts"), readOrMissing("/etc/hostname"), hostname()]) {
+  for (const part of [
+    treeDigest("/etc/codex"),
+    readOrMissing("/etc/hosts"),
+    readOrMissing("/etc/hostname"),
+    hostname(),
+  ]) {
     h.update(part);
     h.update("\0");
   }

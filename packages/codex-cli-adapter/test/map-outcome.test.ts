@@ -6,7 +6,8 @@ import { mapOutcome } from "../src/map/outcome.js";
 import { FIXTURE_PATHS, rawFixture, scenarioFixture } from "./fixtures.js";
 
 const all = [...CHANNELS];
-const map = (name: string, channels = all) => mapOutcome(rawFixture(name), scenarioFixture(name), channels, FIXTURE_PATHS);
+const map = (name: string, channels = all) =>
+  mapOutcome(rawFixture(name), scenarioFixture(name), channels, FIXTURE_PATHS);
 
 describe("mapOutcome on recorded observations", () => {
   it("a05: web search falls back to cached with the binary's warning, requirements as reported", () => {
@@ -14,7 +15,11 @@ describe("mapOutcome on recorded observations", () => {
     expect(OutcomeSchema.parse(o)).toBeTruthy();
     expect(o.status).toBe("ok");
     expect(o.edition).toBe("codex-0.169");
-    expect(o.requirements.allowed_web_search_modes).toEqual({ value: ["cached", "disabled"], source: "system" });
+    expect(o.requirements.allowed_web_search_modes).toEqual({
+      value: ["cached", "disabled"],
+      source: "system",
+    });
+    expect(o.unobserved).toContain("requirements.allowed_login_methods.source");
     expect(o.requirements.allowed_login_methods?.value).toEqual(["api", "chatgpt"]);
     expect(o.effective?.web_search).toBe("cached");
     expect(o.effective?.approval_policy).toBe("on-request");
@@ -39,8 +44,15 @@ describe("mapOutcome on recorded observations", () => {
     expect(o.status).toBe("refused");
     expect(o.effective).toBeNull();
     expect(o.errors).toHaveLength(1);
-    expect(o.errors[0]).toMatchObject({ code: "toml-syntax", layer: "system.requirements", line: 1, column: 37 });
-    expect(o.errors[0]!.message).toMatch(/^failed to parse requirements layer \/etc\/codex\/requirements\.toml: TOML parse error/);
+    expect(o.errors[0]).toMatchObject({
+      code: "toml-syntax",
+      layer: "system.requirements",
+      line: 1,
+      column: 37,
+    });
+    expect(o.errors[0]!.message).toMatch(
+      /^failed to parse requirements layer \/etc\/codex\/requirements\.toml: TOML parse error/,
+    );
     expect(o.warnings.map((w) => w.code)).toEqual(["invalid-configuration"]);
   });
 
@@ -72,7 +84,13 @@ describe("mapOutcome on recorded observations", () => {
   it("i03: managed hooks are listed, camelCase events capitalized", () => {
     const o = map("i03");
     expect(o.effective?.hooks).toEqual([
-      { event: "PreToolUse", matcher: "Bash", command: "/etc/codex/hooks/check.sh", source: "system", managed: true },
+      {
+        event: "PreToolUse",
+        matcher: "Bash",
+        command: "/etc/codex/hooks/check.sh",
+        source: "system",
+        managed: true,
+      },
     ]);
     expect(o.requirements.allow_managed_hooks_only?.value).toBe(true);
   });
@@ -81,9 +99,17 @@ describe("mapOutcome on recorded observations", () => {
     const o = map("g02");
     expect(o.effective?.web_search).toBe("indexed");
     const byCmd = Object.fromEntries((o.effective?.commands ?? []).map((c) => [c.command, c]));
-    expect(byCmd["rm -rf ./scratch"]).toMatchObject({ decision: "forbidden", outcome: "rejected", rule: null });
+    expect(byCmd["rm -rf ./scratch"]).toMatchObject({
+      decision: "forbidden",
+      outcome: "rejected",
+      rule: null,
+    });
     expect(byCmd["rm -rf ./scratch"]!.message).toContain("rejected: no deleting");
-    expect(byCmd["git push origin main"]).toMatchObject({ decision: "prompt", outcome: "ask-user", message: null });
+    expect(byCmd["git push origin main"]).toMatchObject({
+      decision: "prompt",
+      outcome: "ask-user",
+      message: null,
+    });
     expect(byCmd["echo hi"]).toMatchObject({ decision: "none", outcome: "run", message: null });
   });
 
@@ -98,7 +124,9 @@ describe("mapOutcome on recorded observations", () => {
 
   it("lists channels that did not run as unobserved and does not invent their values", () => {
     const o = map("a05", ["requirements", "session"]);
-    expect(o.unobserved).toEqual(expect.arrayContaining(["effective.web_search", "effective.features", "effective.commands"]));
+    expect(o.unobserved).toEqual(
+      expect.arrayContaining(["effective.web_search", "effective.features", "effective.commands"]),
+    );
     expect(o.effective?.web_search).toBe("(unobserved)");
     expect(o.effective?.features).toEqual({});
   });

@@ -99,6 +99,16 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   warnIgnoredKeys(reqLayers, stack.layers, diag);
 
   const composed = composeRequirements(reqLayers, edition, host, scenario.host.os);
+  for (const r of composed.remote) {
+    if (r.applied === null) continue;
+    diag.notice({
+      kind: "remote-sandbox-match",
+      field: "allowed_sandbox_modes",
+      effective: r.entries[r.applied]?.modes,
+      source: r.source,
+      message: `remote_sandbox_config entry ${r.applied} of ${r.source} matched host \`${r.host}\` and replaced that layer's allowed_sandbox_modes.`,
+    });
+  }
   requirements = requirementsReport(composed.fields, composed.rules !== null, edition);
   if (composed.error) diag.fail(composed.error);
   const composedError = diag.failed

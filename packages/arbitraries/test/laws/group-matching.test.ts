@@ -21,7 +21,7 @@ describe("law 5: group matching — the first matching rule decides, later match
           cloud: { cache: "valid", rules, ...(dflt !== undefined ? { default: dflt } : {}) },
         });
         const o = run(s, ed);
-        const first = rules.find((r) => r.groups.some((g) => groups.includes(g)));
+        const first = rules.find((r) => r.groups.some((g) => (groups as string[]).includes(g)));
         const chosen = first ? first.requirements : dflt;
         expect(o.cloud?.rule ?? null).toBe(first ? first.name : dflt !== undefined ? "default" : null);
         if (o.status !== "ok") return;

@@ -18,7 +18,14 @@ function isolate() {
   const work = join(plan.root, "etc-work");
   mkdirSync(upper, { recursive: true });
   mkdirSync(work, { recursive: true });
-  execFileSync("mount", ["-t", "overlay", "overlay", "-o", `lowerdir=/etc,upperdir=${upper},workdir=${work}`, "/etc"]);
+  execFileSync("mount", [
+    "-t",
+    "overlay",
+    "overlay",
+    "-o",
+    `lowerdir=/etc,upperdir=${upper},workdir=${work}`,
+    "/etc",
+  ]);
   rmSync("/etc/codex", { recursive: true, force: true });
   const files = Object.entries(plan.etcCodex);
   if (files.length > 0) mkdirSync("/etc/codex");
@@ -50,7 +57,13 @@ function run(args) {
     execFile(
       plan.codexBin,
       args,
-      { cwd: plan.project, env: env(), timeout: plan.stepTimeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: "SIGKILL" },
+      {
+        cwd: plan.project,
+        env: env(),
+        timeout: plan.stepTimeoutMs,
+        maxBuffer: 64 * 1024 * 1024,
+        killSignal: "SIGKILL",
+      },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : null) : 0;
         resolve({ args, code, stdout, stderr, timedOut: Boolean(err?.killed) });
@@ -73,11 +86,18 @@ function startModelServer() {
       } catch {
         body = null;
       }
-      const entry = { method: req.method, url: req.url, model: body?.model ?? null, tools: null, outputs: [] };
+      const entry = {
+        method: req.method,
+        url: req.url,
+        model: body?.model ?? null,
+        tools: null,
+        outputs: [],
+      };
       if (Array.isArray(body?.tools)) entry.tools = body.tools.map((t) => summarizeTool(t));
       if (Array.isArray(body?.input)) {
         for (const item of body.input) {
-          if (item?.type === "function_call_output") entry.outputs.push({ call_id: item.call_id, output: item.output });
+          if (item?.type === "function_call_output")
+            entry.outputs.push({ call_id: item.call_id, output: item.output });
         }
       }
       state.requests.push(entry);
@@ -101,7 +121,8 @@ function startModelServer() {
 
 function summarizeTool(t) {
   const out = { type: t?.type ?? null, name: t?.name ?? null };
-  if (t?.type === "web_search" || t?.type === "web_search_preview") out.external_web_access = t.external_web_access;
+  if (t?.type === "web_search" || t?.type === "web_search_preview")
+    out.external_web_access = t.external_web_access;
   if (t?.type === "web_search") out.raw = t;
   return out;
 }
@@ -117,7 +138,13 @@ function respond(state, entry) {
       { type: "response.created", response: { id } },
       {
         type: "response.output_item.done",
-        item: { type: "function_call", id: `fc_${state.callSeq}`, call_id: script.callId, name: "exec_command", arguments: args },
+        item: {
+          type: "function_call",
+          id: `fc_${state.callSeq}`,
+          call_id: script.callId,
+          name: "exec_command",
+          arguments: args,
+        },
       },
       completed(id),
     ];
@@ -130,14 +157,25 @@ function respond(state, entry) {
     { type: "response.created", response: { id } },
     {
       type: "response.output_item.done",
-      item: { type: "message", role: "assistant", id: `msg_${id}`, content: [{ type: "output_text", text: "done" }] },
+      item: {
+        type: "message",
+        role: "assistant",
+        id: `msg_${id}`,
+        content: [{ type: "output_text", text: "done" }],
+      },
     },
     completed(id),
   ];
 }
 
 function completed(id) {
-  const usage = { input_tokens: 1, input_tokens_details: null, output_tokens: 1, output_tokens_details: null, total_tokens: 2 };
+  const usage = {
+    input_tokens: 1,
+    input_tokens_details: null,
+    output_tokens: 1,
+    output_tokens_details: null,
+    total_tokens: 2,
+  };
   return { type: "response.completed", response: { id, usage } };
 }
 
@@ -149,7 +187,11 @@ function sse(res, events) {
 
 // ---- app-server JSON-RPC client over stdio ----
 function startAppServer(args) {
-  const child = spawn(plan.codexBin, args, { cwd: plan.project, env: env(), stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(plan.codexBin, args, {
+    cwd: plan.project,
+    env: env(),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   const rec = { messages: [], stderr: "", exit: null, serverRequests: [] };
   const pending = new Map();
   const waiters = [];
@@ -202,7 +244,11 @@ function startAppServer(args) {
     if (msg.id !== undefined && msg.method) {
       rec.serverRequests.push({ method: msg.method, params: msg.params });
       const onApproval = /requestApproval$/.test(msg.method);
-      send(onApproval ? { id: msg.id, result: { decision: "decline" } } : { id: msg.id, error: { code: -32601, message: "not supported by probe" } });
+      send(
+        onApproval
+          ? { id: msg.id, result: { decision: "decline" } }
+          : { id: msg.id, error: { code: -32601, message: "not supported by probe" } },
+      );
     }
     if (msg.method) {
       rec.messages.push({ method: msg.method, params: msg.params });
@@ -257,7 +303,15 @@ function startAppServer(args) {
       await exited;
     }
   }
-  return { rec, request, waitFor, settle, close, exited, notify: (method, params) => send({ method, params }) };
+  return {
+    rec,
+    request,
+    waitFor,
+    settle,
+    close,
+    exited,
+    notify: (method, params) => send({ method, params }),
+  };
 }
 
 async function appServerProbe(model) {
@@ -281,16 +335,20 @@ async function appServerProbe(model) {
   });
   if (out.initialize.error) return app;
   app.notify("initialized", {});
-  await app.settle(150);
+  await app.settle(50);
   const params = { cwd: plan.project, ...plan.threadParams };
   out.threadStart = await app.request("thread/start", params);
-  await app.settle(250);
+  // Warnings about thread params arrive as configWarning notifications after the reply.
+  await app.settle(Object.keys(plan.threadParams).length > 0 ? 300 : 100);
   const threadId = out.threadStart?.result?.thread?.id;
   if (plan.channels.includes("hooks")) {
     out.hooks = await app.request("hooks/list", threadId ? { threadId } : { cwds: [plan.project] });
   }
   if (model && threadId) {
-    const scripts = plan.commands.length > 0 ? plan.commands.map((c) => ({ kind: "exec", command: c })) : [{ kind: "message" }];
+    const scripts =
+      plan.commands.length > 0
+        ? plan.commands.map((c) => ({ kind: "exec", command: c }))
+        : [{ kind: "message" }];
     for (const script of scripts) {
       model.state.script = script;
       const before = app.rec.serverRequests.length;
@@ -298,11 +356,20 @@ async function appServerProbe(model) {
       const firstRequest = model.state.requests.length;
       const started = await app.request("turn/start", {
         threadId,
-        input: [{ type: "text", text: script.kind === "exec" ? `run: ${script.command}` : "hello", text_elements: [] }],
+        input: [
+          {
+            type: "text",
+            text: script.kind === "exec" ? `run: ${script.command}` : "hello",
+            text_elements: [],
+          },
+        ],
       });
       let done = null;
       if (!started.error) {
-        done = await app.waitFor((m) => m.method === "turn/completed" && m.params?.threadId === threadId, plan.turnTimeoutMs);
+        done = await app.waitFor(
+          (m) => m.method === "turn/completed" && m.params?.threadId === threadId,
+          plan.turnTimeoutMs,
+        );
       }
       out.turns.push({
         script: { kind: script.kind, command: script.command ?? null, issued: Boolean(script.issued) },
@@ -321,7 +388,8 @@ async function appServerProbe(model) {
 async function main() {
   isolate();
   const ch = new Set(plan.channels);
-  if (ch.has("requirements")) raw.startup = await run([...plan.globalArgs, "app-server", "--print-startup-config"]);
+  if (ch.has("requirements"))
+    raw.startup = await run([...plan.globalArgs, "app-server", "--print-startup-config"]);
   if (ch.has("features")) raw.features = await run([...plan.globalArgs, "features", "list"]);
   if (ch.has("mcp")) raw.mcp = await run([...plan.globalArgs, "mcp", "list", "--json"]);
   const needModel = ch.has("web_search") || ch.has("commands");

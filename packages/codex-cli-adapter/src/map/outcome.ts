@@ -6,7 +6,7 @@ import type { ExecResult, RawObservations } from "../run.js";
 import { mapFeaturesOrThrow, mapMcpOrThrow } from "./lists.js";
 import { mapHooksList } from "./observed-lists.js";
 import { normalizePaths, type RunPaths } from "./paths.js";
-import { mapRefusal } from "./refusal.js";
+import { mapRefusal, type ReportedLocation } from "./refusal.js";
 import { mapRequirements } from "./requirements.js";
 import { mapCommandTurn, webSearchFromTools, webSearchMode } from "./turns.js";
 import { approvalFromWire, reviewerFromWire, sandboxFromWire } from "./values.js";
@@ -21,7 +21,10 @@ export const UNOBSERVED = "(unobserved)";
  */
 function entryFieldsUnobserved(e: Effective): string[] {
   return [
-    ...Object.keys(e.features).flatMap((k) => [`effective.features.${k}.pinned_by`, `effective.features.${k}.source`]),
+    ...Object.keys(e.features).flatMap((k) => [
+      `effective.features.${k}.pinned_by`,
+      `effective.features.${k}.source`,
+    ]),
     ...Object.keys(e.mcp_servers).map((k) => `effective.mcp_servers.${k}.origin`),
     ...e.hooks.map((_, i) => `effective.hooks.${i}.layer`),
     ...e.commands.map((_, i) => `effective.commands.${i}.rule`),
@@ -29,7 +32,7 @@ function entryFieldsUnobserved(e: Effective): string[] {
 }
 
 interface StartupReport {
-  error?: { message?: string; data?: { detail?: string } };
+  error?: { message?: string; data?: { detail?: string } & ReportedLocation };
   configRequirements?: { requirements?: Record<string, unknown> | null };
 }
 
@@ -38,29 +41,44 @@ function parseStartup(r: ExecResult): StartupReport {
   try {
     return JSON.parse(text) as StartupReport;
   } catch {
-    throw new AdapterError("probe-failed", `--print-startup-config printed no JSON (exit ${r.code}): ${r.stderr.trim().split("\n")[0] ?? ""}`);
+    throw new AdapterError(
+      "probe-failed",
+      `--print-startup-config printed no JSON (exit ${r.code}): ${r.stderr.trim().split("\n")[0] ?? ""}`,
+    );
   }
 }
 
 const stripPrefix = (m: string): string => m.replace(/^failed to load configuration: /, "");
 
-/** The load-failure text, from the first channel that reported one. */
-function refusalText(raw: RawObservations, startup: StartupReport | null): string | null {
-  if (startup?.error) return startup.error.data?.detail ?? stripPrefix(startup.error.message ?? "");
+/** The load-failure text (and reported location), from the first channel that reported one. */
+function refusalText(
+  raw: RawObservations,
+  startup: StartupReport | null,
+): { text: string; loc: ReportedLocation } | null {
+  if (startup?.error) {
+    const data = startup.error.data ?? {};
+    return { text: data.detail ?? stripPrefix(startup.error.message ?? ""), loc: data };
+  }
   const app = raw.appServer;
   if (!app) return null;
   const ts = app.threadStart?.error;
-  if (ts && typeof ts.code === "number") return stripPrefix(ts.message);
+  if (ts && typeof ts.code === "number") return { text: stripPrefix(ts.message), loc: {} };
   if (app.rec.exit && app.rec.exit.code !== 0 && app.rec.exit.code !== null && !app.threadStart?.result) {
     const line = app.rec.stderr.split("\n").find((l) => l.startsWith("Error: "));
-    if (line) return line.slice("Error: ".length);
+    if (line) return { text: line.slice("Error: ".length), loc: {} };
   }
   return null;
 }
 
 /** Maps the driver's raw observations to the engine's Outcome shape. Pure. */
-export function mapOutcome(raw: RawObservations, scenario: Scenario, channels: readonly Channel[], paths: RunPaths | null): Outcome {
-  if (raw.fatal) throw new AdapterError("probe-failed", `the namespace driver failed: ${raw.fatal.split("\n")[0]}`);
+export function mapOutcome(
+  raw: RawObservations,
+  scenario: Scenario,
+  channels: readonly Channel[],
+  paths: RunPaths | null,
+): Outcome {
+  if (raw.fatal)
+    throw new AdapterError("probe-failed", `the namespace driver failed: ${raw.fatal.split("\n")[0]}`);
   const norm = (t: string) => normalizePaths(t, paths);
   const unobserved = unobservedFor(channels);
   const startup = raw.startup ? parseStartup(raw.startup) : null;
@@ -72,7 +90,8 @@ export function mapOutcome(raw: RawObservations, scenario: Scenario, channels: r
 
   const refusal = refusalText(raw, startup);
   if (refusal !== null) {
-    const error: OutcomeError = mapRefusal(norm(refusal));
+    const loc = { ...refusal.loc, filePath: refusal.loc.filePath ? norm(refusal.loc.filePath) : null };
+    const error: OutcomeError = mapRefusal(norm(refusal.text), loc);
     if (error.layer === "unknown") unobserved.push("errors.0.layer");
     return { ...base, status: "refused", requirements: {}, effective: null, errors: [error], unobserved };
   }
@@ -82,7 +101,13 @@ export function mapOutcome(raw: RawObservations, scenario: Scenario, channels: r
     managed_config: scenario.system?.managed_config,
   });
   unobserved.push(...req.unobserved);
-  const effective = mapEffective(raw, channels, req.requirements.allowed_web_search_modes?.value, summaries, norm);
+  const effective = mapEffective(
+    raw,
+    channels,
+    req.requirements.allowed_web_search_modes?.value,
+    summaries,
+    norm,
+  );
   unobserved.push(...entryFieldsUnobserved(effective));
   return { ...base, status: "ok", requirements: req.requirements, effective, errors: [], unobserved };
 }
@@ -97,7 +122,10 @@ function mapEffective(
   const app = raw.appServer;
   const ts = app?.threadStart?.result as Record<string, unknown> | undefined;
   if (channels.includes("session") && !ts) {
-    throw new AdapterError("probe-failed", `thread/start gave no result: ${JSON.stringify(app?.threadStart ?? null).slice(0, 200)}`);
+    throw new AdapterError(
+      "probe-failed",
+      `thread/start gave no result: ${JSON.stringify(app?.threadStart ?? null).slice(0, 200)}`,
+    );
   }
   const effective: Effective = {
     approval_policy: ts ? approvalFromWire(ts.approvalPolicy) : UNOBSERVED,
@@ -110,15 +138,18 @@ function mapEffective(
     commands: [],
   };
   if (channels.includes("hooks") && app?.hooks) {
-    if (app.hooks.error) throw new AdapterError("probe-failed", `hooks/list failed: ${app.hooks.error.message}`);
+    if (app.hooks.error)
+      throw new AdapterError("probe-failed", `hooks/list failed: ${app.hooks.error.message}`);
     effective.hooks = mapHooksList(app.hooks.result).map((h) => ({ ...h, command: norm(h.command) }));
   }
   const turns = app?.turns ?? [];
   if (channels.includes("web_search") || channels.includes("commands")) {
     const first = turns[0]?.requests[0];
-    if (!first) throw new AdapterError("probe-failed", "the stand-in model received no request; the turn probe failed");
+    if (!first)
+      throw new AdapterError("probe-failed", "the stand-in model received no request; the turn probe failed");
     const obs = webSearchFromTools(first.tools);
-    if (obs && channels.includes("web_search")) effective.web_search = webSearchMode(obs, allowedWebSearch, warningTexts);
+    if (obs && channels.includes("web_search"))
+      effective.web_search = webSearchMode(obs, allowedWebSearch, warningTexts);
   }
   if (channels.includes("commands")) {
     effective.commands = turns

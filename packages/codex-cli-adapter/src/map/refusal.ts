@@ -7,9 +7,15 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   [/cannot be used because requirements do not allow/, "never-with-disallowed-full-access"],
   [/invalid rules in requirements/, "rules-invalid"],
   [/must include 'read-only'/, "sandbox-without-read-only"],
-  [/RawMcpServerIdentity|missing field `identity`/, "mcp-identity-invalid"],
+  [
+    /RawMcpServerIdentity|missing field `identity`|invalid requirement for MCP server/,
+    "mcp-identity-invalid",
+  ],
+  [/invalid value for `features`/, "feature-pin-conflict"],
+  [/^Invalid override/, "override-invalid"],
+  [/\.toml:\d+:\d+: invalid transport/, "config-invalid"],
   [/invalid utf-8/i, "invalid-utf8"],
-  [/TOML parse error|duplicate key|expected `.`|unclosed|invalid (key|string|table|array)|expected newline/, "toml-syntax"],
+  [/TOML parse error|duplicate key|^\S+\.toml:\d+:\d+: /, "toml-syntax"],
   [/unknown variant/, "unknown-variant"],
   [/invalid type:/, "invalid-type"],
   [/missing field/, "missing-field"],
@@ -20,6 +26,9 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
 
 /** Layer named by a path inside the message (after path normalization). */
 const LAYER_PATTERNS: [RegExp, string][] = [
+  // The legacy managed_config.toml reread as requirements; the text names no file.
+  [/^Failed to parse config requirements as TOML/, "system.managed_config"],
+  [/^Invalid override/, "session"],
   [/\/etc\/codex\/requirements\.toml/, "system.requirements"],
   [/\/etc\/codex\/managed_config\.toml/, "system.managed_config"],
   [/\/etc\/codex\/config\.toml/, "system.config"],
@@ -34,9 +43,8 @@ export function errorLayer(message: string): string | null {
   return null;
 }
 
-export function errorCode(message: string, layer: string | null): ErrorCode {
+export function errorCode(message: string): ErrorCode {
   for (const [re, code] of ERROR_CLASSIFIERS) if (re.test(message)) return code;
-  if (layer === "system.managed_config") return "legacy-invalid";
   return "config-invalid";
 }
 
@@ -49,11 +57,23 @@ export function errorLocation(message: string): { line?: number; column?: number
   return {};
 }
 
-/** One Outcome error for a load failure text. `layer` is `unknown` when the text names no file. */
-export function mapRefusal(message: string): OutcomeError {
-  const layer = errorLayer(message);
-  const code = errorCode(message, layer);
-  const loc = errorLocation(message);
-  if (code === "legacy-invalid" && layer === null) return { code, layer: "system.managed_config", message, ...loc };
+/** Location fields of the print-startup-config error (`data.filePath`, `data.line`, `data.column`). */
+export interface ReportedLocation {
+  filePath?: string | null;
+  line?: number | null;
+  column?: number | null;
+}
+
+/**
+ * One Outcome error for a load failure text. The layer comes from the reported file path, else from
+ * a path in the text; `unknown` when neither names a file.
+ */
+export function mapRefusal(message: string, reported: ReportedLocation = {}): OutcomeError {
+  const layer = (reported.filePath ? errorLayer(reported.filePath) : null) ?? errorLayer(message);
+  const code = errorCode(message);
+  const loc =
+    typeof reported.line === "number" && typeof reported.column === "number"
+      ? { line: reported.line, column: reported.column }
+      : errorLocation(message);
   return { code, layer: layer ?? "unknown", message, ...loc };
 }

@@ -11,14 +11,19 @@ export function webSearchFromTools(tools: ToolSummary[] | null): WebSearchObserv
   return ws.external_web_access === true ? "external" : "cached";
 }
 
-const WEB_SEARCH_FALLBACK = /^Configured value for `web_search_mode` is disallowed by requirements; falling back to required value (Indexed|Live)\./m;
+const WEB_SEARCH_FALLBACK =
+  /^Configured value for `web_search_mode` is disallowed by requirements; falling back to required value (Indexed|Live)\./m;
 
 /**
  * `external_web_access: true` is both `indexed` and `live` on the wire. The binary's own fallback
  * warning names the mode when there is one; otherwise report `live` unless the merged requirements
  * allow `indexed` and not `live`.
  */
-export function webSearchMode(obs: WebSearchObservation, allowed: unknown, warnings: readonly string[] = []): string {
+export function webSearchMode(
+  obs: WebSearchObservation,
+  allowed: unknown,
+  warnings: readonly string[] = [],
+): string {
   if (obs !== "external") return obs;
   for (const w of warnings) {
     const m = WEB_SEARCH_FALLBACK.exec(w);
@@ -42,10 +47,22 @@ export function mapCommandTurn(turn: TurnRaw): CommandState {
   const rejectedByPolicy = /Rejected\(/.test(output) && !/rejected by user/.test(output);
   if (approval) {
     const reason = String((approval.params as { reason?: unknown })?.reason ?? "");
-    return { command, decision: POLICY_PROMPT.test(reason) ? "prompt" : "none", outcome: "ask-user", rule: null, message: null };
+    return {
+      command,
+      decision: POLICY_PROMPT.test(reason) ? "prompt" : "none",
+      outcome: "ask-user",
+      rule: null,
+      message: null,
+    };
   }
   if (reviewed) {
-    return { command, decision: "prompt", outcome: "ask-reviewer", rule: null, message: rejectedByPolicy ? output : null };
+    return {
+      command,
+      decision: "prompt",
+      outcome: "ask-reviewer",
+      rule: null,
+      message: rejectedByPolicy ? output : null,
+    };
   }
   if (rejectedByPolicy || PROMPT_USER_FAILED.test(output)) {
     let decision: CommandState["decision"] = "forbidden";

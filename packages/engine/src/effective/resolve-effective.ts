@@ -83,7 +83,8 @@ export function resolveCore(
 
 /**
  * Web search: the configured mode (or `cached`) is checked against the allowed set, with a
- * warning even for the default; under full access the turn prefers live when it is allowed.
+ * warning even for the default. Full access upgrades the mode to live only when no
+ * web-search requirement exists (oracle a02 vs a08, a13, a18; fuzz finding on `["indexed"]`).
  */
 export function resolveWebSearch(
   layers: ConfigLayer[],
@@ -101,9 +102,6 @@ export function resolveWebSearch(
         ? { value: featureMode, explicit: true, origin: "features" }
         : { value: "cached", explicit: false, origin: "default" };
   const startup = applyConstraint(cand, constraint, diag);
-  if (sandbox !== "danger-full-access" || startup.value === "disabled") return startup;
-  const accepted = constraint.allowed ?? ["disabled", "cached", "indexed", "live"];
-  const turn = ["live", "cached", "disabled"].find((m) => accepted.includes(m));
-  if (!turn || turn === startup.value) return startup;
-  return { value: turn, origin: "full-access-default", fellBack: startup.fellBack };
+  if (constraint.allowed || sandbox !== "danger-full-access" || startup.value === "disabled") return startup;
+  return startup.value === "live" ? startup : { value: "live", origin: "full-access-default", fellBack: false };
 }
