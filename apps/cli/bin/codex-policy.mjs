@@ -1,14 +1,179 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the workspace needs no build step.
+// The CLI bin. The workspace ships TypeScript sources and has no build step, so this launcher bundles
+// `src/main.ts` once with esbuild into a cache, keyed by the size and mtime of every file the bundle was
+// built from, and runs that bundle with plain Node. Compiling the sources on each start through tsx costs
+// seconds; loading the cached bundle costs a fraction of that.
+// When bundling is impossible (or CODEX_POLICY_NO_BUNDLE is set) it runs the sources through tsx, as before.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
+const cliRoot = resolve(here, "..");
+const entry = join(cliRoot, "src", "main.ts");
 const require = createRequire(import.meta.url);
-const tsx = require.resolve("tsx/cli");
-const r = spawnSync(process.execPath, [tsx, join(here, "..", "src", "main.ts"), ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
-process.exit(r.status ?? 1);
+
+/** Where bundles live. Under apps/cli/node_modules, so bare imports left in the bundle resolve as the CLI's. */
+export const CACHE_DIR = process.env.CODEX_POLICY_CACHE_DIR ?? join(cliRoot, "node_modules", ".cache", "codex-policy");
+const MANIFEST = join(CACHE_DIR, "manifest.json");
+/**
+ * Packages never bundled: the real Codex binary's package (only ever located, never imported), and Ink's
+ * optional devtools client (imported only when DEV=true, and not installed).
+ */
+const EXTERNAL = ["@openai/codex", "@openai/codex/*", "react-devtools-core"];
+/** Commands whose code may import TypeScript that is not in the bundle. */
+const NEEDS_TSX = new Set(["conformance"]);
+/** Old bundles are removed once this old, so a process that is still running keeps its lazy chunks. */
+const STALE_MS = 60 * 60 * 1000;
+
+/** Size and mtime of every input, plus what shapes the output: esbuild's version, Node's, this launcher. */
+function signature(files, esbuildVersion) {
+  const h = createHash("sha256");
+  h.update(`${esbuildVersion}\0${process.version}\0`);
+  for (const f of [fileURLToPath(import.meta.url), ...files]) {
+    const st = statSync(f);
+    h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  return h.digest("hex").slice(0, 20);
+}
+
+function readManifest() {
+  try {
+    const m = JSON.parse(readFileSync(MANIFEST, "utf8"));
+    return Array.isArray(m.files) && typeof m.sig === "string" && typeof m.esbuild === "string" ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The cached bundle's entry when it is still current, else null. */
+export function cachedEntry() {
+  const m = readManifest();
+  if (!m) return null;
+  try {
+    if (signature(m.files, m.esbuild) !== m.sig) return null;
+    const main = join(CACHE_DIR, `b-${m.sig}`, "main.js");
+    statSync(main);
+    return main;
+  } catch {
+    return null; // an input was deleted, or the bundle is gone
+  }
+}
+
+/**
+ * `import.meta.url` in a bundled file would name the bundle; each file gets its own URL back, so paths
+ * computed from it (the gallery, package.json reads, the adapter's driver script) still point at the sources.
+ */
+const keepImportMetaUrl = {
+  name: "keep-import-meta-url",
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+      const src = readFileSync(args.path, "utf8");
+      if (!src.includes("import.meta.url")) return undefined;
+      const ext = args.path.slice(args.path.lastIndexOf(".") + 1);
+      const loader = ext === "tsx" ? "tsx" : ext.endsWith("ts") ? "ts" : "js";
+      const url = JSON.stringify(pathToFileURL(args.path).href);
+      return { contents: src.replaceAll("import.meta.url", url), loader };
+    });
+  },
+};
+
+/** Bundles the CLI into a fresh directory of the cache and records its inputs. Returns the entry path. */
+export async function buildBundle() {
+  const esbuild = await import("esbuild");
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const tmp = join(CACHE_DIR, `tmp-${process.pid}-${Date.now()}`);
+  const result = await esbuild.build({
+    entryPoints: { main: entry },
+    absWorkingDir: cliRoot,
+    bundle: true,
+    splitting: true, // each command stays a lazily loaded chunk
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outdir: tmp,
+    external: EXTERNAL,
+    metafile: true,
+    logLevel: "silent",
+    legalComments: "none",
+    // Less to parse at start; identifiers are kept, so stack traces still name functions.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // React and its reconciler pick their production build (the TUI asks for it): the development build is
+    // dead code in the bundle, and leaving it out makes the TUI's chunk half the size to load.
+    define: { "process.env.NODE_ENV": '"production"' },
+    // Bundled CommonJS packages (react, …) call require() for Node built-ins.
+    banner: { js: 'import { createRequire as __cpCreateRequire } from "node:module";\nconst require = __cpCreateRequire(import.meta.url);' },
+    plugins: [keepImportMetaUrl],
+  });
+  const files = Object.keys(result.metafile.inputs)
+    .filter((f) => !f.includes(":"))
+    .map((f) => resolve(cliRoot, f))
+    .sort();
+  const sig = signature(files, esbuild.version);
+  const dir = join(CACHE_DIR, `b-${sig}`);
+  writeFileSync(join(tmp, "package.json"), '{ "type": "module" }\n');
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another process built the same bundle first
+  }
+  const manifestTmp = `${MANIFEST}.${process.pid}`;
+  writeFileSync(manifestTmp, JSON.stringify({ sig, esbuild: esbuild.version, files }));
+  renameSync(manifestTmp, MANIFEST);
+  for (const name of readdirSync(CACHE_DIR)) {
+    if (!/^(b|tmp)-/.test(name) || name === `b-${sig}`) continue;
+    const p = join(CACHE_DIR, name);
+    try {
+      if (Date.now() - statSync(p).mtimeMs > STALE_MS) rmSync(p, { recursive: true, force: true });
+    } catch {}
+  }
+  return join(dir, "main.js");
+}
+
+function runWithTsx() {
+  const tsx = require.resolve("tsx/cli");
+  const r = spawnSync(process.execPath, [tsx, entry, ...process.argv.slice(2)], { stdio: "inherit" });
+  process.exit(r.status ?? 1);
+}
+
+async function launch() {
+  let main = null;
+  if (!process.env.CODEX_POLICY_NO_BUNDLE) {
+    try {
+      main = cachedEntry() ?? (await buildBundle());
+    } catch (e) {
+      if (process.env.CODEX_POLICY_DEBUG) process.stderr.write(`codex-policy: bundling failed: ${e}\n`);
+    }
+  }
+  if (!main) return runWithTsx();
+  // The conformance harness imports an adapter package by a name computed at run time, which esbuild cannot
+  // bundle; that package is TypeScript, so this command gets tsx's loader (it compiles only what loads).
+  if (NEEDS_TSX.has(process.argv[2] ?? "")) {
+    const { register } = await import("tsx/esm/api");
+    register();
+  }
+  // main.js runs the CLI on import, reading process.argv as if it were the entry script.
+  await import(pathToFileURL(main).href);
+}
+
+const isMain = (() => {
+  try {
+    return realpathSync(process.argv[1] ?? "") === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+if (isMain) await launch();

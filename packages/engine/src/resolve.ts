@@ -75,7 +75,7 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
       notices: diag.notices,
       warnings: diag.warnings,
       errors: diag.errors.slice(0, 1),
-      trace: buildTrace(scenario, reqLayers, host, cloud.report),
+      trace: buildTrace(cloud.groupRules, reqLayers, host, cloud.report),
     };
   };
   if (diag.failed) return refuse();
@@ -196,6 +196,6 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
     notices: diag.notices,
     warnings: diag.warnings,
     errors: [],
-    trace: buildTrace(scenario, reqLayers, host, cloud.report, composed.remote),
+    trace: buildTrace(cloud.groupRules, reqLayers, host, cloud.report, composed.remote),
   };
 }

@@ -1,4 +1,5 @@
-import type { CloudReport, Scenario } from "@codex-policy/spec";
+import type { CloudReport } from "@codex-policy/spec";
+import type { GroupRuleVerdict } from "./cloud/select.js";
 import type { RequirementLayer } from "./model.js";
 import type { RemoteSandboxTrace } from "./requirements/remote-sandbox.js";
 
@@ -17,13 +18,13 @@ export interface Trace {
   fields: Record<string, FieldSetting[]>;
   remoteSandbox: RemoteSandboxTrace[];
   cloud: CloudReport;
-  /** Cloud group rules in order, and whether each matched the identity's groups. */
-  groupRules: { name: string; groups: string[]; matched: boolean; applied: boolean }[];
+  /** Cloud group rules in order: whether each matched the identity's groups, and why. */
+  groupRules: GroupRuleVerdict[];
 }
 
 /** Explanation data for reports and the TUI: who set what, and what did not match. */
 export function buildTrace(
-  scenario: Scenario,
+  groupRules: GroupRuleVerdict[],
   layers: RequirementLayer[],
   host: string,
   cloud: CloudReport,
@@ -38,14 +39,6 @@ export function buildTrace(
       fields[k] = list;
     }
   }
-  const groups = new Set(scenario.identity.groups);
-  let applied = false;
-  const groupRules = (scenario.cloud?.rules ?? []).map((r) => {
-    const matched = r.groups.some((g) => groups.has(g));
-    const first = matched && !applied;
-    if (first) applied = true;
-    return { name: r.name, groups: r.groups, matched, applied: first && cloud.rule === r.name };
-  });
   return {
     host,
     layers: layers.map((l) => ({ kind: l.kind, source: l.source, label: l.label })),

@@ -46,8 +46,7 @@ export const command: Command = {
     const seed = flags.seed === undefined ? undefined : positiveInt("seed", flags.seed, 0);
     if (flags.path !== undefined && seed === undefined) throw new UserError("--path needs the --seed it was printed with");
     const timeBudgetMs = flags["time-budget"] === undefined ? undefined : parseDuration(String(flags["time-budget"]));
-    // Relative import: the arbitraries package is a workspace sibling (apps/cli/package.json should list it).
-    const { runDifferential } = await import("../../../../packages/arbitraries/src/index.js");
+    const { runDifferential } = await import("@codex-policy/arbitraries");
     let report: Awaited<ReturnType<typeof runDifferential>>;
     try {
       report = await runDifferential({

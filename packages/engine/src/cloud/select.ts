@@ -29,29 +29,62 @@ export interface CloudLayerText {
   layerId: LayerId;
 }
 
-type Picked = { layer: CloudLayerText; rule: string } | { layer: undefined; rule: null };
+/** How each group rule fared against the identity's groups, in rule order. */
+export interface GroupRuleVerdict {
+  name: string;
+  groups: string[];
+  matched: boolean;
+  applied: boolean;
+  why: string;
+}
+
+type Picked = ({ layer: CloudLayerText; rule: string } | { layer: undefined; rule: null }) & {
+  verdicts: GroupRuleVerdict[];
+};
+
+const CACHE_PHRASE: Record<string, string> = {
+  missing: "no cache entry",
+  expired: "the cache entry expired",
+  corrupt: "the cache entry is corrupt",
+  "other-identity": "the cache belongs to another identity",
+};
 
 /** First group rule sharing a group with the identity, else the default policy. */
 function pick(scenario: Scenario): Picked {
   const cloud = scenario.cloud;
   const groups = new Set(Array.isArray(scenario.identity?.groups) ? scenario.identity.groups : []);
   const rules = Array.isArray(cloud?.rules) ? cloud.rules : [];
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i]!;
-    if (Array.isArray(r.groups) && r.groups.some((g) => groups.has(g))) {
-      return {
-        rule: r.name,
-        layer: {
-          text: String(r.requirements ?? ""),
-          source: `cloud:${r.name}`,
-          label: `enterprise-managed requirements ${r.name} (rule-${i})`,
-          layerId: `cloud.rules.${i}`,
-        },
-      };
-    }
+  const verdicts: GroupRuleVerdict[] = rules.map((r) => {
+    const shared = (Array.isArray(r.groups) ? r.groups : []).filter((g) => groups.has(g));
+    return {
+      name: r.name,
+      groups: r.groups,
+      matched: shared.length > 0,
+      applied: false,
+      why: shared.length > 0 ? `identity is in ${shared.join(", ")}` : "identity is in none of its groups",
+    };
+  });
+  const first = verdicts.findIndex((v) => v.matched);
+  for (const [i, v] of verdicts.entries()) {
+    if (i === first) v.applied = true;
+    else if (v.matched) v.why += `, but rule ${first} (${verdicts[first]!.name}) matched first`;
+  }
+  const r = first >= 0 ? rules[first] : undefined;
+  if (r) {
+    return {
+      verdicts,
+      rule: r.name,
+      layer: {
+        text: String(r.requirements ?? ""),
+        source: `cloud:${r.name}`,
+        label: `enterprise-managed requirements ${r.name} (rule-${first})`,
+        layerId: `cloud.rules.${first}`,
+      },
+    };
   }
   if (typeof cloud?.default === "string") {
     return {
+      verdicts,
       rule: "default",
       layer: {
         text: cloud.default,
@@ -61,7 +94,7 @@ function pick(scenario: Scenario): Picked {
       },
     };
   }
-  return { layer: undefined, rule: null };
+  return { verdicts, layer: undefined, rule: null };
 }
 
 /**
@@ -73,7 +106,9 @@ export function selectCloud(
   scenario: Scenario,
   edition: EditionSpec,
   diag: Diagnostics,
-): { layer?: CloudLayerText; report: CloudReport } {
+): { layer?: CloudLayerText; report: CloudReport; groupRules: GroupRuleVerdict[] } {
+  const picked = scenario?.cloud ? pick(scenario) : { verdicts: [], layer: undefined, rule: null };
+  const groupRules = picked.verdicts;
   const identity = scenario?.identity;
   const plans = Array.isArray(edition?.cloudPlans) ? edition.cloudPlans : [];
   if (identity?.auth !== "chatgpt" || !identity.plan || !plans.includes(identity.plan)) {
@@ -89,11 +124,12 @@ export function selectCloud(
         message: `No cloud requirements layer: ${why}.`,
       });
     }
-    return { report: { path: "ineligible", rule: null, reason: why } };
+    return { groupRules, report: { path: "ineligible", rule: null, reason: why } };
   }
   const cloud = scenario.cloud;
-  if (!cloud) return { report: { path: "absent", rule: null, reason: "the scenario has no cloud policy" } };
-  const picked = pick(scenario);
+  if (!cloud) {
+    return { groupRules, report: { path: "absent", rule: null, reason: "the scenario has no cloud policy" } };
+  }
   const cache = cloud.cache ?? "missing";
   if (cache === "valid") {
     diag.notice({
@@ -104,6 +140,7 @@ export function selectCloud(
     });
     return {
       ...(picked.layer ? { layer: picked.layer } : {}),
+      groupRules,
       report: { path: "cache", rule: picked.rule, reason: "valid cache used without a fetch" },
     };
   }
@@ -117,13 +154,14 @@ export function selectCloud(
     });
     return {
       ...(picked.layer ? { layer: picked.layer } : {}),
-      report: { path: "fetched", rule: picked.rule, reason: `cache ${cache}, fetched from the service` },
+      groupRules,
+      report: { path: "fetched", rule: picked.rule, reason: `${CACHE_PHRASE[cache] ?? cache}, fetched from the service` },
     };
   }
-  const reason = `cache ${cache} and the fetch failed (${fetch})`;
+  const reason = `${CACHE_PHRASE[cache] ?? cache} and the fetch failed (${fetch})`;
   if (edition.cloudFailure === "refuse") {
     diag.fail({ code: "cloud-fetch-failed", layer: "cloud", message: CLOUD_LOAD_FAILED });
-    return { report: { path: "refused", rule: picked.rule, reason } };
+    return { groupRules, report: { path: "refused", rule: picked.rule, reason } };
   }
   diag.notice({
     kind: "cloud-skipped",
@@ -131,5 +169,5 @@ export function selectCloud(
     source: "cloud",
     message: `Cloud requirements were skipped: ${reason}; Codex continues without the cloud layer.`,
   });
-  return { report: { path: "skipped", rule: picked.rule, reason } };
+  return { groupRules, report: { path: "skipped", rule: picked.rule, reason } };
 }
