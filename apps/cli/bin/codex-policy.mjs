@@ -26,8 +26,10 @@ const entry = join(cliRoot, "src", "main.ts");
 const require = createRequire(import.meta.url);
 
 /** Where bundles live. Under apps/cli/node_modules, so bare imports left in the bundle resolve as the CLI's. */
-export const CACHE_DIR = process.env.CODEX_POLICY_CACHE_DIR ?? join(cliRoot, "node_modules", ".cache", "codex-policy");
-const MANIFEST = join(CACHE_DIR, "manifest.json");
+const CACHE_DIR =
+  process.env.CODEX_POLICY_CACHE_DIR || join(cliRoot, "node_modules", ".cache", "codex-policy");
+/** What to bundle and where; tests point both elsewhere. */
+const DEFAULTS = { entry, cacheDir: CACHE_DIR };
 /**
  * Packages never bundled: the real Codex binary's package (only ever located, never imported), and Ink's
  * optional devtools client (imported only when DEV=true, and not installed).
@@ -49,9 +51,9 @@ function signature(files, esbuildVersion) {
   return h.digest("hex").slice(0, 20);
 }
 
-function readManifest() {
+function readManifest(cacheDir) {
   try {
-    const m = JSON.parse(readFileSync(MANIFEST, "utf8"));
+    const m = JSON.parse(readFileSync(join(cacheDir, "manifest.json"), "utf8"));
     return Array.isArray(m.files) && typeof m.sig === "string" && typeof m.esbuild === "string" ? m : null;
   } catch {
     return null;
@@ -59,12 +61,12 @@ function readManifest() {
 }
 
 /** The cached bundle's entry when it is still current, else null. */
-export function cachedEntry() {
-  const m = readManifest();
+export function cachedEntry({ cacheDir } = DEFAULTS) {
+  const m = readManifest(cacheDir);
   if (!m) return null;
   try {
     if (signature(m.files, m.esbuild) !== m.sig) return null;
-    const main = join(CACHE_DIR, `b-${m.sig}`, "main.js");
+    const main = join(cacheDir, `b-${m.sig}`, "main.js");
     statSync(main);
     return main;
   } catch {
@@ -91,13 +93,13 @@ const keepImportMetaUrl = {
 };
 
 /** Bundles the CLI into a fresh directory of the cache and records its inputs. Returns the entry path. */
-export async function buildBundle() {
+export async function buildBundle({ entry, cacheDir } = DEFAULTS) {
   const esbuild = await import("esbuild");
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const tmp = join(CACHE_DIR, `tmp-${process.pid}-${Date.now()}`);
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = join(cacheDir, `tmp-${process.pid}-${Date.now()}`);
   const result = await esbuild.build({
     entryPoints: { main: entry },
-    absWorkingDir: cliRoot,
+    absWorkingDir: dirname(entry),
     bundle: true,
     splitting: true, // each command stays a lazily loaded chunk
     format: "esm",
@@ -115,27 +117,29 @@ export async function buildBundle() {
     // dead code in the bundle, and leaving it out makes the TUI's chunk half the size to load.
     define: { "process.env.NODE_ENV": '"production"' },
     // Bundled CommonJS packages (react, …) call require() for Node built-ins.
-    banner: { js: 'import { createRequire as __cpCreateRequire } from "node:module";\nconst require = __cpCreateRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __cpCreateRequire } from "node:module";\nconst require = __cpCreateRequire(import.meta.url);',
+    },
     plugins: [keepImportMetaUrl],
   });
   const files = Object.keys(result.metafile.inputs)
     .filter((f) => !f.includes(":"))
-    .map((f) => resolve(cliRoot, f))
+    .map((f) => resolve(dirname(entry), f))
     .sort();
   const sig = signature(files, esbuild.version);
-  const dir = join(CACHE_DIR, `b-${sig}`);
+  const dir = join(cacheDir, `b-${sig}`);
   writeFileSync(join(tmp, "package.json"), '{ "type": "module" }\n');
   try {
     renameSync(tmp, dir);
   } catch {
     rmSync(tmp, { recursive: true, force: true }); // another process built the same bundle first
   }
-  const manifestTmp = `${MANIFEST}.${process.pid}`;
-  writeFileSync(manifestTmp, JSON.stringify({ sig, esbuild: esbuild.version, files }));
-  renameSync(manifestTmp, MANIFEST);
-  for (const name of readdirSync(CACHE_DIR)) {
+  const manifest = join(cacheDir, "manifest.json");
+  writeFileSync(`${manifest}.${process.pid}`, JSON.stringify({ sig, esbuild: esbuild.version, files }));
+  renameSync(`${manifest}.${process.pid}`, manifest);
+  for (const name of readdirSync(cacheDir)) {
     if (!/^(b|tmp)-/.test(name) || name === `b-${sig}`) continue;
-    const p = join(CACHE_DIR, name);
+    const p = join(cacheDir, name);
     try {
       if (Date.now() - statSync(p).mtimeMs > STALE_MS) rmSync(p, { recursive: true, force: true });
     } catch {}

@@ -59,6 +59,8 @@ export class Store {
     const next = reducer(this.state, action);
     if (next === this.state) return;
     this.state = next;
+    // Resolve here, before the views are told, so rendering only reads the memoized outcome.
+    this.derived();
     for (const fn of this.listeners) fn();
   };
 

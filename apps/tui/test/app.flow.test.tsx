@@ -134,9 +134,9 @@ describe("context edits", () => {
     h = await renderApp({ scenario: load("devbox.toml"), resolve });
     await h.press(KEYS.tab, KEYS.down); // os
     await h.press(KEYS.right);
-    await h.waitFor((f) => f.includes("‹macos›"), "os cycled");
+    await h.waitFor((f) => f.includes("<macos>"), "os cycled");
     await h.press(KEYS.left);
-    await h.waitFor((f) => f.includes("‹linux›"), "os back");
+    await h.waitFor((f) => f.includes("<linux>"), "os back");
   });
 });
 

@@ -91,6 +91,10 @@ export async function probe(
     stepTimeoutMs,
     turnTimeoutMs: stepTimeoutMs,
   });
+  // If this process exits mid-run (process.exit, a killed test worker), still remove the workspace;
+  // the namespace itself dies with `unshare` (killed by runIsolated's exit handler).
+  const cleanup = () => rmSync(plan.root, { recursive: true, force: true });
+  process.once("exit", cleanup);
   try {
     const stdout = await runIsolated(
       [...extraFlags, ...NAMESPACE_FLAGS, process.execPath, DRIVER_PATH, join(plan.root, "plan.json")],
@@ -112,7 +116,8 @@ export async function probe(
       );
     }
   } finally {
-    rmSync(plan.root, { recursive: true, force: true });
+    process.removeListener("exit", cleanup);
+    cleanup();
   }
 }
 

@@ -31,6 +31,8 @@ export interface ConfigLayer {
   label: string;
   layerId: LayerId;
   doc: TomlTable;
+  /** The document as written, for locating errors. */
+  text?: string;
 }
 
 /** A composed requirements field with its provenance. */

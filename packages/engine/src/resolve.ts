@@ -12,6 +12,7 @@ import {
   selectCloud,
   validateComposedRules,
 } from "./areas.js";
+import { checkMcpTransports } from "./config/mcp-transport.js";
 import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
 import { checkConfigLayers, checkThreadParams } from "./effective/config-checks.js";
@@ -96,6 +97,8 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
       return refuse();
     }
   }
+  // Codex reports the untrusted project folder before the ignored keys.
+  if (stack.projectSkipped) diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
   warnIgnoredKeys(reqLayers, stack.layers, diag);
 
   const composed = composeRequirements(reqLayers, edition, host, scenario.host.os);
@@ -123,11 +126,9 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
     else managedRules = r.rules;
   }
   if (!diag.failed) checkConfigLayers(stack.layers, diag);
+  if (!diag.failed) checkMcpTransports(stack.layers, diag);
   if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag);
   if (diag.failed) return refuse();
-
-  if (stack.projectSkipped)
-    diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
 
   const features = resolveFeatures(
     {

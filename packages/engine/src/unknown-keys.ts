@@ -7,25 +7,49 @@ import {
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "./model.js";
 import { ignoredRequirementKeys } from "./requirements/validate.js";
 import { isTable } from "./toml.js";
+import { KNOWN_CONFIG_KEYS, KNOWN_MCP_SERVER_KEYS } from "./config/known-keys.js";
 
-/** Keys that only mean something in requirements.toml; a config layer ignores them. */
-const REQUIREMENT_ONLY_CONFIG_KEYS = [
-  "allowed_approval_policies",
-  "allowed_approvals_reviewers",
-  "allowed_sandbox_modes",
-  "allowed_web_search_modes",
-  "remote_sandbox_config",
-  "allow_managed_hooks_only",
-  "feature_requirements",
-  "command_rules",
-];
+/** How Codex names a config layer in the unrecognized-settings warning. */
+function configLabel(layer: ConfigLayer): string | null {
+  switch (layer.kind) {
+    case "system":
+      return `system (${layer.label})`;
+    case "user":
+      return `user (${layer.label})`;
+    case "project":
+      return `project (${layer.label})`;
+    case "session":
+      return "session-flags";
+    case "legacy":
+      return legacyConfigLabel(layer.label);
+    case "mdm-config":
+      return layer.label;
+    default:
+      return null; // a selected profile is reported through its file's `profiles.<name>` keys
+  }
+}
 
-function ignoredConfigKeys(layer: ConfigLayer): string[] {
-  const out = REQUIREMENT_ONLY_CONFIG_KEYS.filter((k) => layer.doc[k] !== undefined);
-  const servers = layer.doc.mcp_servers;
-  if (isTable(servers)) {
-    for (const [name, s] of Object.entries(servers)) {
-      if (isTable(s) && s.identity !== undefined) out.push(`mcp_servers.${name}.identity`);
+/** Dotted paths of config keys Codex does not know: top level, profile keys and MCP server keys. */
+function ignoredConfigKeys(doc: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(doc)) {
+    if (!KNOWN_CONFIG_KEYS.has(k)) {
+      out.push(k);
+      continue;
+    }
+    if (k === "profiles" && isTable(v)) {
+      for (const [p, body] of Object.entries(v)) {
+        if (!isTable(body)) continue;
+        for (const key of Object.keys(body)) if (!KNOWN_CONFIG_KEYS.has(key)) out.push(`profiles.${p}.${key}`);
+      }
+    }
+    if (k === "mcp_servers" && isTable(v)) {
+      for (const [name, server] of Object.entries(v)) {
+        if (!isTable(server)) continue;
+        for (const key of Object.keys(server)) {
+          if (!KNOWN_MCP_SERVER_KEYS.has(key)) out.push(`mcp_servers.${name}.${key}`);
+        }
+      }
     }
   }
   return out;
@@ -49,8 +73,8 @@ export function warnIgnoredKeys(req: RequirementLayer[], config: ConfigLayer[], 
     }
   }
   for (const layer of config) {
-    if (layer.kind !== "legacy") continue;
-    for (const key of ignoredConfigKeys(layer)) keys.push({ label: legacyConfigLabel(layer.label), key });
+    const label = configLabel(layer);
+    if (label) for (const key of ignoredConfigKeys(layer.doc)) keys.push({ label, key });
   }
   if (keys.length > 0) diag.warn("unrecognized-settings", unrecognizedSettingsWarning(keys));
 }

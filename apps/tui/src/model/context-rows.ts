@@ -42,7 +42,7 @@ function listRows(ctx: ContextState, list: ListField): ContextRow[] {
 }
 
 /** The Context pane as a flat list of rows; the cursor indexes into it. */
-export function contextRows(state: State): ContextRow[] {
+export function contextRows(state: Pick<State, "context" | "edition">): ContextRow[] {
   const c = state.context;
   const e = (field: EnumField, label: string, value: string): ContextRow => ({
     id: field,

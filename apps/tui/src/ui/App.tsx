@@ -70,10 +70,31 @@ export function App(props: AppProps) {
     body = (
       <Box>
         <Box flexDirection="column" width={leftW}>
-          <LayersPane state={state} derived={derived} width={leftW} height={layersH} />
-          <ContextPane state={state} width={leftW} height={bodyHeight - layersH} />
+          <LayersPane
+            layers={state.layers}
+            derived={derived}
+            cursor={state.cursor.layers}
+            focused={state.focus === "layers"}
+            trust={state.context.trust}
+            width={leftW}
+            height={layersH}
+          />
+          <ContextPane
+            context={state.context}
+            edition={state.edition}
+            cursor={state.cursor.context}
+            focused={state.focus === "context"}
+            width={leftW}
+            height={bodyHeight - layersH}
+          />
         </Box>
-        <ResultPane state={state} derived={derived} width={width - leftW} height={bodyHeight} />
+        <ResultPane
+          derived={derived}
+          cursor={state.cursor.result}
+          focused={state.focus === "result"}
+          width={width - leftW}
+          height={bodyHeight}
+        />
       </Box>
     );
   }

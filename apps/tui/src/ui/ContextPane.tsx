@@ -1,33 +1,36 @@
-import { Text } from "ink";
-import { contextRows } from "../model/context-rows.js";
+import { memo } from "react";
+import { type ContextRow, contextRows } from "../model/context-rows.js";
 import type { State } from "../model/state.js";
-import { Line, Pane } from "./Pane.js";
-import { useTone } from "./theme.js";
+import { Pane, Row } from "./Pane.js";
 import { windowOf } from "./window.js";
 
-export function ContextPane(props: { state: State; width: number; height: number }) {
-  const { state } = props;
-  const tone = useTone();
-  const rows = contextRows(state);
-  const { start, items } = windowOf(rows, state.cursor.context, Math.max(1, props.height - 3));
+export function contextLine(r: ContextRow): string {
+  if (r.kind === "add") return r.label;
+  return `${`${r.label}: `.padEnd(15)}${r.kind === "enum" ? `<${r.value}>` : r.value || "-"}`;
+}
+
+/** Re-renders only when the context, the edition, its cursor or the focus changes. */
+export const ContextPane = memo(function ContextPane(props: {
+  context: State["context"];
+  edition: State["edition"];
+  cursor: number;
+  focused: boolean;
+  width: number;
+  height: number;
+}) {
+  const rows = contextRows({ context: props.context, edition: props.edition });
+  const { start, items } = windowOf(rows, props.cursor, Math.max(1, props.height - 3));
   return (
-    <Pane title="Context" focused={state.focus === "context"} width={props.width} height={props.height}>
+    <Pane title="Context" focused={props.focused} width={props.width} height={props.height}>
       {items.map((r, i) => (
-        <Line
+        <Row
           key={r.id}
+          text={contextLine(r)}
           width={props.width - 4}
-          selected={state.focus === "context" && start + i === state.cursor.context}
-        >
-          {r.kind === "add" ? (
-            <Text {...tone("muted")}>{r.label}</Text>
-          ) : (
-            <>
-              <Text>{`${r.label}: `.padEnd(15)}</Text>
-              <Text bold>{r.kind === "enum" ? `‹${r.value}›` : r.value || "—"}</Text>
-            </>
-          )}
-        </Line>
+          selected={props.focused && start + i === props.cursor}
+          tone={r.kind === "add" ? "muted" : "normal"}
+        />
       ))}
     </Pane>
   );
-}
+});

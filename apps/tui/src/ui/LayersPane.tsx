@@ -1,8 +1,9 @@
 import { Text } from "ink";
-import { layerLabel } from "../model/layers.js";
+import { memo, useMemo } from "react";
+import { type Layer, layerLabel } from "../model/layers.js";
 import type { State } from "../model/state.js";
 import type { Derived } from "../store.js";
-import { Line, Pane } from "./Pane.js";
+import { fit, Pane, Row } from "./Pane.js";
 import { useTone } from "./theme.js";
 import { windowOf } from "./window.js";
 
@@ -27,14 +28,31 @@ export function layerProblems(derived: Derived): Map<string, LayerProblem[]> {
 export const at = (p: LayerProblem) =>
   p.line !== undefined ? `line ${p.line}, col ${p.column ?? "?"}: ${p.message}` : p.message;
 
-export function LayersPane(props: { state: State; derived: Derived; width: number; height: number }) {
-  const { state } = props;
+/** A layer as one line: on/off, the first error's location, the label (with the project's trust). */
+export function layerLine(l: Layer, problems: LayerProblem[] | undefined, trust: string): string {
+  const p = problems?.[0];
+  const bad = p ? `✗${p.line !== undefined ? `${p.line}:${p.column ?? "?"}` : ""} ` : "";
+  return `${l.enabled ? "[x] " : "[ ] "}${bad}${layerLabel(l)}${l.kind === "project.config" ? ` (${trust})` : ""}`;
+}
+
+/** Re-renders when the layers, the engine's outcome, its cursor, the focus or the project trust change. */
+export const LayersPane = memo(function LayersPane(props: {
+  layers: State["layers"];
+  derived: Derived;
+  cursor: number;
+  focused: boolean;
+  trust: State["context"]["trust"];
+  width: number;
+  height: number;
+}) {
+  const { layers, cursor } = props;
   const tone = useTone();
-  const problems = layerProblems(props.derived);
+  const problems = useMemo(() => layerProblems(props.derived), [props.derived]);
   const inner = props.width - 4;
   const listHeight = Math.max(1, props.height - 4);
-  const { start, items } = windowOf(state.layers, state.cursor.layers, listHeight);
-  const selected = state.layers[state.cursor.layers];
+  // Only the rows that fit are rendered: 50 group rules cost the same as 5.
+  const { start, items } = windowOf(layers, cursor, listHeight);
+  const selected = layers[cursor];
   const selProblems = selected ? problems.get(selected.key) : undefined;
   let detail = "";
   if (selected) {
@@ -46,29 +64,22 @@ export function LayersPane(props: { state: State; derived: Derived; width: numbe
     }
   }
   return (
-    <Pane title="Layers" focused={state.focus === "layers"} width={props.width} height={props.height}>
+    <Pane title="Layers" focused={props.focused} width={props.width} height={props.height}>
       {items.map((l, i) => {
         const bad = problems.get(l.key);
-        const trust = l.kind === "project.config" ? ` (${state.context.trust})` : "";
         return (
-          <Line
+          <Row
             key={l.key}
+            text={layerLine(l, bad, props.trust)}
             width={inner}
-            selected={state.focus === "layers" && start + i === state.cursor.layers}
-          >
-            <Text>{l.enabled ? "[x] " : "[ ] "}</Text>
-            {bad ? (
-              <Text {...tone("error")}>
-                {`✗${bad[0]?.line !== undefined ? `${bad[0].line}:${bad[0].column ?? "?"}` : ""} `}
-              </Text>
-            ) : null}
-            <Text {...(l.enabled ? {} : tone("muted"))}>{layerLabel(l) + trust}</Text>
-          </Line>
+            selected={props.focused && start + i === cursor}
+            tone={bad ? "error" : l.enabled ? "normal" : "muted"}
+          />
         );
       })}
       <Text wrap="truncate-end" {...tone(selProblems ? "error" : "muted")}>
-        {detail}
+        {fit(detail, inner)}
       </Text>
     </Pane>
   );
-}
+});

@@ -14,6 +14,7 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   [/invalid value for `features`/, "feature-pin-conflict"],
   [/^Invalid override/, "override-invalid"],
   [/\.toml:\d+:\d+: invalid transport/, "config-invalid"],
+  [/duplicate field `/, "duplicate-field"],
   [/invalid utf-8/i, "invalid-utf8"],
   [/TOML parse error|duplicate key|^\S+\.toml:\d+:\d+: /, "toml-syntax"],
   [/unknown variant/, "unknown-variant"],

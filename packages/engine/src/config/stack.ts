@@ -25,7 +25,7 @@ function parseLayer(src: Source, diag: Diagnostics): ConfigLayer | null {
     });
     return null;
   }
-  return { kind: src.kind, label: src.label, layerId: src.layerId, doc: r.doc };
+  return { kind: src.kind, label: src.label, layerId: src.layerId, doc: r.doc, text: src.text };
 }
 
 export interface ConfigStack {

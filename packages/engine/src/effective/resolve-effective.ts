@@ -83,8 +83,9 @@ export function resolveCore(
 
 /**
  * Web search: the configured mode (or `cached`) is checked against the allowed set, with a
- * warning even for the default. Full access upgrades the mode to live only when no
- * web-search requirement exists (oracle a02 vs a08, a13, a18; fuzz finding on `["indexed"]`).
+ * warning even for the default. Under full access a mode other than `disabled` becomes `live`
+ * whenever `live` is allowed (a02, a08, a13, a18; binary checks on `["live","cached"]`,
+ * `["cached","indexed"]` and `["indexed"]`).
  */
 export function resolveWebSearch(
   layers: ConfigLayer[],
@@ -102,6 +103,7 @@ export function resolveWebSearch(
         ? { value: featureMode, explicit: true, origin: "features" }
         : { value: "cached", explicit: false, origin: "default" };
   const startup = applyConstraint(cand, constraint, diag);
-  if (constraint.allowed || sandbox !== "danger-full-access" || startup.value === "disabled") return startup;
-  return startup.value === "live" ? startup : { value: "live", origin: "full-access-default", fellBack: false };
+  const liveAllowed = !constraint.allowed || constraint.allowed.includes("live");
+  if (sandbox !== "danger-full-access" || startup.value === "disabled" || !liveAllowed) return startup;
+  return startup.value === "live" ? startup : { value: "live", origin: "full-access", fellBack: startup.fellBack };
 }

@@ -125,6 +125,10 @@ function checkField(key: string, value: unknown): Problem | null {
 
 /** Validates a requirements layer; the first problem in document order stops Codex. */
 export function validateRequirementLayer(layer: RequirementLayer): OutcomeError | null {
+  if (layer.doc.features !== undefined && layer.doc.feature_requirements !== undefined) {
+    // Both spellings fill the same field, which serde reports as a duplicate.
+    return { code: "duplicate-field", layer: layer.layerId, message: layerParseError(layer.label, "duplicate field `features`\n") };
+  }
   for (const [key, value] of Object.entries(layer.doc)) {
     const field = key === "feature_requirements" ? "features" : key;
     if (!KNOWN_REQUIREMENT_KEYS.has(key)) continue;
