@@ -28,7 +28,17 @@ import { validateRequirementLayer } from "./requirements/validate.js";
 import { buildTrace } from "./trace.js";
 import { warnIgnoredKeys } from "./unknown-keys.js";
 
-const PARSE_CLASS = new Set(["toml-syntax", "invalid-utf8"]);
+/** Failures after which the app-server stays up with defaults (oracle §0): broken requirements TOML, any config-file error. */
+const PARSE_CLASS_REQUIREMENT_LAYERS = new Set(["system.requirements", "mdm.requirements"]);
+const PARSE_CLASS_CONFIG_LAYERS = new Set(["user.config", "system.config", "project.config"]);
+
+const PARSE_CLASS_CODES = new Set(["toml-syntax", "invalid-utf8"]);
+const CONFIG_DESERIALIZE_CODES = new Set(["toml-syntax", "invalid-utf8", "invalid-type", "unknown-variant"]);
+
+function parseClass(e: { code: string; layer: string }): boolean {
+  if (PARSE_CLASS_CONFIG_LAYERS.has(e.layer)) return CONFIG_DESERIALIZE_CODES.has(e.code);
+  return PARSE_CLASS_REQUIREMENT_LAYERS.has(e.layer) && PARSE_CLASS_CODES.has(e.code);
+}
 
 /** Resolves one scenario in one edition. Never throws. */
 export function resolve(scenario: Scenario, edition?: Edition): Outcome {
@@ -64,7 +74,7 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   const cloud = selectCloud(scenario, edition, diag);
   const mdm = decodeMdm(scenario, diag);
   const refuse = (): Outcome => {
-    if (diag.errors.some((e) => PARSE_CLASS.has(e.code) || e.layer === "user.config")) {
+    if (diag.errors.slice(0, 1).some(parseClass)) {
       diag.warn("invalid-configuration", "Invalid configuration; using defaults.");
     }
     return {
@@ -86,7 +96,10 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
     if (layer) reqLayers.push(layer);
   }
   if (diag.failed) return refuse();
-  const stack = buildConfigStack(scenario, mdm.config, diag);
+  // Managed config delivered with the cloud bundle applies when the bundle does.
+  const cloudActive = cloud.report.path === "cache" || cloud.report.path === "fetched";
+  const cloudConfig = cloudActive ? scenario.cloud?.config : undefined;
+  const stack = buildConfigStack(scenario, { cloudConfig, mdmConfig: mdm.config }, diag);
   if (diag.failed) return refuse();
   reqLayers = orderLayers([...reqLayers, ...legacyLayers(stack.layers, edition, diag)], edition);
   if (diag.failed) return refuse();

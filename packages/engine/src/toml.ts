@@ -14,10 +14,6 @@ export type TomlParseResult = { ok: true; doc: TomlTable } | TomlParseFailure;
 /** Parses a layer document. Never throws. A UTF-8 BOM is accepted, as Codex accepts it. */
 export function parseToml(text: string): TomlParseResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (src.includes("\uFFFD")) {
-    const idx = src.indexOf("\uFFFD");
-    return { ok: false, code: "invalid-utf8", message: `invalid utf-8 sequence at index ${idx}` };
-  }
   try {
     const doc = parse(src, { integersAsBigInt: false }) as TomlTable;
     return { ok: true, doc: plain(doc) as TomlTable };

@@ -35,10 +35,10 @@ export interface ConfigStack {
   projectSkipped: boolean;
 }
 
-/** Builds the config layers, lowest first: system, user, project, profile, -c, legacy, MDM defaults. */
+/** Builds the config layers, lowest first: system, user, project, profile, -c, cloud config, legacy, MDM defaults. */
 export function buildConfigStack(
   scenario: Scenario,
-  mdmConfig: string | undefined,
+  managed: { cloudConfig?: string | undefined; mdmConfig?: string | undefined },
   diag: Diagnostics,
 ): ConfigStack {
   const paths = managedPaths(scenario.host.os);
@@ -82,13 +82,14 @@ export function buildConfigStack(
   }
 
   const high: Source[] = [
+    { kind: "cloud-config", label: "enterprise-managed config", layerId: "cloud", text: managed.cloudConfig },
     {
       kind: "legacy",
       label: paths.managedConfig,
       layerId: "system.managed_config",
       text: scenario.system?.managed_config,
     },
-    { kind: "mdm-config", label: paths.mdmLegacy, layerId: "mdm.config", text: mdmConfig },
+    { kind: "mdm-config", label: paths.mdmLegacy, layerId: "mdm.config", text: managed.mdmConfig },
   ];
   for (const s of high) {
     const l = parseLayer(s, diag);

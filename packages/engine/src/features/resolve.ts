@@ -105,7 +105,13 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   const layers = Array.isArray(input.configLayers) ? input.configLayers : [];
   let flagsApplied = false;
   const merged: Record<string, unknown> = {};
+  const managed = new Set(["legacy", "cloud-config", "mdm-config"]);
   for (const layer of layers) {
+    // The flags act like `-c`: above user, project and session config, below managed config.
+    if (!flagsApplied && managed.has(String(layer?.kind))) {
+      applyFlags();
+      flagsApplied = true;
+    }
     const table = featuresTable(layer?.doc);
     if (table) {
       for (const [k, v] of Object.entries(table)) {
@@ -114,12 +120,7 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
         if (b !== undefined) set(k, b, String(layer.kind));
       }
     }
-    if (layer?.kind === "session") {
-      applyFlags();
-      flagsApplied = true;
-    }
   }
-  // Without a session layer the flags still sit above user and project config.
   if (!flagsApplied) applyFlags();
 
   const pins = input.pins ? collectPins(input.pins, diag) : new Map<string, Pin>();
