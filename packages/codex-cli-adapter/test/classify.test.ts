@@ -140,12 +140,18 @@ describe("spellings", () => {
       "external",
     );
     expect(webSearchFromTools(null)).toBeNull();
-    expect(webSearchMode("external", ["live", "disabled"])).toBe("live");
-    expect(webSearchMode("external", ["indexed", "disabled"])).toBe("indexed");
+    expect(webSearchMode("external", ["live", "disabled"])).toEqual({ mode: "live", ambiguous: false });
+    expect(webSearchMode("external", ["indexed", "disabled"])).toEqual({ mode: "indexed", ambiguous: false });
     const warning =
       "Configured value for `web_search_mode` is disallowed by requirements; falling back to required value Indexed. Details: …";
-    expect(webSearchMode("external", ["live", "indexed", "disabled"], [warning])).toBe("indexed");
-    expect(webSearchMode("cached", ["indexed"], [warning])).toBe("cached");
+    expect(webSearchMode("external", ["live", "indexed", "disabled"], [warning])).toEqual({
+      mode: "indexed",
+      ambiguous: false,
+    });
+    expect(webSearchMode("cached", ["indexed"], [warning])).toEqual({ mode: "cached", ambiguous: false });
+    // With no requirement settling it, indexed and live cannot be told apart on the wire.
+    expect(webSearchMode("external", undefined)).toEqual({ mode: "live", ambiguous: true });
+    expect(webSearchMode("external", ["live", "indexed", "disabled"])).toEqual({ mode: "live", ambiguous: true });
   });
 
   it("normalizes temp paths", () => {

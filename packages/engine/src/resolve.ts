@@ -1,4 +1,4 @@
-import { DEFAULT_EDITION, type Edition, type Outcome, type Scenario } from "@codex-policy/spec";
+import { DEFAULT_EDITION, type Edition, type Outcome, type Scenario, webSearchAccess } from "@codex-policy/spec";
 import {
   applyMcpAllowlist,
   checkMcpAllowlist,
@@ -195,6 +195,7 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
       approvals_reviewer: core.reviewer.value,
       sandbox_mode: core.sandbox.value,
       web_search: web.value,
+      web_search_access: webSearchAccess(web.value),
       features,
       mcp_servers: mcp,
       hooks,

@@ -321,7 +321,7 @@ describe("evaluateCommands", () => {
       message: "approval request failed",
     });
   });
-  it("no rule: Codex's own heuristics (g01, g16)", () => {
+  it("no rule: Codex's own heuristics ask the user directly (g01, g16, fuzz seed 4244)", () => {
     const none = { managed: [] };
     expect(one("echo hello", none)).toMatchObject({
       decision: "none",
@@ -329,7 +329,10 @@ describe("evaluateCommands", () => {
       rule: null,
       message: null,
     });
-    expect(one("git status", { ...none, approval: "untrusted" }).outcome).toBe("run");
+    // Binary: under untrusted even read-only commands (echo, ls) raise an approval request.
+    expect(one("git status", { ...none, approval: "untrusted" }).outcome).toBe("ask-user");
+    expect(one("echo hi", { ...none, approval: "untrusted", reviewer: "auto_review" }).outcome).toBe("ask-user");
+    expect(one("rm -rf x", { ...none, reviewer: "auto_review" }).outcome).toBe("ask-reviewer");
     expect(one("rm -rf ./scratch", none).outcome).toBe("ask-user");
     expect(one("rm -rf ./scratch", { ...none, approval: "untrusted" }).outcome).toBe("ask-user");
     expect(one("rm -rf ./scratch", { ...none, approval: "never" }).outcome).toBe("rejected");

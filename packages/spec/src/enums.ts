@@ -42,3 +42,9 @@ export const LAYER_IDS = [
   "thread",
 ] as const;
 export type LayerId = (typeof LAYER_IDS)[number] | `cloud.rules.${number}` | "cloud.default";
+
+/** What a web search mode means on the wire: no tool, cached-only, or external access. */
+export type WebSearchAccess = "none" | "cached" | "external";
+export function webSearchAccess(mode: string): WebSearchAccess {
+  return mode === "disabled" ? "none" : mode === "cached" ? "cached" : "external";
+}

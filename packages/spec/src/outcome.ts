@@ -59,6 +59,8 @@ export const EffectiveSchema = z.object({
   approvals_reviewer: z.string(),
   sandbox_mode: z.string(),
   web_search: z.string(),
+  /** The wire-level consequence of `web_search`: `none`, `cached` or `external` (indexed and live look alike). */
+  web_search_access: z.enum(["none", "cached", "external"]).optional(),
   features: z.record(z.string(), FeatureStateSchema),
   mcp_servers: z.record(z.string(), McpServerStateSchema),
   hooks: z.array(HookStateSchema),

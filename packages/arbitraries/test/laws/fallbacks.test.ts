@@ -21,7 +21,9 @@ const setup = fc.record({
 
 describe("law 10: fallbacks for disallowed configured values", () => {
   // Evidence: oracle-findings rules 9 (approval: first allowed entry), 14 (sandbox: read-only), 18 (reviewer:
-  // first entry), 2 (web search: cached → indexed → live → disabled, independent of list order).
+  // first entry), 2 (web search: cached → indexed → live → disabled, independent of list order), and the
+  // full-access rule checked on the 0.169.0 binary (corpus web-search-full-access-prefers-live-when-allowed):
+  // under danger-full-access a mode other than disabled becomes live whenever live is allowed.
   it.each(EDITION_IDS)("%s", (ed) => {
     fc.assert(
       fc.property(setup, ({ approvals, sandboxes, web, reviewers, cfg }) => {
@@ -47,8 +49,11 @@ describe("law 10: fallbacks for disallowed configured values", () => {
         if (!list("allowed_approvals_reviewers").includes(cfg.approvals_reviewer)) expect(e.approvals_reviewer).toBe(list("allowed_approvals_reviewers")[0]);
         else expect(e.approvals_reviewer).toBe(cfg.approvals_reviewer);
         const allowedWeb = list("allowed_web_search_modes");
-        if (!allowedWeb.includes(cfg.web_search)) expect(e.web_search).toBe(WEB_ORDER.find((m) => allowedWeb.includes(m)));
-        else expect(e.web_search).toBe(cfg.web_search);
+        const checked = allowedWeb.includes(cfg.web_search)
+          ? cfg.web_search
+          : WEB_ORDER.find((m) => allowedWeb.includes(m));
+        const fullAccess = e.sandbox_mode === "danger-full-access" && checked !== "disabled" && allowedWeb.includes("live");
+        expect(e.web_search).toBe(fullAccess ? "live" : checked);
       }),
       params(),
     );

@@ -107,6 +107,7 @@ export function mapOutcome(
     req.requirements.allowed_web_search_modes?.value,
     summaries,
     norm,
+    unobserved,
   );
   unobserved.push(...entryFieldsUnobserved(effective));
   return { ...base, status: "ok", requirements: req.requirements, effective, errors: [], unobserved };
@@ -118,6 +119,7 @@ function mapEffective(
   allowedWebSearch: unknown,
   warningTexts: string[],
   norm: (t: string) => string,
+  unobserved: string[],
 ): Effective {
   const app = raw.appServer;
   const ts = app?.threadStart?.result as Record<string, unknown> | undefined;
@@ -148,8 +150,12 @@ function mapEffective(
     if (!first)
       throw new AdapterError("probe-failed", "the stand-in model received no request; the turn probe failed");
     const obs = webSearchFromTools(first.tools);
-    if (obs && channels.includes("web_search"))
-      effective.web_search = webSearchMode(obs, allowedWebSearch, warningTexts);
+    if (obs && channels.includes("web_search")) {
+      const ws = webSearchMode(obs, allowedWebSearch, warningTexts);
+      effective.web_search = ws.mode;
+      effective.web_search_access = obs === "disabled" ? "none" : obs;
+      if (ws.ambiguous) unobserved.push("effective.web_search");
+    }
   }
   if (channels.includes("commands")) {
     effective.commands = turns

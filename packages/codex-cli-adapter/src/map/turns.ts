@@ -16,21 +16,23 @@ const WEB_SEARCH_FALLBACK =
 
 /**
  * `external_web_access: true` is both `indexed` and `live` on the wire. The binary's own fallback
- * warning names the mode when there is one; otherwise report `live` unless the merged requirements
- * allow `indexed` and not `live`.
+ * warning names the mode when there is one, and requirements that allow only one of the two settle
+ * it; otherwise the mode is reported as `live` but marked ambiguous (not observable).
  */
 export function webSearchMode(
   obs: WebSearchObservation,
   allowed: unknown,
   warnings: readonly string[] = [],
-): string {
-  if (obs !== "external") return obs;
+): { mode: string; ambiguous: boolean } {
+  if (obs !== "external") return { mode: obs, ambiguous: false };
   for (const w of warnings) {
     const m = WEB_SEARCH_FALLBACK.exec(w);
-    if (m) return m[1]!.toLowerCase();
+    if (m) return { mode: m[1]!.toLowerCase(), ambiguous: false };
   }
-  if (Array.isArray(allowed) && allowed.includes("indexed") && !allowed.includes("live")) return "indexed";
-  return "live";
+  const list = Array.isArray(allowed) ? allowed : null;
+  if (list?.includes("indexed") && !list.includes("live")) return { mode: "indexed", ambiguous: false };
+  if (list?.includes("live") && !list.includes("indexed")) return { mode: "live", ambiguous: false };
+  return { mode: "live", ambiguous: true };
 }
 
 const POLICY_PROMPT = /requires approval by policy/;

@@ -1,6 +1,6 @@
 import type { CommandState } from "@codex-policy/spec";
 import type { ManagedRule } from "./compose.js";
-import { isDangerous, isKnownSafe } from "./heuristics.js";
+import { isDangerous } from "./heuristics.js";
 import { rustDebugString, shellQuote, splitCommand } from "./shell.js";
 import type { UserRule } from "./user-rules.js";
 
@@ -82,8 +82,13 @@ function forbiddenReason(command: string, hit: Hit | null): string {
   return `\`${shown}\` rejected: ${why}`;
 }
 
+/**
+ * Who answers an approval request: the auto-reviewer when it is the reviewer (g20), except under
+ * the untrusted policy, where Codex asks the user (binary, fuzz seed 4244).
+ */
 function ask(ctx: EvaluateContext): CommandState["outcome"] {
-  return ctx.reviewer === "auto_review" || ctx.reviewer === "guardian_subagent" ? "ask-reviewer" : "ask-user";
+  const auto = ctx.reviewer === "auto_review" || ctx.reviewer === "guardian_subagent";
+  return auto && ctx.approval !== "untrusted" ? "ask-reviewer" : "ask-user";
 }
 
 function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
@@ -106,14 +111,15 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
     if (never) return { ...base, outcome: "rejected", message: rejectionMessage(PROMPT_UNDER_NEVER) };
     return { ...base, outcome: ask(ctx), message: null };
   }
-  // Segments no rule matched fall back to Codex's own judgement.
+  // Segments no rule matched fall back to Codex's own judgement (binary: echo and ls ask under untrusted).
   if (unmatched.some(isDangerous)) {
     if (never)
       return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, null)) };
     return { ...base, outcome: ask(ctx), message: null };
   }
-  if (unmatched.every(isKnownSafe)) return { ...base, outcome: "run", message: null };
-  if (ctx.approval === "untrusted") return { ...base, outcome: ask(ctx), message: null };
+  // A user `allow` that covers every segment approves the command outright.
+  const allowed = best?.decision === "allow" && unmatched.length === 0;
+  if (ctx.approval === "untrusted" && !allowed) return { ...base, outcome: ask(ctx), message: null };
   return { ...base, outcome: "run", message: null };
 }
 
