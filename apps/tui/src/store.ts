@@ -14,21 +14,6 @@ export interface Derived {
   rows: ResultRow[];
 }
 
-/** An outcome for when the engine itself throws: shown as a refusal, so the UI never crashes. */
-function engineFailure(edition: Edition, e: unknown): Outcome {
-  return {
-    edition,
-    status: "refused",
-    requirements: {},
-    effective: null,
-    notices: [],
-    warnings: [],
-    errors: [
-      { code: "unsupported", layer: "scenario", message: `engine error: ${(e as Error)?.message ?? e}` },
-    ],
-  };
-}
-
 /**
  * Holds the reducer state outside React and memoizes the engine's answer for the current scenario.
  * Views subscribe and read; they never compute enforcement.
@@ -80,11 +65,8 @@ export class Store {
     const built = this.built();
     let o = this.outcomes.get(edition);
     if (!o) {
-      try {
-        o = this.resolver(built.scenario, edition);
-      } catch (e) {
-        o = engineFailure(edition, e);
-      }
+      // The engine never throws: any failure comes back as a refused Outcome.
+      o = this.resolver(built.scenario, edition);
       this.outcomes.set(edition, o);
     }
     return o;
