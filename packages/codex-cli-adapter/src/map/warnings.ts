@@ -11,8 +11,8 @@ const CLASSIFIERS: [RegExp, WarningCode][] = [
   [/^Configured value for `/, "requirement-fallback"],
   [/^Codex is ignoring \d+ unrecognized configuration setting/, "unrecognized-settings"],
   [/^Ignoring unknown `features` requirement/, "unknown-feature-requirement"],
-  [/^Ignoring legacy `features` requirement|legacy (feature|alias)/i, "legacy-feature-requirement"],
-  [/^Ignoring removed `features` requirement|removed feature/i, "removed-feature-requirement"],
+  [/^Using legacy `features` requirement/, "legacy-feature-requirement"],
+  [/^Ignoring removed `features` requirement/, "removed-feature-requirement"],
   [/^Project-local config/, "project-config-disabled"],
   [/^Invalid configuration; using defaults\./, "invalid-configuration"],
 ];
