@@ -194,4 +194,19 @@ describe("codex-policy conformance run (end to end)", { timeout: 90_000 }, () =>
     expect(r.code).toBe(2);
     expect(r.err).toContain("a.toml at evidence:");
   });
+
+  it("corpus check fails on lint errors, naming file, path and rule", () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, "a.toml"),
+      'id = "a"\ndescription = "d"\neditions = ["codex-0.169"]\nevidence = ["notes.md#x"]\nscenario = {}\n' +
+        '[[tests]]\nid = "t"\nexpect."errors.*.code" = { "$contains" = "toml-sintax" }\n',
+    );
+    const r = cli("corpus", "check", "--cases", dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      "a.toml at tests[0].expect.errors.*.code: error: 'toml-sintax' is not in ERROR_CODES [code-unknown]",
+    );
+    expect(r.out).toContain("1 lint errors");
+  });
 });

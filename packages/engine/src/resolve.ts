@@ -153,7 +153,7 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
     diag,
   );
   if (diag.failed) return refuse();
-  const core = resolveCore(scenario, stack.layers, composed.fields, diag);
+  const core = resolveCore(scenario, stack.layers, composed.fields, diag, stack.unknownTrustProject);
   if (!core || diag.failed) return refuse();
   // Deprecated feature flags still choose a mode when `web_search` is not set.
   const featureMode = featureEnabled(features, "web_search_request")

@@ -12,7 +12,8 @@ export { AdapterStartError, CorpusError, type CorpusIssue, formatIssue } from ".
 export { expandTests, instanceId, type TestInstance } from "./expand.js";
 export { type CheckResult, checkExpectations, deepEqual, expectationIssues, resolvePath } from "./expect.js";
 export { corpusHash } from "./hash.js";
-export { type LintIssue, lintCorpus } from "./lint.js";
+export { CORPUS_AREAS, type LintIssue, type LintOptions, lintCorpus } from "./lint.js";
+export { REFERENCE_FILES } from "./lint-evidence.js";
 export { formatZodPath, loadCorpus, parseCaseFile } from "./load.js";
 export { mergePatch } from "./merge.js";
 export { defaultCasesDir, repoRoot } from "./paths.js";

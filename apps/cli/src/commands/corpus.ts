@@ -20,7 +20,10 @@ const USAGE = `usage: codex-policy corpus check [--cases DIR] [--jsonl FILE]
 Validates the conformance corpus (or a policy repo's own cases with --cases):
   - every file parses as TOML and matches the case format (errors name file:line:column or the path);
   - case ids are unique, test ids are unique within a case, descriptions are unique;
-  - evidence references, Codex version ranges and expectation operators are well formed;
+  - Codex version ranges, editions and expectations are well formed (operators, codes, enum values,
+    probed command indexes), and every test asserts something;
+  - for conformance/cases only: <area>/<id>.toml naming, and evidence citing the reference files
+    (oracle anchors checked when ../shared/reference is present), docs/*.md or fuzz replays;
   - every test passes on the reference engine, in each of its editions.
 Prints counts per area.
 
@@ -57,7 +60,8 @@ async function check(argv: string[]): Promise<number> {
     for (const line of e.message.split("\n").slice(1)) process.stderr.write(`${line}\n`);
     fail(e.issues.length > 1 ? `${e.issues.length} problems in ${dir}` : e.message, e.code);
   }
-  const lint = lintCorpus(cases);
+  // A policy repo's own cases get the format-level rules, not the reference corpus's conventions.
+  const lint = lintCorpus(cases, { conventions: dir === resolvePath(defaultCasesDir()) });
   for (const i of lint) {
     process.stderr.write(
       `${i.file}${i.path ? ` at ${i.path}` : ""}: ${i.severity}: ${i.message} [${i.code}]\n`,

@@ -33,6 +33,8 @@ export interface ConfigStack {
   layers: ConfigLayer[];
   /** Whether project config exists but is not loaded because the project is not trusted. */
   projectSkipped: boolean;
+  /** The skipped config of a project whose trust is unknown (it can still tighten the sandbox). */
+  unknownTrustProject: TomlTable | null;
 }
 
 /** Builds the config layers, lowest first: system, user, project, profile, -c, cloud config, legacy, MDM defaults. */
@@ -95,7 +97,9 @@ export function buildConfigStack(
     const l = parseLayer(s, diag);
     if (l) layers.push(l);
   }
-  return { layers, projectSkipped: !trusted && scenario.project.config !== undefined };
+  const skipped = !trusted && scenario.project.config !== undefined;
+  const parsed = skipped && scenario.project.trust === "unknown" ? parseToml(scenario.project.config!) : null;
+  return { layers, projectSkipped: skipped, unknownTrustProject: parsed?.ok ? parsed.doc : null };
 }
 
 /** The highest layer that sets a top-level key. */

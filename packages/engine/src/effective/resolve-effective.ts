@@ -2,6 +2,7 @@ import type { Scenario } from "@codex-policy/spec";
 import { configured } from "../config/stack.js";
 import { NEVER_WITH_FULL_ACCESS } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
+import type { TomlTable } from "../toml.js";
 import { applyConstraint, type Candidate, type Resolved } from "./constrained.js";
 import {
   approvalConstraint,
@@ -31,12 +32,28 @@ function candidate(
   return dflt;
 }
 
+const SANDBOX_STRICTNESS = ["read-only", "workspace-write", "danger-full-access"];
+
+/**
+ * A project whose trust is unknown is not loaded, yet its `sandbox_mode` still applies when it is
+ * stricter than what the user chose (binary: read-only over workspace-write, workspace-write over
+ * full access; never looser). Thread parameters are not clamped.
+ */
+function tightenByProject(c: Candidate, project: TomlTable | null): Candidate {
+  const wanted = project?.sandbox_mode;
+  if (c.origin === "thread" || typeof wanted !== "string") return c;
+  const rank = (v: string) => SANDBOX_STRICTNESS.indexOf(v);
+  if (rank(wanted) < 0 || rank(wanted) >= rank(c.value)) return c;
+  return { value: wanted, explicit: true, origin: "project" };
+}
+
 /** Approval, reviewer and sandbox, in the order Codex applies them, then the never + full-access check. */
 export function resolveCore(
   scenario: Scenario,
   layers: ConfigLayer[],
   fields: Record<string, ComposedField>,
   diag: Diagnostics,
+  project: TomlTable | null = null,
 ): CoreEffective | null {
   const thread = scenario.session.thread ?? {};
   const defaults = trustDefaults(scenario.project.trust);
@@ -68,7 +85,7 @@ export function resolveCore(
     explicit: defaults.sandbox !== "read-only",
     origin: defaults.sandbox === "read-only" ? "default" : "trust-default",
   };
-  const sc = candidate(layers, "sandbox_mode", thread.sandbox, sandboxDefault);
+  const sc = tightenByProject(candidate(layers, "sandbox_mode", thread.sandbox, sandboxDefault), project);
   const sandbox = applyConstraint(sc, sandboxConstraint(fields.allowed_sandbox_modes), diag);
   if (sandbox.fellBack && sc.value === "danger-full-access" && approval.value === "never") {
     diag.fail({
