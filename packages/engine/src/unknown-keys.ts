@@ -7,6 +7,7 @@ import {
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "./model.js";
 import { ignoredRequirementKeys } from "./requirements/validate.js";
 import { isTable } from "./toml.js";
+import { configFeature } from "./areas.js";
 import { KNOWN_CONFIG_KEYS, KNOWN_MCP_SERVER_KEYS } from "./config/known-keys.js";
 
 /** How Codex names a config layer in the unrecognized-settings warning. */
@@ -29,6 +30,11 @@ function configLabel(layer: ConfigLayer): string | null {
   }
 }
 
+/** Keys of a config `[features]` table that name no feature Codex knows. */
+function unknownFeatureKeys(table: unknown, prefix: string): string[] {
+  return isTable(table) ? Object.keys(table).filter((k) => !configFeature(k)).map((k) => `${prefix}.${k}`) : [];
+}
+
 /** Dotted paths of config keys Codex does not know: top level, profile keys and MCP server keys. */
 function ignoredConfigKeys(doc: Record<string, unknown>): string[] {
   const out: string[] = [];
@@ -37,10 +43,12 @@ function ignoredConfigKeys(doc: Record<string, unknown>): string[] {
       out.push(k);
       continue;
     }
+    if (k === "features") out.push(...unknownFeatureKeys(v, "features"));
     if (k === "profiles" && isTable(v)) {
       for (const [p, body] of Object.entries(v)) {
         if (!isTable(body)) continue;
         for (const key of Object.keys(body)) if (!KNOWN_CONFIG_KEYS.has(key)) out.push(`profiles.${p}.${key}`);
+        out.push(...unknownFeatureKeys(body.features, `profiles.${p}.features`));
       }
     }
     if (k === "mcp_servers" && isTable(v)) {

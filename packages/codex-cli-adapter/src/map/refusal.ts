@@ -16,13 +16,15 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   [/\.toml:\d+:\d+: invalid transport/, "config-invalid"],
   [/duplicate field `/, "duplicate-field"],
   [/invalid utf-8/i, "invalid-utf8"],
-  [/TOML parse error|duplicate key|^\S+\.toml:\d+:\d+: /, "toml-syntax"],
+  [/TOML parse error|duplicate key/, "toml-syntax"],
+  // A config file's deserialization errors carry `<file>:<line>:<col>: ` before serde's message.
   [/unknown variant/, "unknown-variant"],
-  [/invalid type:/, "invalid-type"],
+  [/invalid type:|wanted string or table|data did not match any variant/, "invalid-type"],
   [/missing field/, "missing-field"],
   [/cannot be empty/, "empty-list"],
   [/profile .*(not found|does not exist)|config profile/i, "profile-missing"],
   [/hooks\.managed_dir/, "hooks-managed-dir-conflict"],
+  [/^\S+\.toml:\d+:\d+: /, "toml-syntax"],
 ];
 
 /** Layer named by a path inside the message (after path normalization). */

@@ -1,6 +1,8 @@
-import { CONFIG_UNTRUSTED_APPROVAL, legacyProfileError, unknownVariant } from "../messages.js";
+import { configFeature } from "../areas.js";
+import { locateValue } from "../config/locate.js";
+import { CONFIG_UNTRUSTED_APPROVAL, invalidType, legacyProfileError, unknownVariant } from "../messages.js";
 import type { ConfigLayer, Diagnostics } from "../model.js";
-import { isTable } from "../toml.js";
+import { isTable, serdeType } from "../toml.js";
 
 const CONFIG_VARIANTS: Record<string, readonly string[]> = {
   approval_policy: ["untrusted", "on-failure", "on-request", "never"],
@@ -8,6 +10,43 @@ const CONFIG_VARIANTS: Record<string, readonly string[]> = {
   web_search: ["disabled", "cached", "indexed", "live"],
   approvals_reviewer: ["user", "auto_review", "guardian_subagent"],
 };
+
+/** Features whose config value may also be a table of settings. */
+const TABLE_FEATURES = new Set(["multi_agent_v2", "network_proxy", "apps_mcp_path_override"]);
+
+/** Codex reports a config value it cannot deserialize as `<file>:<line>:<col>: <message>`. */
+function failAt(layer: ConfigLayer, path: string[], code: string, message: string, diag: Diagnostics): void {
+  const at = locateValue(layer.text, path);
+  diag.fail({
+    code,
+    layer: layer.layerId,
+    message: `${layer.label}${at ? `:${at.line}:${at.column}` : ""}: ${message}`,
+    ...(at ?? {}),
+  });
+}
+
+/** The first `[features]` value of the wrong type, if any (also inside profiles). */
+function badFeature(layer: ConfigLayer): { path: string[]; message: string } | null {
+  const tables: [string[], unknown][] = [[["features"], layer.doc.features]];
+  if (isTable(layer.doc.profiles)) {
+    for (const [p, body] of Object.entries(layer.doc.profiles)) {
+      if (isTable(body)) tables.push([["profiles", p, "features"], body.features]);
+    }
+  }
+  for (const [prefix, table] of tables) {
+    if (!isTable(table)) continue;
+    for (const [k, v] of Object.entries(table)) {
+      const spec = configFeature(k);
+      if (!spec || typeof v === "boolean") continue;
+      if (TABLE_FEATURES.has(spec.key)) {
+        if (!isTable(v)) return { path: [...prefix, k], message: "data did not match any variant of untagged enum FeatureToml" };
+      } else {
+        return { path: [...prefix, k], message: invalidType(serdeType(v), "a boolean") };
+      }
+    }
+  }
+  return null;
+}
 
 /** Config-level refusals: removed settings and values Codex cannot parse. */
 export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics): void {
@@ -33,15 +72,19 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics): voi
         });
         return;
       }
-      if (typeof v !== "string" || !variants.includes(v)) {
-        const shown = typeof v === "string" ? v : JSON.stringify(v);
-        diag.fail({
-          code: typeof v === "string" ? "unknown-variant" : "invalid-type",
-          layer: layer.layerId,
-          message: `${layer.label}: ${unknownVariant(shown, variants)}\nin \`${key}\``,
-        });
+      if (typeof v !== "string") {
+        failAt(layer, [key], "invalid-type", "wanted string or table", diag);
         return;
       }
+      if (!variants.includes(v)) {
+        failAt(layer, [key], "unknown-variant", unknownVariant(v, variants), diag);
+        return;
+      }
+    }
+    const feature = badFeature(layer);
+    if (feature) {
+      failAt(layer, feature.path, "invalid-type", feature.message, diag);
+      return;
     }
   }
 }
