@@ -12,21 +12,27 @@ import {
   selectCloud,
   validateComposedRules,
 } from "./areas.js";
-import { checkMcpTransports } from "./config/mcp-transport.js";
 import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
-import { checkConfigLayers, checkThreadParams } from "./effective/config-checks.js";
+import { checkThreadParams } from "./effective/config-checks.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
 import { projectDisabledWarning } from "./messages.js";
 import { Diagnostics, type RequirementLayer } from "./model.js";
-import { checkComposed } from "./requirements/checks.js";
 import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
-import { composeRequirements } from "./requirements/compose.js";
 import { matchHostname } from "./requirements/hostname.js";
-import { requirementsReport } from "./requirements/report.js";
-import { validateRequirementLayer } from "./requirements/validate.js";
+import {
+  checkConfig,
+  commandsStage,
+  composeStage,
+  featuresStage,
+  hooksStage,
+  ignoredKeys,
+  mcpStage,
+  mdmStage,
+  userRulesStage,
+  validateLayer,
+} from "./stages.js";
 import { buildTrace } from "./trace.js";
-import { warnIgnoredKeys } from "./unknown-keys.js";
 
 /** Failures after which the app-server stays up with defaults (oracle §0): broken requirements TOML, any config-file error. */
 const PARSE_CLASS_REQUIREMENT_LAYERS = new Set(["system.requirements", "mdm.requirements"]);
@@ -72,7 +78,7 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   let requirements: Outcome["requirements"] = {};
 
   const cloud = selectCloud(scenario, edition, diag);
-  const mdm = decodeMdm(scenario, diag);
+  const mdm = mdmStage(scenario, diag);
   const refuse = (): Outcome => {
     if (diag.errors.slice(0, 1).some(parseClass)) {
       diag.warn("invalid-configuration", "Invalid configuration; using defaults.");
@@ -104,54 +110,27 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   reqLayers = orderLayers([...reqLayers, ...legacyLayers(stack.layers, edition, diag)], edition);
   if (diag.failed) return refuse();
   for (const layer of reqLayers) {
-    const err = validateRequirementLayer(layer);
-    if (err) {
-      diag.fail(err);
-      return refuse();
-    }
+    validateLayer(layer, diag);
+    if (diag.failed) return refuse();
   }
   // Codex reports the untrusted project folder before the ignored keys.
   if (stack.projectSkipped) diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
-  warnIgnoredKeys(reqLayers, stack.layers, diag);
+  ignoredKeys(reqLayers, stack.layers, diag);
 
-  const composed = composeRequirements(reqLayers, edition, host, scenario.host.os);
-  for (const r of composed.remote) {
-    if (r.applied === null) continue;
-    diag.notice({
-      kind: "remote-sandbox-match",
-      field: "allowed_sandbox_modes",
-      effective: r.entries[r.applied]?.modes,
-      source: r.source,
-      message: `remote_sandbox_config entry ${r.applied} of ${r.source} matched host \`${r.host}\` and replaced that layer's allowed_sandbox_modes.`,
-    });
-  }
-  requirements = requirementsReport(composed.fields, composed.rules !== null, edition);
-  if (composed.error) diag.fail(composed.error);
-  const composedError = diag.failed
-    ? null
-    : (checkComposed(composed.fields) ?? checkMcpAllowlist(composed.fields.mcp_servers));
-  if (composedError) diag.fail(composedError);
-  let managedRules: ManagedRule[] = [];
-  if (!diag.failed && composed.rules) {
-    const empty = composed.emptyRulesLayer;
-    const r = validateComposedRules(composed.rules, empty ? { label: empty.label, layerId: empty.layerId } : undefined);
-    if ("error" in r) diag.fail(r.error);
-    else managedRules = r.rules;
-  }
-  if (!diag.failed) checkConfigLayers(stack.layers, diag);
-  if (!diag.failed) checkMcpTransports(stack.layers, diag);
+  const { composed, requirements: report, managedRules } = composeStage(
+    reqLayers,
+    edition,
+    host,
+    scenario.host.os,
+    diag,
+  );
+  requirements = report;
+  if (!diag.failed) checkConfig(stack.layers, diag);
   if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag);
   if (diag.failed) return refuse();
 
-  const features = resolveFeatures(
-    {
-      pins: composed.fields.features,
-      configLayers: stack.layers,
-      enable: scenario.session.enable,
-      disable: scenario.session.disable,
-    },
-    diag,
-  );
+  const s = scenario.session;
+  const features = featuresStage(composed.fields.features, stack.layers, s.enable, s.disable, diag);
   if (diag.failed) return refuse();
   const core = resolveCore(scenario, stack.layers, composed.fields, diag, stack.unknownTrustProject);
   if (!core || diag.failed) return refuse();
@@ -163,8 +142,8 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
       : null;
   const web = resolveWebSearch(stack.layers, composed.fields, core.sandbox.value, featureMode, diag);
 
-  const mcp = applyMcpAllowlist({ configLayers: stack.layers, allowlist: composed.fields.mcp_servers }, diag);
-  const hooks = resolveHooks(
+  const mcp = mcpStage(stack.layers, composed.fields.mcp_servers, diag);
+  const hooks = hooksStage(
     {
       composed: composed.fields.hooks,
       allowManagedOnly: composed.fields.allow_managed_hooks_only?.value === true,
@@ -174,17 +153,20 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
     },
     diag,
   );
-  const userRules =
-    scenario.user?.rules !== undefined ? parseUserRules(scenario.user.rules) : { rules: [], errors: [] };
+  const userRules = scenario.user?.rules !== undefined ? userRulesStage(scenario.user.rules) : { rules: [], errors: [] };
   for (const e of userRules.errors) diag.fail(e);
   if (diag.failed) return refuse();
-  const commands = evaluateCommands(scenario.probe.commands, {
-    managed: managedRules,
-    user: userRules.rules,
-    approval: core.approval.value,
-    reviewer: core.reviewer.value,
-    sandbox: core.sandbox.value,
-  });
+  const commands = commandsStage(
+    scenario.probe.commands,
+    {
+      managed: managedRules,
+      user: userRules.rules,
+      approval: core.approval.value,
+      reviewer: core.reviewer.value,
+      sandbox: core.sandbox.value,
+    },
+    diag,
+  );
 
   return {
     edition: id,

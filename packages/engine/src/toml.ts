@@ -11,8 +11,31 @@ export interface TomlParseFailure {
 }
 export type TomlParseResult = { ok: true; doc: TomlTable } | TomlParseFailure;
 
-/** Parses a layer document. Never throws. A UTF-8 BOM is accepted, as Codex accepts it. */
+const CACHE_LIMIT = 512;
+const cache = new Map<string, TomlParseResult>();
+
+/**
+ * Parses a layer document. Never throws. A UTF-8 BOM is accepted, as Codex accepts it.
+ * Results are memoized by text and deep-frozen, so callers must treat documents as read-only.
+ */
 export function parseToml(text: string): TomlParseResult {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const result = deepFreeze(parseUncached(text));
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(text, result);
+  return result;
+}
+
+export function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object" && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+function parseUncached(text: string): TomlParseResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     const doc = parse(src, { integersAsBigInt: false }) as TomlTable;

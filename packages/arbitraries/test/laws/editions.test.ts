@@ -23,6 +23,7 @@ export const KNOWN_EDITION_DISAGREEMENTS: Record<string, string> = {
   "effective.approval_policy": "follows the requirement lists above",
   "effective.sandbox_mode": "follows the requirement lists above",
   "effective.web_search": "follows the requirement lists above",
+  "effective.web_search_access": "derived from effective.web_search",
   "effective.approvals_reviewer": "follows the requirement lists above",
   "effective.features": "follows requirements.features",
   "effective.mcp_servers": "follows requirements.mcp_servers",

@@ -1,8 +1,21 @@
 import type { LayerId, Scenario } from "@codex-policy/spec";
 import type { ConfigLayer, ConfigLayerKind, Diagnostics } from "../model.js";
 import { managedPaths } from "../paths.js";
-import { deepMerge, isTable, parseToml, type TomlTable } from "../toml.js";
+import { deepFreeze, deepMerge, isTable, parseToml, type TomlTable } from "../toml.js";
 import { overridesToDoc } from "./overrides.js";
+
+const sessionDocs = new Map<string, ReturnType<typeof overridesToDoc>>();
+/** The `-c` layer, built once per distinct list of overrides so its document keeps one identity. */
+function sessionDoc(overrides: string[]): ReturnType<typeof overridesToDoc> {
+  const key = overrides.join("\u0000");
+  let r = sessionDocs.get(key);
+  if (!r) {
+    r = deepFreeze(overridesToDoc(overrides));
+    if (sessionDocs.size >= 256) sessionDocs.delete(sessionDocs.keys().next().value as string);
+    sessionDocs.set(key, r);
+  }
+  return r;
+}
 
 interface Source {
   kind: ConfigLayerKind;
@@ -77,7 +90,7 @@ export function buildConfigStack(
     }
   }
 
-  const session = overridesToDoc(scenario.session.overrides);
+  const session = sessionDoc(scenario.session.overrides);
   if (session.error) diag.fail({ code: "override-invalid", layer: "session", message: session.error });
   if (Object.keys(session.doc).length > 0) {
     layers.push({ kind: "session", label: "-c overrides", layerId: "session", doc: session.doc });

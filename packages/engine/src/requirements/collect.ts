@@ -1,10 +1,11 @@
-import type { LayerId, Scenario } from "@codex-policy/spec";
+import type { Edition, LayerId, Scenario } from "@codex-policy/spec";
 import { stripCloudLoginKeys } from "../areas.js";
-import type { EditionSpec, RequirementLayerKind } from "../editions.js";
+import { EDITIONS, type EditionSpec, type RequirementLayerKind } from "../editions.js";
 import { CLOUD_BUNDLE_INVALID_TOML, layerParseError, tomlSyntaxDetail } from "../messages.js";
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
 import { managedPaths } from "../paths.js";
-import { parseToml } from "../toml.js";
+import { perDocument } from "../memo.js";
+import { parseToml, type TomlTable } from "../toml.js";
 import { legacyRequirements } from "./legacy.js";
 
 export interface RequirementText {
@@ -14,6 +15,12 @@ export interface RequirementText {
   layerId: LayerId;
   text: string;
 }
+
+const strippedCloudDoc = perDocument((doc) => Object.freeze(stripCloudLoginKeys(doc as TomlTable)));
+const legacyFor = perDocument((doc, key) => {
+  const [edition, layerId] = key.split("\u0000") as [Edition, string];
+  return legacyRequirements(doc as TomlTable, EDITIONS[edition], layerId);
+});
 
 /** Parses a requirements document; a syntax error stops Codex with the layer named. */
 export function parseRequirementText(t: RequirementText, diag: Diagnostics): RequirementLayer | null {
@@ -37,7 +44,7 @@ export function parseRequirementText(t: RequirementText, diag: Diagnostics): Req
     });
     return null;
   }
-  const doc = t.kind === "cloud" ? stripCloudLoginKeys(r.doc) : r.doc;
+  const doc = t.kind === "cloud" ? strippedCloudDoc(r.doc) : r.doc;
   return { kind: t.kind, source: t.source, label: t.label, layerId: t.layerId, doc };
 }
 
@@ -81,7 +88,7 @@ export function legacyLayers(
   const out: RequirementLayer[] = [];
   for (const layer of config) {
     if (layer.kind !== "legacy" && layer.kind !== "mdm-config") continue;
-    const r = legacyRequirements(layer.doc, edition, layer.layerId);
+    const r = legacyFor(layer.doc, `${edition.id}\u0000${layer.layerId}`);
     if ("error" in r) {
       diag.fail(r.error);
       return out;

@@ -1,0 +1,151 @@
+import type { Outcome, Scenario } from "@codex-policy/spec";
+import {
+  decodeMdm,
+  applyMcpAllowlist,
+  checkMcpAllowlist,
+  evaluateCommands,
+  type ManagedRule,
+  parseUserRules,
+  resolveFeatures,
+  resolveHooks,
+  validateComposedRules,
+} from "./areas.js";
+import { checkMcpTransports } from "./config/mcp-transport.js";
+import type { EditionSpec } from "./editions.js";
+import { checkConfigLayers } from "./effective/config-checks.js";
+import { keyOf, StageCache } from "./memo.js";
+import type { ComposedField, ConfigLayer, Diagnostics, RequirementLayer } from "./model.js";
+import { checkComposed } from "./requirements/checks.js";
+import { type Composition, composeRequirements } from "./requirements/compose.js";
+import { requirementsReport } from "./requirements/report.js";
+import { validateRequirementLayer } from "./requirements/validate.js";
+import { warnIgnoredKeys } from "./unknown-keys.js";
+
+/*
+ * Memoized stages of `resolve`. Each is a pure function of frozen parsed documents and a few
+ * primitives; the key names exactly those inputs, and diagnostics are replayed on a hit.
+ */
+
+type AnyLayer = { kind: string; label: string; layerId: string; doc: object; source?: string };
+const layersKey = (ls: readonly AnyLayer[]): string =>
+  ls.map((l) => keyOf(l.kind, l.source ?? "", l.label, l.layerId, l.doc)).join(";");
+
+const validation = new StageCache<null>(1024);
+/** The first validation error of a requirements layer, as a diagnostic. */
+export function validateLayer(layer: RequirementLayer, diag: Diagnostics): void {
+  validation.run(layersKey([layer]), diag, (d) => {
+    const err = validateRequirementLayer(layer);
+    if (err) d.fail(err);
+    return null;
+  });
+}
+
+const ignored = new StageCache<null>();
+export function ignoredKeys(req: RequirementLayer[], config: ConfigLayer[], diag: Diagnostics): void {
+  ignored.run(`${layersKey(req)}/${layersKey(config)}`, diag, (d) => {
+    warnIgnoredKeys(req, config, d);
+    return null;
+  });
+}
+
+export interface RequirementsStage {
+  composed: Composition;
+  requirements: Outcome["requirements"];
+  managedRules: ManagedRule[];
+}
+
+const composition = new StageCache<RequirementsStage>();
+/** Composition, the requirements report, post-composition checks and managed rule validation. */
+export function composeStage(
+  layers: RequirementLayer[],
+  edition: EditionSpec,
+  host: string,
+  os: Scenario["host"]["os"],
+  diag: Diagnostics,
+): RequirementsStage {
+  return composition.run(keyOf(edition.id, host, os) + layersKey(layers), diag, (d) => {
+    const composed = composeRequirements(layers, edition, host, os);
+    for (const r of composed.remote) {
+      if (r.applied === null) continue;
+      d.notice({
+        kind: "remote-sandbox-match",
+        field: "allowed_sandbox_modes",
+        effective: r.entries[r.applied]?.modes,
+        source: r.source,
+        message: `remote_sandbox_config entry ${r.applied} of ${r.source} matched host \`${r.host}\` and replaced that layer's allowed_sandbox_modes.`,
+      });
+    }
+    const requirements = requirementsReport(composed.fields, composed.rules !== null, edition);
+    if (composed.error) d.fail(composed.error);
+    const checked = d.failed ? null : (checkComposed(composed.fields) ?? checkMcpAllowlist(composed.fields.mcp_servers));
+    if (checked) d.fail(checked);
+    let managedRules: ManagedRule[] = [];
+    if (!d.failed && composed.rules) {
+      const empty = composed.emptyRulesLayer;
+      const r = validateComposedRules(composed.rules, empty ? { label: empty.label, layerId: empty.layerId } : undefined);
+      if ("error" in r) d.fail(r.error);
+      else managedRules = r.rules;
+    }
+    return { composed, requirements, managedRules };
+  });
+}
+
+const configChecks = new StageCache<null>();
+export function checkConfig(layers: ConfigLayer[], diag: Diagnostics): void {
+  configChecks.run(layersKey(layers), diag, (d) => {
+    checkConfigLayers(layers, d);
+    if (!d.failed) checkMcpTransports(layers, d);
+    return null;
+  });
+}
+
+const features = new StageCache<ReturnType<typeof resolveFeatures>>();
+export function featuresStage(
+  pins: ComposedField | undefined,
+  layers: ConfigLayer[],
+  enable: string[],
+  disable: string[],
+  diag: Diagnostics,
+): ReturnType<typeof resolveFeatures> {
+  const key = keyOf(pins?.value, pins?.layer.label, enable.join(","), disable.join(",")) + layersKey(layers);
+  return features.run(key, diag, (d) => resolveFeatures({ pins, configLayers: layers, enable, disable }, d));
+}
+
+const mcp = new StageCache<ReturnType<typeof applyMcpAllowlist>>();
+export function mcpStage(layers: ConfigLayer[], allowlist: ComposedField | undefined, diag: Diagnostics) {
+  const key = keyOf(allowlist?.value, allowlist?.layer.label) + layersKey(layers);
+  return mcp.run(key, diag, (d) => applyMcpAllowlist({ configLayers: layers, allowlist }, d));
+}
+
+const hooks = new StageCache<ReturnType<typeof resolveHooks>>();
+export function hooksStage(input: Parameters<typeof resolveHooks>[0], diag: Diagnostics) {
+  const key =
+    keyOf(input.composed?.value, input.allowManagedOnly, input.hooksJson ?? null, input.hooksFeatureEnabled) +
+    layersKey(input.configLayers);
+  return hooks.run(key, diag, (d) => resolveHooks(input, d));
+}
+
+const userRules = new Map<string, ReturnType<typeof parseUserRules>>();
+export function userRulesStage(text: string): ReturnType<typeof parseUserRules> {
+  let r = userRules.get(text);
+  if (!r) {
+    r = parseUserRules(text);
+    if (userRules.size >= 64) userRules.delete(userRules.keys().next().value as string);
+    userRules.set(text, r);
+  }
+  return r;
+}
+
+const commands = new StageCache<ReturnType<typeof evaluateCommands>>();
+export function commandsStage(list: string[], ctx: Parameters<typeof evaluateCommands>[1], diag: Diagnostics) {
+  const key = keyOf(list.join("\u0000"), ctx.managed, ctx.user, ctx.approval, ctx.reviewer, ctx.sandbox);
+  return commands.run(key, diag, () => evaluateCommands(list, ctx));
+}
+
+const mdmPayloads = new StageCache<ReturnType<typeof decodeMdm>>(64);
+/** MDM payloads decoded once per distinct payload and host OS. */
+export function mdmStage(scenario: Scenario, diag: Diagnostics): ReturnType<typeof decodeMdm> {
+  const m = scenario.mdm;
+  const key = keyOf(scenario.host.os, m?.requirements_toml_base64 ?? null, m?.config_toml_base64 ?? null);
+  return mdmPayloads.run(key, diag, (d) => decodeMdm(scenario, d));
+}
