@@ -15,23 +15,28 @@ const WEB_SEARCH_FALLBACK =
   /^Configured value for `web_search_mode` is disallowed by requirements; falling back to required value (Indexed|Live)\./m;
 
 /**
- * `external_web_access: true` is both `indexed` and `live` on the wire. The binary's own fallback
- * warning names the mode when there is one, and requirements that allow only one of the two settle
- * it; otherwise the mode is reported as `live` but marked ambiguous (not observable).
+ * `external_web_access: true` is both `indexed` and `live` on the wire. Requirements that allow only
+ * one of the two settle it; otherwise the binary's fallback warning names the startup mode, which
+ * holds unless the session has full access (then the turn may still switch to live). Anything else
+ * is reported as `live` and marked ambiguous (not observable).
  */
 export function webSearchMode(
   obs: WebSearchObservation,
   allowed: unknown,
   warnings: readonly string[] = [],
+  fullAccess = false,
 ): { mode: string; ambiguous: boolean } {
   if (obs !== "external") return { mode: obs, ambiguous: false };
-  for (const w of warnings) {
-    const m = WEB_SEARCH_FALLBACK.exec(w);
-    if (m) return { mode: m[1]!.toLowerCase(), ambiguous: false };
-  }
   const list = Array.isArray(allowed) ? allowed : null;
-  if (list?.includes("indexed") && !list.includes("live")) return { mode: "indexed", ambiguous: false };
-  if (list?.includes("live") && !list.includes("indexed")) return { mode: "live", ambiguous: false };
+  const live = !list || list.includes("live");
+  const indexed = !list || list.includes("indexed");
+  if (live !== indexed) return { mode: live ? "live" : "indexed", ambiguous: false };
+  if (!fullAccess) {
+    for (const w of warnings) {
+      const m = WEB_SEARCH_FALLBACK.exec(w);
+      if (m) return { mode: m[1]!.toLowerCase(), ambiguous: false };
+    }
+  }
   return { mode: "live", ambiguous: true };
 }
 

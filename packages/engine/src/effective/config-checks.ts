@@ -48,41 +48,52 @@ function badFeature(layer: ConfigLayer): { path: string[]; message: string } | n
   return null;
 }
 
-/** Config-level refusals: removed settings and values Codex cannot parse. */
+/** The highest layer that sets `path` (layers are merged before Codex reads them). */
+function owner(layers: ConfigLayer[], path: string[]): ConfigLayer | undefined {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    let v: unknown = layers[i]!.doc;
+    for (const seg of path) v = isTable(v) ? v[seg] : undefined;
+    if (v !== undefined) return layers[i];
+  }
+  return undefined;
+}
+
+/**
+ * Config-level refusals: removed settings and values Codex cannot read. Codex merges the config
+ * layers before reading them, so only the value that wins is checked, against the layer it came from
+ * (a user `approval_policy = "untrusted"` under a legacy `never` is fine: fuzz seed 7002).
+ */
 export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics): void {
-  for (const layer of layers) {
-    const profile = layer.doc.profile;
-    if (typeof profile === "string" && layer.kind !== "session" && layer.kind !== "profile") {
-      diag.fail({
-        code: "config-legacy-profile",
-        layer: layer.layerId,
-        message: legacyProfileError(profile),
-      });
+  const profileOwner = owner(
+    layers.filter((l) => l.kind !== "session" && l.kind !== "profile"),
+    ["profile"],
+  );
+  const profile = profileOwner?.doc.profile;
+  if (profileOwner && typeof profile === "string") {
+    diag.fail({ code: "config-legacy-profile", layer: profileOwner.layerId, message: legacyProfileError(profile) });
+    return;
+  }
+  for (const [key, variants] of Object.entries(CONFIG_VARIANTS)) {
+    const layer = owner(layers, [key]);
+    if (!layer) continue;
+    const v = layer.doc[key];
+    if (key === "approval_policy" && isTable(v)) continue; // granular form
+    if (key === "approval_policy" && v === "untrusted") {
+      diag.fail({ code: "config-approval-untrusted", layer: layer.layerId, message: CONFIG_UNTRUSTED_APPROVAL });
       return;
     }
-    for (const [key, variants] of Object.entries(CONFIG_VARIANTS)) {
-      const v = layer.doc[key];
-      if (v === undefined) continue;
-      if (key === "approval_policy" && isTable(v)) continue; // granular form
-      if (key === "approval_policy" && v === "untrusted") {
-        diag.fail({
-          code: "config-approval-untrusted",
-          layer: layer.layerId,
-          message: CONFIG_UNTRUSTED_APPROVAL,
-        });
-        return;
-      }
-      if (typeof v !== "string") {
-        failAt(layer, [key], "invalid-type", "wanted string or table", diag);
-        return;
-      }
-      if (!variants.includes(v)) {
-        failAt(layer, [key], "unknown-variant", unknownVariant(v, variants), diag);
-        return;
-      }
+    if (typeof v !== "string") {
+      failAt(layer, [key], "invalid-type", "wanted string or table", diag);
+      return;
     }
+    if (!variants.includes(v)) {
+      failAt(layer, [key], "unknown-variant", unknownVariant(v, variants), diag);
+      return;
+    }
+  }
+  for (const layer of [...layers].reverse()) {
     const feature = badFeature(layer);
-    if (feature) {
+    if (feature && owner(layers, feature.path) === layer) {
       failAt(layer, feature.path, "invalid-type", feature.message, diag);
       return;
     }
