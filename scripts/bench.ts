@@ -50,7 +50,9 @@ async function main() {
       `engine: ${fmt(engineRate)} scenarios/s on one core (heavy scenario; target >= 20,000), heap ${heap.toFixed(0)} MiB`,
     );
     const cold = benchEngineCold(3);
-    console.log(`engine, cold stages (new hostname per call, only TOML parsing reused): ${fmt(cold)} scenarios/s`);
+    console.log(
+      `engine, cold stages (new hostname per call, only TOML parsing reused): ${fmt(cold)} scenarios/s`,
+    );
   }
   if (want("robustness")) {
     await optional("./bench/robustness.js", async (m) => {

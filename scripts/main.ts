@@ -25,13 +25,28 @@ async function binaryAvailable(): Promise<string | null> {
 }
 
 const results: [string, number][] = [];
-results.push(["resolve example", step("Resolve the bundled example", ["resolve", "examples/contractor-devbox.toml"])]);
-results.push(["corpus (engine, both editions)", step("Conformance: reference engine", ["conformance", "run", "--impl", "engine", "--reporter", "pretty"])]);
+results.push([
+  "resolve example",
+  step("Resolve the bundled example", ["resolve", "examples/contractor-devbox.toml"]),
+]);
+results.push([
+  "corpus (engine, both editions)",
+  step("Conformance: reference engine", ["conformance", "run", "--impl", "engine", "--reporter", "pretty"]),
+]);
 const why = await binaryAvailable();
 if (why === null) {
   results.push([
     "corpus (real codex 0.169.0)",
-    step("Conformance: real Codex binary", ["conformance", "run", "--impl", "codex-cli", "--baseline", "conformance/baselines/codex-cli.toml", "--reporter", "pretty"]),
+    step("Conformance: real Codex binary", [
+      "conformance",
+      "run",
+      "--impl",
+      "codex-cli",
+      "--baseline",
+      "conformance/baselines/codex-cli.toml",
+      "--reporter",
+      "pretty",
+    ]),
   ]);
 } else {
   console.log(`\n(real Codex binary not run here: ${why})`);

@@ -3,7 +3,9 @@ import fc from "fast-check";
 import { checkRobust, robustnessScenario } from "../../packages/arbitraries/src/index.js";
 
 /** Resolves `n` generated inputs; a throw, an `internal` error or an unlocated error counts as a throw. */
-export async function benchRobustness(n: number): Promise<{ inputs: number; throws: number; perSecond: number }> {
+export async function benchRobustness(
+  n: number,
+): Promise<{ inputs: number; throws: number; perSecond: number }> {
   const arb = robustnessScenario();
   const chunk = 2_000;
   let inputs = 0;

@@ -15,10 +15,7 @@ describe("bin launcher: bundle cache", () => {
     const cacheDir = join(dir, "cache");
     mkdirSync(src, { recursive: true });
     const entry = join(src, "main.ts");
-    writeFileSync(
-      entry,
-      'import { word } from "./dep.js";\nconst n: number = 1;\nconsole.log(word, n);\n',
-    );
+    writeFileSync(entry, 'import { word } from "./dep.js";\nconst n: number = 1;\nconsole.log(word, n);\n');
     writeFileSync(join(src, "dep.ts"), 'export const word: string = "before";\n');
     const opts = { entry, cacheDir };
 

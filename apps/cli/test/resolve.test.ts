@@ -32,7 +32,9 @@ describe("codex-policy resolve", () => {
     expect(o.effective.web_search).toBe("disabled");
     expect(o.requirements.allowed_web_search_modes.source).toBe("cloud:Contractors");
     expect(o.effective.commands[0].outcome).toBe("rejected");
-    const d = JSON.parse(cli("resolve", "examples/contractor-devbox.toml", "--json", "--edition", "documented").out);
+    const d = JSON.parse(
+      cli("resolve", "examples/contractor-devbox.toml", "--json", "--edition", "documented").out,
+    );
     expect(d.edition).toBe("documented");
   });
 
@@ -47,10 +49,16 @@ describe("codex-policy resolve", () => {
   });
 
   it("exits 0 with the refusal when Codex would not start", () => {
-    const p = file("refused.toml", "[system]\nrequirements = '''\nallowed_sandbox_modes = [\"workspace-write\"]\n'''\n");
+    const p = file(
+      "refused.toml",
+      "[system]\nrequirements = '''\nallowed_sandbox_modes = [\"workspace-write\"]\n'''\n",
+    );
     const r = cli("resolve", p, "--json");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ status: "refused", errors: [{ code: "sandbox-without-read-only" }] });
+    expect(JSON.parse(r.out)).toMatchObject({
+      status: "refused",
+      errors: [{ code: "sandbox-without-read-only" }],
+    });
     expect(cli("resolve", p).out).toContain("Codex refuses to start:");
   });
 
@@ -60,7 +68,7 @@ describe("codex-policy resolve", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/bad\.toml:2:\d+: \[toml-syntax\]/);
     expect(r.err).not.toMatch(/\n\s+at /);
-    const wrong = file("wrong.toml", "[host]\nos = \"beos\"\n");
+    const wrong = file("wrong.toml", '[host]\nos = "beos"\n');
     const w = cli("resolve", wrong);
     expect(w.code).toBe(2);
     expect(w.err).toMatch(/wrong\.toml:2: \[scenario-invalid\] host\.os/);
@@ -70,7 +78,9 @@ describe("codex-policy resolve", () => {
 
   it("rejects unknown options, editions and implementations with exit 2", () => {
     expect(cli("resolve", "examples/contractor-devbox.toml", "--bogus").code).toBe(2);
-    expect(cli("resolve", "examples/contractor-devbox.toml", "--edition", "1.0").err).toContain("unknown edition");
+    expect(cli("resolve", "examples/contractor-devbox.toml", "--edition", "1.0").err).toContain(
+      "unknown edition",
+    );
     expect(cli("resolve", "examples/contractor-devbox.toml", "--impl", "x").code).toBe(2);
     expect(cli("resolve", join(dir, "missing.toml")).err).toContain("cannot read");
   });

@@ -42,7 +42,11 @@ export function minimalScenario(s: Scenario): Record<string, unknown> {
  */
 export function divergenceCase(scenario: Scenario, divergences: Divergence[], replay: Replay): Case {
   const sig = divergenceSignature(divergences);
-  const hash = createHash("sha256").update(sig).update(JSON.stringify(minimalScenario(scenario))).digest("hex").slice(0, 10);
+  const hash = createHash("sha256")
+    .update(sig)
+    .update(JSON.stringify(minimalScenario(scenario)))
+    .digest("hex")
+    .slice(0, 10);
   const expect: Record<string, unknown> = {};
   for (const d of divergences) expect[d.path] = d.binary === undefined ? { $absent: true } : d.binary;
   const replayCmd = `pnpm -s codex-policy fuzz --against codex-cli --seed ${replay.seed}${replay.path ? ` --path ${replay.path}` : ""}`;
@@ -52,7 +56,10 @@ export function divergenceCase(scenario: Scenario, divergences: Divergence[], re
     editions: ["codex-0.169"],
     codex: ">=0.169.0",
     tags: ["fuzz", "differential"],
-    evidence: [`fuzz:seed=${replay.seed}${replay.path ? `;path=${replay.path}` : ""}`, "oracle-findings.md#rules"],
+    evidence: [
+      `fuzz:seed=${replay.seed}${replay.path ? `;path=${replay.path}` : ""}`,
+      "oracle-findings.md#rules",
+    ],
     scenario: minimalScenario(scenario),
     tests: [{ id: "binary", description: "values observed on the 0.169.0 binary", expect }],
   });

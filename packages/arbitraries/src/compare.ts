@@ -35,7 +35,9 @@ function covered(path: string, prefixes: readonly string[]): boolean {
 
 function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, x) =>
-    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
   );
 }
 
@@ -67,16 +69,23 @@ export function compareDecisions(engine: Outcome, binary: Outcome): Divergence[]
   const ee = engine.effective;
   const be = binary.effective;
   if (!ee || !be) return out;
-  for (const f of ["approval_policy", "approvals_reviewer", "sandbox_mode", "web_search"] as const) check(`effective.${f}`, ee[f], be[f]);
+  for (const f of ["approval_policy", "approvals_reviewer", "sandbox_mode", "web_search"] as const)
+    check(`effective.${f}`, ee[f], be[f]);
   for (const name of new Set([...Object.keys(ee.mcp_servers), ...Object.keys(be.mcp_servers)])) {
-    check(`effective.mcp_servers.${name}.enabled`, ee.mcp_servers[name]?.enabled, be.mcp_servers[name]?.enabled);
+    check(
+      `effective.mcp_servers.${name}.enabled`,
+      ee.mcp_servers[name]?.enabled,
+      be.mcp_servers[name]?.enabled,
+    );
   }
   const pins = { ...pinnedKeys(engine), ...pinnedKeys(binary) };
   for (const key of Object.keys(pins)) {
-    if (ee.features[key] && be.features[key]) check(`effective.features.${key}.enabled`, ee.features[key].enabled, be.features[key].enabled);
+    if (ee.features[key] && be.features[key])
+      check(`effective.features.${key}.enabled`, ee.features[key].enabled, be.features[key].enabled);
   }
   const n = Math.max(ee.commands.length, be.commands.length);
-  for (let i = 0; i < n; i++) check(`effective.commands.${i}.outcome`, ee.commands[i]?.outcome, be.commands[i]?.outcome);
+  for (let i = 0; i < n; i++)
+    check(`effective.commands.${i}.outcome`, ee.commands[i]?.outcome, be.commands[i]?.outcome);
   return out;
 }
 

@@ -15,7 +15,10 @@ export interface ConfigDoc {
 
 /** Configurable approval values; `untrusted` in config is fatal (rule 13), so it is rare. */
 const configApproval = (): fc.Arbitrary<string> =>
-  fc.oneof({ weight: 15, arbitrary: fc.constantFrom("on-request", "never", "on-failure") }, { weight: 1, arbitrary: fc.constant("untrusted") });
+  fc.oneof(
+    { weight: 15, arbitrary: fc.constantFrom("on-request", "never", "on-failure") },
+    { weight: 1, arbitrary: fc.constant("untrusted") },
+  );
 
 export function configDoc(opts: { mcp?: boolean } = {}): fc.Arbitrary<ConfigDoc> {
   return fc.record(
@@ -53,7 +56,11 @@ export const sessionOverride = (): fc.Arbitrary<string> =>
   );
 
 /** thread/start parameters (rule 19). */
-export const threadParams = (): fc.Arbitrary<{ approval_policy?: string; approvals_reviewer?: string; sandbox?: string }> =>
+export const threadParams = (): fc.Arbitrary<{
+  approval_policy?: string;
+  approvals_reviewer?: string;
+  sandbox?: string;
+}> =>
   fc.record(
     {
       approval_policy: fc.constantFrom("on-request", "never", "on-request", "never", "untrusted"),

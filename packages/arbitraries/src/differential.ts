@@ -1,6 +1,6 @@
-import fc from "fast-check";
 import { resolve } from "@codex-policy/engine";
 import type { Outcome, Scenario } from "@codex-policy/spec";
+import fc from "fast-check";
 import { divergenceCase, writeCaseFile } from "./case-file.js";
 import { compareDecisions, type Divergence, divergenceSignature } from "./compare.js";
 import { scenario as scenarioArb } from "./scenario.js";
@@ -44,7 +44,13 @@ export interface DifferentialReport {
 
 /** Paths worth observing for this scenario; the model-turn probe runs only when they include web search or commands. */
 export function observedPaths(s: Scenario): string[] {
-  const paths = ["status", "requirements", "effective.approval_policy", "effective.approvals_reviewer", "effective.sandbox_mode"];
+  const paths = [
+    "status",
+    "requirements",
+    "effective.approval_policy",
+    "effective.approvals_reviewer",
+    "effective.sandbox_mode",
+  ];
   paths.push("effective.features", "effective.mcp_servers");
   const text = JSON.stringify(s);
   if (/web_search|danger-full-access/.test(text)) paths.push("effective.web_search");
@@ -120,7 +126,9 @@ export async function runDifferential(opts: DifferentialOptions): Promise<Differ
         numRuns: opts.path ? 1 : opts.runs - runs,
         endOnFailure: true,
         ...(opts.path ? { path: opts.path } : {}),
-        ...(Number.isFinite(remainingMs) ? { interruptAfterTimeLimit: remainingMs, markInterruptAsFailure: false } : {}),
+        ...(Number.isFinite(remainingMs)
+          ? { interruptAfterTimeLimit: remainingMs, markInterruptAsFailure: false }
+          : {}),
       },
     );
     runs += detect.numRuns;
@@ -131,20 +139,30 @@ export async function runDifferential(opts: DifferentialOptions): Promise<Differ
     const shrunk = await fc.check(
       fc.asyncProperty(arb, async (s) => {
         const d = await differ.diff(s);
-        return !(d && d.some((x) => wanted.has(x.path)));
+        return !d?.some((x) => wanted.has(x.path));
       }),
-      { seed, path: detect.counterexamplePath, interruptAfterTimeLimit: opts.shrinkBudgetMs ?? 120_000, markInterruptAsFailure: false },
+      {
+        seed,
+        path: detect.counterexamplePath,
+        interruptAfterTimeLimit: opts.shrinkBudgetMs ?? 120_000,
+        markInterruptAsFailure: false,
+      },
     );
-    const scenario = shrunk.failed && shrunk.counterexample ? shrunk.counterexample[0] : detect.counterexample[0];
-    const path = shrunk.failed && shrunk.counterexamplePath ? shrunk.counterexamplePath : detect.counterexamplePath;
+    const scenario =
+      shrunk.failed && shrunk.counterexample ? shrunk.counterexample[0] : detect.counterexample[0];
+    const path =
+      shrunk.failed && shrunk.counterexamplePath ? shrunk.counterexamplePath : detect.counterexamplePath;
     const divergences = (await differ.diff(scenario)) ?? first;
     const signature = divergenceSignature(divergences);
     if (!seen.has(signature)) {
       seen.add(signature);
       const c = divergenceCase(scenario, divergences, { seed, path });
-      const caseFile = opts.outDir === null ? null : writeCaseFile(c, opts.outDir ?? "conformance/cases/fuzz");
+      const caseFile =
+        opts.outDir === null ? null : writeCaseFile(c, opts.outDir ?? "conformance/cases/fuzz");
       found.push({ signature, divergences, scenario, seed, path, caseFile });
-      log(`divergence ${found.length}: ${signature} (seed ${seed}, path ${path})${caseFile ? ` -> ${caseFile}` : ""}`);
+      log(
+        `divergence ${found.length}: ${signature} (seed ${seed}, path ${path})${caseFile ? ` -> ${caseFile}` : ""}`,
+      );
     }
     if (opts.path) break;
     seed = (seed + 1) % 2 ** 31;

@@ -8,7 +8,10 @@ export const pinKey = (): fc.Arbitrary<string> =>
   fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...FEATURE_KEYS.stableOn, ...FEATURE_KEYS.stableOff) },
     { weight: 2, arbitrary: fc.constantFrom(...FEATURE_KEYS.webSearch) },
-    { weight: 1, arbitrary: fc.constantFrom(...FEATURE_KEYS.removed, ...FEATURE_KEYS.alias, ...FEATURE_KEYS.unknown) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...FEATURE_KEYS.removed, ...FEATURE_KEYS.alias, ...FEATURE_KEYS.unknown),
+    },
   );
 
 /** A `[features]` requirements table: feature key → pinned boolean. */
@@ -17,11 +20,18 @@ export const featurePins = (): fc.Arbitrary<Record<string, boolean>> =>
 
 /** A config `[features]` table over the same keys, so configs often contradict pins. */
 export const featureConfig = (): fc.Arbitrary<Record<string, boolean>> =>
-  fc.dictionary(fc.constantFrom(...ALL_KEYS.filter((k) => k !== "no_such_feature")), fc.boolean(), { minKeys: 1, maxKeys: 3 });
+  fc.dictionary(fc.constantFrom(...ALL_KEYS.filter((k) => k !== "no_such_feature")), fc.boolean(), {
+    minKeys: 1,
+    maxKeys: 3,
+  });
 
 /** `--enable` / `--disable` flag lists. */
 export const featureFlags = (): fc.Arbitrary<{ enable: string[]; disable: string[] }> =>
   fc.record({
-    enable: fc.uniqueArray(fc.constantFrom(...FEATURE_KEYS.stableOn, ...FEATURE_KEYS.stableOff), { maxLength: 2 }),
-    disable: fc.uniqueArray(fc.constantFrom(...FEATURE_KEYS.stableOn, ...FEATURE_KEYS.stableOff), { maxLength: 2 }),
+    enable: fc.uniqueArray(fc.constantFrom(...FEATURE_KEYS.stableOn, ...FEATURE_KEYS.stableOff), {
+      maxLength: 2,
+    }),
+    disable: fc.uniqueArray(fc.constantFrom(...FEATURE_KEYS.stableOn, ...FEATURE_KEYS.stableOff), {
+      maxLength: 2,
+    }),
   });

@@ -5,7 +5,10 @@ const DOMAINS = ["example.com", "corp.example.com", "devbox.example.com", "examp
 
 /** A DNS label from a small alphabet, so patterns and hosts collide often. */
 export const label = (): fc.Arbitrary<string> =>
-  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...LABELS) }, { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/) });
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...LABELS) },
+    { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/) },
+  );
 
 export const domain = (): fc.Arbitrary<string> => fc.constantFrom(...DOMAINS);
 
@@ -15,7 +18,11 @@ export const shortHostname = (): fc.Arbitrary<string> => label();
 /** A fully qualified name: one or two labels under a known domain, sometimes upper-cased or with a trailing dot (rule 32). */
 export const fqdn = (): fc.Arbitrary<string> =>
   fc
-    .tuple(fc.array(label(), { minLength: 1, maxLength: 2 }), domain(), fc.constantFrom("plain", "upper", "trailing-dot"))
+    .tuple(
+      fc.array(label(), { minLength: 1, maxLength: 2 }),
+      domain(),
+      fc.constantFrom("plain", "upper", "trailing-dot"),
+    )
     .map(([ls, d, style]) => {
       const name = [...ls, d].join(".");
       return style === "upper" ? name.toUpperCase() : style === "trailing-dot" ? `${name}.` : name;

@@ -16,7 +16,13 @@ export const mcpIdentity = (): fc.Arbitrary<McpIdentity> =>
 
 export const mcpServerDef = (): fc.Arbitrary<McpServerDef> =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.record({ command: fc.constantFrom(...COMMANDS), args: fc.array(fc.constantFrom("--stdio", "-v"), { maxLength: 2 }) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        command: fc.constantFrom(...COMMANDS),
+        args: fc.array(fc.constantFrom("--stdio", "-v"), { maxLength: 2 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...URLS).map((url) => ({ url })) },
   );
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { featurePins } from "./features.js";
 import { hostnamePattern } from "./hostnames.js";
-import { type McpIdentity, mcpIdentity, MCP_NAMES } from "./mcp.js";
+import { MCP_NAMES, type McpIdentity, mcpIdentity } from "./mcp.js";
 import { type ManagedPrefixRule, managedRules } from "./rules.js";
-import { APPROVALS, REVIEWER_VALUES, SANDBOXES, WEB_MODES } from "./vocab.js";
+import { APPROVALS, REVIEWER_VALUES, WEB_MODES } from "./vocab.js";
 
 /** A requirements.toml document as data; every field optional. */
 export interface RequirementsDoc {
@@ -18,28 +18,50 @@ export interface RequirementsDoc {
   allow_managed_hooks_only?: boolean;
 }
 
-export const approvalList = (): fc.Arbitrary<string[]> => fc.uniqueArray(fc.constantFrom(...APPROVALS), { minLength: 1, maxLength: 4 });
+export const approvalList = (): fc.Arbitrary<string[]> =>
+  fc.uniqueArray(fc.constantFrom(...APPROVALS), { minLength: 1, maxLength: 4 });
 export const reviewerList = (): fc.Arbitrary<string[]> =>
   fc.uniqueArray(fc.constantFrom(...REVIEWER_VALUES), { minLength: 1, maxLength: 2 });
 /** Web-search lists, empty included: `[]` is valid and allows only `disabled` (rule 1). */
 export const webSearchList = (): fc.Arbitrary<string[]> =>
-  fc.oneof({ weight: 1, arbitrary: fc.constant<string[]>([]) }, { weight: 5, arbitrary: fc.uniqueArray(fc.constantFrom(...WEB_MODES), { minLength: 1, maxLength: 4 }).map((xs): string[] => [...xs]) });
+  fc.oneof(
+    { weight: 1, arbitrary: fc.constant<string[]>([]) },
+    {
+      weight: 5,
+      arbitrary: fc
+        .uniqueArray(fc.constantFrom(...WEB_MODES), { minLength: 1, maxLength: 4 })
+        .map((xs): string[] => [...xs]),
+    },
+  );
 
 /** Sandbox lists that contain read-only somewhere (a list without it is fatal, rule 16). */
 export const sandboxList = (): fc.Arbitrary<string[]> =>
   fc
-    .tuple(fc.uniqueArray(fc.constantFrom("workspace-write", "danger-full-access"), { maxLength: 2 }), fc.nat())
+    .tuple(
+      fc.uniqueArray(fc.constantFrom("workspace-write", "danger-full-access"), { maxLength: 2 }),
+      fc.nat(),
+    )
     .map(([others, at]) => {
       const out: string[] = [...others];
       out.splice(at % (out.length + 1), 0, "read-only");
       return out;
     });
 
-export const remoteEntry = (): fc.Arbitrary<{ hostname_patterns: string[]; allowed_sandbox_modes: string[] }> =>
-  fc.record({ hostname_patterns: fc.array(hostnamePattern(), { minLength: 0, maxLength: 2 }), allowed_sandbox_modes: sandboxList() });
+export const remoteEntry = (): fc.Arbitrary<{
+  hostname_patterns: string[];
+  allowed_sandbox_modes: string[];
+}> =>
+  fc.record({
+    hostname_patterns: fc.array(hostnamePattern(), { minLength: 0, maxLength: 2 }),
+    allowed_sandbox_modes: sandboxList(),
+  });
 
 export const mcpAllowlist = (): fc.Arbitrary<Record<string, { identity: McpIdentity }>> =>
-  fc.dictionary(fc.constantFrom(...MCP_NAMES), mcpIdentity().map((identity) => ({ identity })), { maxKeys: 3 });
+  fc.dictionary(
+    fc.constantFrom(...MCP_NAMES),
+    mcpIdentity().map((identity) => ({ identity })),
+    { maxKeys: 3 },
+  );
 
 /**
  * A valid requirements document over every field. `fields` restricts which fields may appear

@@ -1,20 +1,64 @@
-import fc from "fast-check";
 import { resolve } from "@codex-policy/engine";
-import { EDITIONS, ERROR_CODES, LAYER_IDS, type Outcome, type Scenario, ScenarioSchema } from "@codex-policy/spec";
+import {
+  EDITIONS,
+  ERROR_CODES,
+  LAYER_IDS,
+  type Outcome,
+  type Scenario,
+  ScenarioSchema,
+} from "@codex-policy/spec";
+import fc from "fast-check";
 import { configDoc } from "./config.js";
 import { requirementsDoc } from "./requirements.js";
 import { toToml } from "./toml-text.js";
 
-const TOKENS = ["[", "]", "[[", "]]", "=", '"', "'''", "{", "}", ",", "\n", "#", ".", "true", "1e9", "-", "\\u00", "\r\n", "\uFEFF", "\uFFFD", "\0", "allowed_sandbox_modes", "features", "mcp_servers", "prefix_rules", "identity", "hostname_patterns", "rules", "hooks"];
+const TOKENS = [
+  "[",
+  "]",
+  "[[",
+  "]]",
+  "=",
+  '"',
+  "'''",
+  "{",
+  "}",
+  ",",
+  "\n",
+  "#",
+  ".",
+  "true",
+  "1e9",
+  "-",
+  "\\u00",
+  "\r\n",
+  "\uFEFF",
+  "\uFFFD",
+  "\0",
+  "allowed_sandbox_modes",
+  "features",
+  "mcp_servers",
+  "prefix_rules",
+  "identity",
+  "hostname_patterns",
+  "rules",
+  "hooks",
+];
 
 /** TOML-ish noise: tokens and arbitrary characters. */
 export const noiseText = (): fc.Arbitrary<string> =>
   fc.oneof(
     fc.string({ unit: "binary", maxLength: 60 }),
-    fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 })), { maxLength: 30 }).map((xs) => xs.join("")),
+    fc
+      .array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 })), { maxLength: 30 })
+      .map((xs) => xs.join("")),
   );
 
-type Mutation = { at: number; kind: "delete" | "insert" | "duplicate-line" | "truncate" | "swap-lines"; token: string; len: number };
+type Mutation = {
+  at: number;
+  kind: "delete" | "insert" | "duplicate-line" | "truncate" | "swap-lines";
+  token: string;
+  len: number;
+};
 
 function mutate(text: string, ms: Mutation[]): string {
   let t = text;
@@ -50,7 +94,14 @@ function mutate(text: string, ms: Mutation[]): string {
 const mutation = (): fc.Arbitrary<Mutation> =>
   fc.record({
     at: fc.nat(),
-    kind: fc.constantFrom("delete", "insert", "insert", "duplicate-line", "truncate", "swap-lines") as fc.Arbitrary<Mutation["kind"]>,
+    kind: fc.constantFrom(
+      "delete",
+      "insert",
+      "insert",
+      "duplicate-line",
+      "truncate",
+      "swap-lines",
+    ) as fc.Arbitrary<Mutation["kind"]>,
     token: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 3 })),
     len: fc.integer({ min: 1, max: 8 }),
   });
@@ -58,13 +109,25 @@ const mutation = (): fc.Arbitrary<Mutation> =>
 /** A valid requirements or config document with 1–3 textual mutations, or pure noise. */
 export const mutatedToml = (): fc.Arbitrary<string> =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.tuple(fc.oneof(requirementsDoc(), configDoc()).map(toToml), fc.array(mutation(), { minLength: 1, maxLength: 3 })).map(([t, ms]) => mutate(t, ms)) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(
+          fc.oneof(requirementsDoc(), configDoc()).map(toToml),
+          fc.array(mutation(), { minLength: 1, maxLength: 3 }),
+        )
+        .map(([t, ms]) => mutate(t, ms)),
+    },
     { weight: 1, arbitrary: fc.oneof(requirementsDoc(), configDoc()).map(toToml) },
     { weight: 1, arbitrary: noiseText() },
   );
 
 const text = () => fc.option(mutatedToml(), { freq: 2, nil: undefined });
-const str = () => fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("on-request", "never", "read-only", "danger-full-access", "live", "hooks"));
+const str = () =>
+  fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom("on-request", "never", "read-only", "danger-full-access", "live", "hooks"),
+  );
 
 /** Scenarios with random or mutated TOML in every layer, including cloud, MDM and session strings. */
 export const robustnessScenario = (): fc.Arbitrary<Scenario> =>
@@ -78,20 +141,55 @@ export const robustnessScenario = (): fc.Arbitrary<Scenario> =>
       managed: text(),
       sysConfig: text(),
       user: text(),
-      rules: fc.option(fc.oneof(noiseText(), fc.constant('prefix_rule(pattern=["rm"], decision="allow")')), { nil: undefined }),
+      rules: fc.option(fc.oneof(noiseText(), fc.constant('prefix_rule(pattern=["rm"], decision="allow")')), {
+        nil: undefined,
+      }),
       hooks: fc.option(fc.oneof(noiseText(), fc.constant('{"hooks":{}}')), { nil: undefined }),
       project: text(),
       trust: fc.constantFrom("trusted", "untrusted", "unknown"),
       cloud: fc.option(
-        fc.record({ default: text(), config: text(), rules: fc.array(fc.record({ name: fc.constantFrom("a", "b"), groups: fc.array(fc.constantFrom("eng", "ops")), requirements: mutatedToml() }), { maxLength: 2 }) }),
+        fc.record({
+          default: text(),
+          config: text(),
+          rules: fc.array(
+            fc.record({
+              name: fc.constantFrom("a", "b"),
+              groups: fc.array(fc.constantFrom("eng", "ops")),
+              requirements: mutatedToml(),
+            }),
+            { maxLength: 2 },
+          ),
+        }),
         { freq: 3, nil: undefined },
       ),
-      mdm: fc.option(fc.oneof(mutatedToml().map((t) => Buffer.from(t).toString("base64")), fc.string({ maxLength: 12 })), { freq: 3, nil: undefined }),
-      overrides: fc.array(fc.oneof(fc.string({ maxLength: 20 }), mutatedToml().map((t) => `x=${t}`), fc.constantFrom('approval_policy="never"', "sandbox_mode=", "=")), { maxLength: 2 }),
+      mdm: fc.option(
+        fc.oneof(
+          mutatedToml().map((t) => Buffer.from(t).toString("base64")),
+          fc.string({ maxLength: 12 }),
+        ),
+        { freq: 3, nil: undefined },
+      ),
+      overrides: fc.array(
+        fc.oneof(
+          fc.string({ maxLength: 20 }),
+          mutatedToml().map((t) => `x=${t}`),
+          fc.constantFrom('approval_policy="never"', "sandbox_mode=", "="),
+        ),
+        { maxLength: 2 },
+      ),
       profile: fc.option(str(), { freq: 4, nil: undefined }),
       enable: fc.array(str(), { maxLength: 2 }),
-      thread: fc.option(fc.record({ approval_policy: str(), sandbox: str() }, { requiredKeys: [] }), { freq: 3, nil: undefined }),
-      commands: fc.array(fc.oneof(fc.string({ maxLength: 15 }), fc.constantFrom("rm -rf /", "git push && curl x", "'unterminated")), { maxLength: 2 }),
+      thread: fc.option(fc.record({ approval_policy: str(), sandbox: str() }, { requiredKeys: [] }), {
+        freq: 3,
+        nil: undefined,
+      }),
+      commands: fc.array(
+        fc.oneof(
+          fc.string({ maxLength: 15 }),
+          fc.constantFrom("rm -rf /", "git push && curl x", "'unterminated"),
+        ),
+        { maxLength: 2 },
+      ),
     })
     .map((g) =>
       ScenarioSchema.parse({
@@ -101,7 +199,9 @@ export const robustnessScenario = (): fc.Arbitrary<Scenario> =>
         user: { config: g.user, rules: g.rules, hooks_json: g.hooks },
         project: { config: g.project, trust: g.trust },
         ...(g.cloud ? { cloud: { cache: "valid", ...g.cloud } } : {}),
-        ...(g.mdm !== undefined ? { mdm: { requirements_toml_base64: g.mdm, config_toml_base64: g.mdm } } : {}),
+        ...(g.mdm !== undefined
+          ? { mdm: { requirements_toml_base64: g.mdm, config_toml_base64: g.mdm } }
+          : {}),
         session: { overrides: g.overrides, profile: g.profile, enable: g.enable, thread: g.thread },
         probe: { commands: g.commands },
       }),

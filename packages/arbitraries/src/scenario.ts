@@ -1,13 +1,19 @@
-import fc from "fast-check";
 import { type Scenario, ScenarioSchema } from "@codex-policy/spec";
-import { type ConfigDoc, configDoc, legacyManagedConfigDoc, sessionOverride, threadParams } from "./config.js";
+import fc from "fast-check";
+import {
+  type ConfigDoc,
+  configDoc,
+  legacyManagedConfigDoc,
+  sessionOverride,
+  threadParams,
+} from "./config.js";
 import { featureFlags } from "./features.js";
 import { host } from "./hostnames.js";
 import { cloud, identity } from "./identity.js";
 import { mcpServersWithAllowlist } from "./mcp.js";
 import { type RequirementsDoc, requirementsDoc } from "./requirements.js";
 import { rulesWithCommands, userRulesText } from "./rules.js";
-import { type Breakage, breakDoc, breakage, toToml } from "./toml-text.js";
+import { type Breakage, breakage, breakDoc, toToml } from "./toml-text.js";
 
 export interface StackOptions {
   /** Only scenarios the real binary can express: Linux, no cloud, no MDM, no profile. */
@@ -25,10 +31,15 @@ export interface GeneratedStack {
 }
 
 const opt = <T>(a: fc.Arbitrary<T>, presentWeight = 1, absentWeight = 1): fc.Arbitrary<T | undefined> =>
-  fc.oneof({ weight: absentWeight, arbitrary: fc.constant(undefined) }, { weight: presentWeight, arbitrary: a });
+  fc.oneof(
+    { weight: absentWeight, arbitrary: fc.constant(undefined) },
+    { weight: presentWeight, arbitrary: a },
+  );
 
 const maybeBroken = (w: number): fc.Arbitrary<Breakage | undefined> =>
-  w <= 0 ? fc.constant(undefined) : fc.oneof({ weight: 20 - w, arbitrary: fc.constant(undefined) }, { weight: w, arbitrary: breakage() });
+  w <= 0
+    ? fc.constant(undefined)
+    : fc.oneof({ weight: 20 - w, arbitrary: fc.constant(undefined) }, { weight: w, arbitrary: breakage() });
 
 function render(doc: object, how: Breakage | undefined, pick: number): string {
   return how ? breakDoc(doc as Record<string, unknown>, how, pick) : toToml(doc);
@@ -48,7 +59,9 @@ export function layerStack(opts: StackOptions = {}): fc.Arbitrary<GeneratedStack
       systemConfig: opt(configDoc({ mcp: false }), 1, 4),
       userConfig: opt(configDoc(), 2, 1),
       projectConfig: opt(configDoc(), 1, 2),
-      trust: fc.constantFrom("trusted", "untrusted", "unknown") as fc.Arbitrary<"trusted" | "untrusted" | "unknown">,
+      trust: fc.constantFrom("trusted", "untrusted", "unknown") as fc.Arbitrary<
+        "trusted" | "untrusted" | "unknown"
+      >,
       overrides: fc.array(sessionOverride(), { maxLength: 2 }),
       flags: opt(featureFlags(), 1, 3),
       thread: opt(threadParams(), 1, 3),
@@ -86,7 +99,10 @@ export function layerStack(opts: StackOptions = {}): fc.Arbitrary<GeneratedStack
       if (g.systemConfig) system.config = toToml(g.systemConfig);
       const input: Record<string, unknown> = {
         host: g.mdm && !binary && g.mdm[1] ? { ...g.host, os: "macos" } : g.host,
-        project: { trust: g.trust, ...(g.projectConfig ? { config: text("project.config", g.projectConfig) } : {}) },
+        project: {
+          trust: g.trust,
+          ...(g.projectConfig ? { config: text("project.config", g.projectConfig) } : {}),
+        },
         session: {
           overrides: g.overrides,
           ...(g.flags ?? {}),
@@ -98,7 +114,7 @@ export function layerStack(opts: StackOptions = {}): fc.Arbitrary<GeneratedStack
       if (hasUser || g.rules) {
         input.user = {
           ...(hasUser ? { config: text("user.config", user) } : {}),
-          ...(g.rules && g.rules.user.length ? { rules: userRulesText(g.rules.user) } : {}),
+          ...(g.rules?.user.length ? { rules: userRulesText(g.rules.user) } : {}),
         };
       }
       if (g.cloud) {
@@ -112,4 +128,5 @@ export function layerStack(opts: StackOptions = {}): fc.Arbitrary<GeneratedStack
 }
 
 /** Scenarios only (see layerStack). */
-export const scenario = (opts: StackOptions = {}): fc.Arbitrary<Scenario> => layerStack(opts).map((s) => s.scenario);
+export const scenario = (opts: StackOptions = {}): fc.Arbitrary<Scenario> =>
+  layerStack(opts).map((s) => s.scenario);

@@ -33,17 +33,25 @@ export function breakDoc(doc: Record<string, unknown>, how: Breakage, pick: numb
   }
 }
 
-export const breakage = (): fc.Arbitrary<Breakage> => fc.constantFrom("syntax", "duplicate-key", "near-miss", "wrong-type", "empty-list");
+export const breakage = (): fc.Arbitrary<Breakage> =>
+  fc.constantFrom("syntax", "duplicate-key", "near-miss", "wrong-type", "empty-list");
 
 /**
  * Layer text: usually the valid serialization of `doc`, with weight `brokenWeight` (out of 20) a
  * slightly broken one. The broken flag is kept so statistics can count it.
  */
-export function layerText<T extends object>(doc: fc.Arbitrary<T>, brokenWeight = 1): fc.Arbitrary<{ text: string; broken: Breakage | null }> {
+export function layerText<T extends object>(
+  doc: fc.Arbitrary<T>,
+  brokenWeight = 1,
+): fc.Arbitrary<{ text: string; broken: Breakage | null }> {
   const valid = doc.map((d) => ({ text: toToml(d), broken: null as Breakage | null }));
   if (brokenWeight <= 0) return valid;
-  const broken = fc
-    .tuple(doc, breakage(), fc.nat())
-    .map(([d, how, pick]) => ({ text: breakDoc(d as Record<string, unknown>, how, pick), broken: how as Breakage | null }));
-  return fc.oneof({ weight: 20 - brokenWeight, arbitrary: valid }, { weight: brokenWeight, arbitrary: broken });
+  const broken = fc.tuple(doc, breakage(), fc.nat()).map(([d, how, pick]) => ({
+    text: breakDoc(d as Record<string, unknown>, how, pick),
+    broken: how as Breakage | null,
+  }));
+  return fc.oneof(
+    { weight: 20 - brokenWeight, arbitrary: valid },
+    { weight: brokenWeight, arbitrary: broken },
+  );
 }

@@ -31,7 +31,11 @@ export const FEATURE_KEYS = {
 } as const;
 
 /** Keys a pin may name that are real, non-alias features whose pin takes effect. */
-export const EFFECTIVE_PIN_KEYS = [...FEATURE_KEYS.stableOn, ...FEATURE_KEYS.stableOff, ...FEATURE_KEYS.webSearch] as const;
+export const EFFECTIVE_PIN_KEYS = [
+  ...FEATURE_KEYS.stableOn,
+  ...FEATURE_KEYS.stableOff,
+  ...FEATURE_KEYS.webSearch,
+] as const;
 
 /** Program names used both in rules and in probe commands so that rules can match. */
 export const PROGRAMS = ["rm", "git", "curl", "npm", "ls"] as const;

@@ -20,11 +20,26 @@ describe("differential fuzzing against codex 0.169.0 (anchors.md §2.2)", () => 
   it.skipIf(!available)(
     `${RUNS} generated scenarios: engine and binary agree on every decision field`,
     async () => {
-      const report = await runDifferential({ runs: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261122), outDir: null, shrinkBudgetMs: 60_000, timeBudgetMs: 240_000 });
+      const report = await runDifferential({
+        runs: RUNS,
+        seed: Number(process.env.FUZZ_SEED ?? 20261122),
+        outDir: null,
+        shrinkBudgetMs: 60_000,
+        timeBudgetMs: 240_000,
+      });
       expect(report.adapterErrors).toStrictEqual([]);
       expect(report.runs).toBeGreaterThan(0);
-      const found = report.divergences.map((d) => ({ signature: d.signature, seed: d.seed, path: d.path, divergences: d.divergences, scenario: d.scenario }));
-      expect(found, "divergences (replay with `pnpm -s codex-policy fuzz --against codex-cli --seed S --path P`)").toStrictEqual([]);
+      const found = report.divergences.map((d) => ({
+        signature: d.signature,
+        seed: d.seed,
+        path: d.path,
+        divergences: d.divergences,
+        scenario: d.scenario,
+      }));
+      expect(
+        found,
+        "divergences (replay with `pnpm -s codex-policy fuzz --against codex-cli --seed S --path P`)",
+      ).toStrictEqual([]);
     },
     420_000,
   );

@@ -15,10 +15,34 @@ describe("robustness: random and mutated TOML in every layer never breaks resolv
   });
 
   it("the checker itself rejects an engine crash and unlocated errors", () => {
-    const base = { edition: "codex-0.169" as const, requirements: {}, effective: null, notices: [], warnings: [] };
-    expect(robustnessViolation({ ...base, status: "refused", errors: [{ code: "internal", layer: "scenario", message: "x" }] })).toMatch(/internal/);
-    expect(robustnessViolation({ ...base, status: "refused", errors: [{ code: "toml-syntax", layer: "nowhere", message: "x" }] })).toMatch(/nowhere/);
+    const base = {
+      edition: "codex-0.169" as const,
+      requirements: {},
+      effective: null,
+      notices: [],
+      warnings: [],
+    };
+    expect(
+      robustnessViolation({
+        ...base,
+        status: "refused",
+        errors: [{ code: "internal", layer: "scenario", message: "x" }],
+      }),
+    ).toMatch(/internal/);
+    expect(
+      robustnessViolation({
+        ...base,
+        status: "refused",
+        errors: [{ code: "toml-syntax", layer: "nowhere", message: "x" }],
+      }),
+    ).toMatch(/nowhere/);
     expect(robustnessViolation({ ...base, status: "refused", errors: [] })).toMatch(/without an error/);
-    expect(robustnessViolation({ ...base, status: "refused", errors: [{ code: "toml-syntax", layer: "user.config", message: "x" }] })).toBeNull();
+    expect(
+      robustnessViolation({
+        ...base,
+        status: "refused",
+        errors: [{ code: "toml-syntax", layer: "user.config", message: "x" }],
+      }),
+    ).toBeNull();
   });
 });

@@ -21,7 +21,9 @@ export function decisions(o: Outcome, opts: { dropLoginDefault?: boolean } = {})
         ...o.effective,
         sources: undefined,
         features: Object.fromEntries(Object.entries(o.effective.features).map(([k, f]) => [k, f.enabled])),
-        mcp_servers: Object.fromEntries(Object.entries(o.effective.mcp_servers).map(([k, m]) => [k, m.enabled])),
+        mcp_servers: Object.fromEntries(
+          Object.entries(o.effective.mcp_servers).map(([k, m]) => [k, m.enabled]),
+        ),
         hooks: o.effective.hooks.map((h) => `${h.event}:${h.command}`),
         commands: o.effective.commands.map((c) => `${c.command}:${c.decision}:${c.outcome}`),
       }

@@ -151,7 +151,10 @@ describe("spellings", () => {
     expect(webSearchMode("cached", ["indexed"], [warning])).toEqual({ mode: "cached", ambiguous: false });
     // With no requirement settling it, indexed and live cannot be told apart on the wire.
     expect(webSearchMode("external", undefined)).toEqual({ mode: "live", ambiguous: true });
-    expect(webSearchMode("external", ["live", "indexed", "disabled"])).toEqual({ mode: "live", ambiguous: true });
+    expect(webSearchMode("external", ["live", "indexed", "disabled"])).toEqual({
+      mode: "live",
+      ambiguous: true,
+    });
     // Under full access the turn may switch to live after the startup fallback (fuzz seed 7001).
     expect(webSearchMode("external", ["live", "indexed", "disabled"], [warning], true)).toEqual({
       mode: "live",

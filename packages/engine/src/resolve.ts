@@ -1,17 +1,11 @@
-import { DEFAULT_EDITION, type Edition, type Outcome, type Scenario, webSearchAccess } from "@codex-policy/spec";
 import {
-  applyMcpAllowlist,
-  checkMcpAllowlist,
-  decodeMdm,
-  evaluateCommands,
-  featureEnabled,
-  type ManagedRule,
-  parseUserRules,
-  resolveFeatures,
-  resolveHooks,
-  selectCloud,
-  validateComposedRules,
-} from "./areas.js";
+  DEFAULT_EDITION,
+  type Edition,
+  type Outcome,
+  type Scenario,
+  webSearchAccess,
+} from "@codex-policy/spec";
+import { featureEnabled, selectCloud } from "./areas.js";
 import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
 import { checkThreadParams } from "./effective/config-checks.js";
@@ -114,16 +108,15 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
     if (diag.failed) return refuse();
   }
   // Codex reports the untrusted project folder before the ignored keys.
-  if (stack.projectSkipped) diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
+  if (stack.projectSkipped)
+    diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
   ignoredKeys(reqLayers, stack.layers, diag);
 
-  const { composed, requirements: report, managedRules } = composeStage(
-    reqLayers,
-    edition,
-    host,
-    scenario.host.os,
-    diag,
-  );
+  const {
+    composed,
+    requirements: report,
+    managedRules,
+  } = composeStage(reqLayers, edition, host, scenario.host.os, diag);
   requirements = report;
   if (!diag.failed) checkConfig(stack.layers, diag);
   if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag);
@@ -153,7 +146,8 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
     },
     diag,
   );
-  const userRules = scenario.user?.rules !== undefined ? userRulesStage(scenario.user.rules) : { rules: [], errors: [] };
+  const userRules =
+    scenario.user?.rules !== undefined ? userRulesStage(scenario.user.rules) : { rules: [], errors: [] };
   for (const e of userRules.errors) diag.fail(e);
   if (diag.failed) return refuse();
   const commands = commandsStage(

@@ -1,8 +1,8 @@
 import type { Outcome, Scenario } from "@codex-policy/spec";
 import {
-  decodeMdm,
   applyMcpAllowlist,
   checkMcpAllowlist,
+  decodeMdm,
   evaluateCommands,
   type ManagedRule,
   parseUserRules,
@@ -77,12 +77,17 @@ export function composeStage(
     }
     const requirements = requirementsReport(composed.fields, composed.rules !== null, edition);
     if (composed.error) d.fail(composed.error);
-    const checked = d.failed ? null : (checkComposed(composed.fields) ?? checkMcpAllowlist(composed.fields.mcp_servers));
+    const checked = d.failed
+      ? null
+      : (checkComposed(composed.fields) ?? checkMcpAllowlist(composed.fields.mcp_servers));
     if (checked) d.fail(checked);
     let managedRules: ManagedRule[] = [];
     if (!d.failed && composed.rules) {
       const empty = composed.emptyRulesLayer;
-      const r = validateComposedRules(composed.rules, empty ? { label: empty.label, layerId: empty.layerId } : undefined);
+      const r = validateComposedRules(
+        composed.rules,
+        empty ? { label: empty.label, layerId: empty.layerId } : undefined,
+      );
       if ("error" in r) d.fail(r.error);
       else managedRules = r.rules;
     }
@@ -137,7 +142,11 @@ export function userRulesStage(text: string): ReturnType<typeof parseUserRules> 
 }
 
 const commands = new StageCache<ReturnType<typeof evaluateCommands>>();
-export function commandsStage(list: string[], ctx: Parameters<typeof evaluateCommands>[1], diag: Diagnostics) {
+export function commandsStage(
+  list: string[],
+  ctx: Parameters<typeof evaluateCommands>[1],
+  diag: Diagnostics,
+) {
   const key = keyOf(list.join("\u0000"), ctx.managed, ctx.user, ctx.approval, ctx.reviewer, ctx.sandbox);
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

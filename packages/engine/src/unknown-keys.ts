@@ -1,3 +1,5 @@
+import { configFeature } from "./areas.js";
+import { KNOWN_CONFIG_KEYS, KNOWN_MCP_SERVER_KEYS } from "./config/known-keys.js";
 import {
   type IgnoredKey,
   legacyConfigLabel,
@@ -7,8 +9,6 @@ import {
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "./model.js";
 import { ignoredRequirementKeys } from "./requirements/validate.js";
 import { isTable } from "./toml.js";
-import { configFeature } from "./areas.js";
-import { KNOWN_CONFIG_KEYS, KNOWN_MCP_SERVER_KEYS } from "./config/known-keys.js";
 
 /** How Codex names a config layer in the unrecognized-settings warning. */
 function configLabel(layer: ConfigLayer): string | null {
@@ -32,7 +32,11 @@ function configLabel(layer: ConfigLayer): string | null {
 
 /** Keys of a config `[features]` table that name no feature Codex knows. */
 function unknownFeatureKeys(table: unknown, prefix: string): string[] {
-  return isTable(table) ? Object.keys(table).filter((k) => !configFeature(k)).map((k) => `${prefix}.${k}`) : [];
+  return isTable(table)
+    ? Object.keys(table)
+        .filter((k) => !configFeature(k))
+        .map((k) => `${prefix}.${k}`)
+    : [];
 }
 
 /** Dotted paths of config keys Codex does not know: top level, profile keys and MCP server keys. */
@@ -47,7 +51,8 @@ function ignoredConfigKeys(doc: Record<string, unknown>): string[] {
     if (k === "profiles" && isTable(v)) {
       for (const [p, body] of Object.entries(v)) {
         if (!isTable(body)) continue;
-        for (const key of Object.keys(body)) if (!KNOWN_CONFIG_KEYS.has(key)) out.push(`profiles.${p}.${key}`);
+        for (const key of Object.keys(body))
+          if (!KNOWN_CONFIG_KEYS.has(key)) out.push(`profiles.${p}.${key}`);
         out.push(...unknownFeatureKeys(body.features, `profiles.${p}.features`));
       }
     }

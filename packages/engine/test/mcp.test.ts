@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyMcpAllowlist, checkMcpAllowlist, unknownRequirementSubkeys, validateMcpRequirement } from "../src/areas.js";
+import {
+  applyMcpAllowlist,
+  checkMcpAllowlist,
+  unknownRequirementSubkeys,
+  validateMcpRequirement,
+} from "../src/areas.js";
 import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "../src/model.js";
 
 const SYS = "/etc/codex/requirements.toml";
@@ -162,13 +167,17 @@ describe("applyMcpAllowlist", () => {
     expect([out.remote?.enabled, out.docs?.enabled, out.other?.enabled]).toEqual([true, true, false]);
   });
   it("a bad regex stops Codex naming the server, even with no server configured", () => {
-    const err = checkMcpAllowlist(allow({ remote: { identity: { url: { match: "regex", expression: "[" } } } }));
+    const err = checkMcpAllowlist(
+      allow({ remote: { identity: { url: { match: "regex", expression: "[" } } } }),
+    );
     expect(err?.code).toBe("mcp-identity-invalid");
     expect(err?.message).toMatch(
       /^invalid requirement for MCP server `remote` \(set by \/etc\/codex\/requirements.toml\): invalid regex `\[`: /,
     );
     const args = checkMcpAllowlist(
-      allow({ d: { identity: { command: { executable: "x", args: [{ match: "regex", expression: "(" }] } } } }),
+      allow({
+        d: { identity: { command: { executable: "x", args: [{ match: "regex", expression: "(" }] } } },
+      }),
     );
     expect(args?.message).toContain("invalid argument matcher at index 0: invalid regex `(`");
     expect(checkMcpAllowlist(allow({ ok: { identity: { command: "x" } } }))).toBeNull();

@@ -331,7 +331,9 @@ describe("evaluateCommands", () => {
     });
     // Binary: under untrusted even read-only commands (echo, ls) raise an approval request.
     expect(one("git status", { ...none, approval: "untrusted" }).outcome).toBe("ask-user");
-    expect(one("echo hi", { ...none, approval: "untrusted", reviewer: "auto_review" }).outcome).toBe("ask-user");
+    expect(one("echo hi", { ...none, approval: "untrusted", reviewer: "auto_review" }).outcome).toBe(
+      "ask-user",
+    );
     expect(one("rm -rf x", { ...none, reviewer: "auto_review" }).outcome).toBe("ask-reviewer");
     expect(one("rm -rf ./scratch", none).outcome).toBe("ask-user");
     expect(one("rm -rf ./scratch", { ...none, approval: "untrusted" }).outcome).toBe("ask-user");

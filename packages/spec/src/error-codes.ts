@@ -9,7 +9,8 @@ export const ERROR_CODES = {
   "invalid-type": "A requirements or config value has the wrong type.",
   "unknown-variant": "An enum value is not one Codex accepts.",
   "missing-field": "A required field is missing.",
-  "duplicate-field": "One layer sets the same field twice, e.g. [features] and its alias [feature_requirements].",
+  "duplicate-field":
+    "One layer sets the same field twice, e.g. [features] and its alias [feature_requirements].",
   "empty-list": "An allow-list that may not be empty is empty.",
   "sandbox-without-read-only": "allowed_sandbox_modes (or a matching remote entry) lacks read-only.",
   "rules-invalid": "A [rules] prefix rule fails validation.",

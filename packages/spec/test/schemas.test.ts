@@ -7,8 +7,8 @@ import {
   jsonSchema,
   loadScenarioText,
   SCHEMAS,
-  type SchemaName,
   ScenarioSchema,
+  type SchemaName,
   webSearchAccess,
 } from "../src/index.js";
 
@@ -58,7 +58,12 @@ describe("case format", () => {
     expect(checkClass("requirements.allowed_sandbox_modes.source")).toBe("explanation");
   });
   it("maps web search modes to what the wire shows", () => {
-    expect(["disabled", "cached", "indexed", "live"].map(webSearchAccess)).toEqual(["none", "cached", "external", "external"]);
+    expect(["disabled", "cached", "indexed", "live"].map(webSearchAccess)).toEqual([
+      "none",
+      "cached",
+      "external",
+      "external",
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
-import { UserError } from "../user-error.js";
 import { parseArgs } from "../args.js";
+import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
 
 const USAGE = `usage: codex-policy fuzz --against codex-cli [--runs N] [--seed S] [--path P] [--time-budget T]
@@ -21,7 +21,8 @@ function parseDuration(v: string): number {
 function positiveInt(name: string, v: string | true | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UserError(`--${name}: expected a non-negative integer, got '${v}'`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UserError(`--${name}: expected a non-negative integer, got '${v}'`);
   return n;
 }
 
@@ -41,11 +42,16 @@ export const command: Command = {
       "codex-bin": "string",
     });
     if (positional.length) throw new UserError(`unexpected argument '${positional[0]}'\n${USAGE}`);
-    if (flags.against !== "codex-cli") throw new UserError(`--against codex-cli is required (the only implementation to fuzz against)\n${USAGE}`);
+    if (flags.against !== "codex-cli")
+      throw new UserError(
+        `--against codex-cli is required (the only implementation to fuzz against)\n${USAGE}`,
+      );
     const runs = positiveInt("runs", flags.runs, 100);
     const seed = flags.seed === undefined ? undefined : positiveInt("seed", flags.seed, 0);
-    if (flags.path !== undefined && seed === undefined) throw new UserError("--path needs the --seed it was printed with");
-    const timeBudgetMs = flags["time-budget"] === undefined ? undefined : parseDuration(String(flags["time-budget"]));
+    if (flags.path !== undefined && seed === undefined)
+      throw new UserError("--path needs the --seed it was printed with");
+    const timeBudgetMs =
+      flags["time-budget"] === undefined ? undefined : parseDuration(String(flags["time-budget"]));
     const { runDifferential } = await import("@codex-policy/arbitraries");
     let report: Awaited<ReturnType<typeof runDifferential>>;
     try {
@@ -64,8 +70,13 @@ export const command: Command = {
       throw e;
     }
     for (const d of report.divergences) {
-      for (const x of d.divergences) process.stdout.write(`  ${x.path}: engine ${JSON.stringify(x.engine)} / binary ${JSON.stringify(x.binary)}\n`);
-      process.stdout.write(`  replay: pnpm -s codex-policy fuzz --against codex-cli --seed ${d.seed} --path ${d.path} --no-write\n`);
+      for (const x of d.divergences)
+        process.stdout.write(
+          `  ${x.path}: engine ${JSON.stringify(x.engine)} / binary ${JSON.stringify(x.binary)}\n`,
+        );
+      process.stdout.write(
+        `  replay: pnpm -s codex-policy fuzz --against codex-cli --seed ${d.seed} --path ${d.path} --no-write\n`,
+      );
     }
     process.stdout.write(
       `${report.runs} scenarios in ${(report.elapsedMs / 1000).toFixed(1)} s (${report.perSecond.toFixed(2)} scenarios/s, ${report.binaryRuns} binary runs incl. shrinking); ` +

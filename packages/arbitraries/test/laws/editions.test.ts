@@ -7,18 +7,26 @@ import { decisions, params, run } from "../support.js";
  * Decision paths on which the editions are known to disagree, each with the evidence that the docs and the
  * binary disagree there. A new disagreement fails the test; so does a pinned one the generator never reaches.
  */
-export const KNOWN_EDITION_DISAGREEMENTS: Record<string, string> = {
-  "requirements.allowed_login_methods": "reportsDefaultLoginMethods: codex-0.169 reports default login methods (oracle 0.169 print-startup-config); docs are silent",
-  "requirements.allowed_approvals_reviewers": "legacy approvals_reviewer is a requirement in codex-0.169 only (spec-from-source.md §3, oracle rule 21 vs documented-edition.md legacy)",
-  "requirements.allowed_sandbox_modes": "legacy sandbox_mode allows read-only + M in codex-0.169 (oracle rule 21), only M in the docs",
-  "requirements.allowed_approval_policies": "layer order: MDM vs cloud vs legacy precedence differs (oracle rule 22 vs documented-edition.md 'Merge rule')",
-  "requirements.allowed_web_search_modes": "layer order (documented-edition.md 'Merge rule' vs spec-from-source.md §3)",
-  "requirements.features": "[features] merges key-wise in codex-0.169, owned whole by the first layer in the docs",
-  "requirements.mcp_servers": "[mcp_servers] merges per server in codex-0.169 (spec-from-source.md §3), owned whole in the docs",
+const KNOWN_EDITION_DISAGREEMENTS: Record<string, string> = {
+  "requirements.allowed_login_methods":
+    "reportsDefaultLoginMethods: codex-0.169 reports default login methods (oracle 0.169 print-startup-config); docs are silent",
+  "requirements.allowed_approvals_reviewers":
+    "legacy approvals_reviewer is a requirement in codex-0.169 only (spec-from-source.md §3, oracle rule 21 vs documented-edition.md legacy)",
+  "requirements.allowed_sandbox_modes":
+    "legacy sandbox_mode allows read-only + M in codex-0.169 (oracle rule 21), only M in the docs",
+  "requirements.allowed_approval_policies":
+    "layer order: MDM vs cloud vs legacy precedence differs (oracle rule 22 vs documented-edition.md 'Merge rule')",
+  "requirements.allowed_web_search_modes":
+    "layer order (documented-edition.md 'Merge rule' vs spec-from-source.md §3)",
+  "requirements.features":
+    "[features] merges key-wise in codex-0.169, owned whole by the first layer in the docs",
+  "requirements.mcp_servers":
+    "[mcp_servers] merges per server in codex-0.169 (spec-from-source.md §3), owned whole in the docs",
   "requirements.rules": "prefix_rules concatenate in codex-0.169, first writer in the docs",
   "requirements.remote_sandbox_config": "layer order",
   "requirements.allow_managed_hooks_only": "layer order",
-  status: "cloud fetch failure: codex-0.169 refuses, the docs skip the cloud layer (documented-edition.md 'Failure is best effort'); legacy/layer-order refusals",
+  status:
+    "cloud fetch failure: codex-0.169 refuses, the docs skip the cloud layer (documented-edition.md 'Failure is best effort'); legacy/layer-order refusals",
   error: "follows status",
   "effective.approval_policy": "follows the requirement lists above",
   "effective.sandbox_mode": "follows the requirement lists above",
@@ -38,13 +46,18 @@ function differingPaths(a: unknown, b: unknown, prefix = ""): string[] {
   if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && depth < 2) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].flatMap((k) =>
-      differingPaths((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k),
+      differingPaths(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        prefix ? `${prefix}.${k}` : k,
+      ),
     );
   }
   return [prefix];
 }
 
-const diff = (s: Parameters<typeof run>[0]) => differingPaths(decisions(run(s, "codex-0.169")), decisions(run(s, "documented")));
+const diff = (s: Parameters<typeof run>[0]) =>
+  differingPaths(decisions(run(s, "codex-0.169")), decisions(run(s, "documented")));
 
 describe("law 11: the two editions agree wherever the docs and the binary agree", () => {
   // Evidence: documented-edition.md (intro: where it is silent follow codex-0.169); oracle-findings rules 1–61.

@@ -1,5 +1,5 @@
-import fc from "fast-check";
 import { ScenarioSchema } from "@codex-policy/spec";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { approvalList, reviewerList, sandboxList, toToml, webSearchList } from "../../src/index.js";
 import { EDITION_IDS, params, run } from "../support.js";
@@ -42,17 +42,21 @@ describe("law 10: fallbacks for disallowed configured values", () => {
         if (o.status !== "ok") return;
         const list = (k: string) => o.requirements[k]!.value as string[];
         const e = o.effective!;
-        if (!list("allowed_approval_policies").includes(cfg.approval_policy)) expect(e.approval_policy).toBe(list("allowed_approval_policies")[0]);
+        if (!list("allowed_approval_policies").includes(cfg.approval_policy))
+          expect(e.approval_policy).toBe(list("allowed_approval_policies")[0]);
         else expect(e.approval_policy).toBe(cfg.approval_policy);
-        if (!list("allowed_sandbox_modes").includes(cfg.sandbox_mode)) expect(e.sandbox_mode).toBe("read-only");
+        if (!list("allowed_sandbox_modes").includes(cfg.sandbox_mode))
+          expect(e.sandbox_mode).toBe("read-only");
         else expect(e.sandbox_mode).toBe(cfg.sandbox_mode);
-        if (!list("allowed_approvals_reviewers").includes(cfg.approvals_reviewer)) expect(e.approvals_reviewer).toBe(list("allowed_approvals_reviewers")[0]);
+        if (!list("allowed_approvals_reviewers").includes(cfg.approvals_reviewer))
+          expect(e.approvals_reviewer).toBe(list("allowed_approvals_reviewers")[0]);
         else expect(e.approvals_reviewer).toBe(cfg.approvals_reviewer);
         const allowedWeb = list("allowed_web_search_modes");
         const checked = allowedWeb.includes(cfg.web_search)
           ? cfg.web_search
           : WEB_ORDER.find((m) => allowedWeb.includes(m));
-        const fullAccess = e.sandbox_mode === "danger-full-access" && checked !== "disabled" && allowedWeb.includes("live");
+        const fullAccess =
+          e.sandbox_mode === "danger-full-access" && checked !== "disabled" && allowedWeb.includes("live");
         expect(e.web_search).toBe(fullAccess ? "live" : checked);
       }),
       params(),

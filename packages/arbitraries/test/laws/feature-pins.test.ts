@@ -6,7 +6,10 @@ import { EDITION_IDS, params, run, tryParse } from "../support.js";
 
 /** Stacks whose pins name real features whose pins take effect (removed features are ignored, rule 36). */
 const stacks = fc
-  .tuple(layerStack({ brokenWeight: 0 }), fc.dictionary(fc.constantFrom(...EFFECTIVE_PIN_KEYS), fc.boolean(), { minKeys: 1, maxKeys: 3 }))
+  .tuple(
+    layerStack({ brokenWeight: 0 }),
+    fc.dictionary(fc.constantFrom(...EFFECTIVE_PIN_KEYS), fc.boolean(), { minKeys: 1, maxKeys: 3 }),
+  )
   .map(([g, pins]) => {
     const req = { ...(tryParse(g.scenario.system?.requirements) ?? {}), features: pins };
     return { ...g.scenario, system: { ...g.scenario.system, requirements: pinsToml(req) } };

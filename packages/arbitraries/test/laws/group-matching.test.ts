@@ -1,5 +1,5 @@
-import fc from "fast-check";
 import { ScenarioSchema } from "@codex-policy/spec";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GROUPS, groupRules, requirementsDoc, toToml } from "../../src/index.js";
 import { EDITION_IDS, params, run, tryParse } from "../support.js";

@@ -1,5 +1,5 @@
-import fc from "fast-check";
 import type { Scenario } from "@codex-policy/spec";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scenario } from "../../src/index.js";
 import { decisions, EDITION_IDS, params, run } from "../support.js";
@@ -30,7 +30,9 @@ describe("law 3: a layer that sets nothing changes nothing", () => {
       fc.property(scenario(), fc.constantFrom(...SLOTS), fc.constantFrom(...EMPTY_TEXTS), (s, slot, text) => {
         const t = withEmptyLayer(s, slot, text);
         fc.pre(t !== null);
-        expect(decisions(run(t!, ed), { dropLoginDefault: true })).toStrictEqual(decisions(run(s, ed), { dropLoginDefault: true }));
+        expect(decisions(run(t!, ed), { dropLoginDefault: true })).toStrictEqual(
+          decisions(run(s, ed), { dropLoginDefault: true }),
+        );
       }),
       params(),
     );

@@ -1,5 +1,5 @@
-import fc from "fast-check";
 import { ScenarioSchema } from "@codex-policy/spec";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configDoc, managedRules, PROGRAMS, SUBCOMMANDS, toToml, userRulesText } from "../../src/index.js";
 import { EDITION_IDS, params, run } from "../support.js";
@@ -18,7 +18,11 @@ describe("law 9: a managed forbidden rule always beats any user allow", () => {
   it.each(EDITION_IDS)("%s", (ed) => {
     fc.assert(
       fc.property(setup, ({ program, sub, userPrefixLen, others, user, trust }) => {
-        const forbidden = { pattern: [{ token: program }], decision: "forbidden", justification: "blocked by policy" };
+        const forbidden = {
+          pattern: [{ token: program }],
+          decision: "forbidden",
+          justification: "blocked by policy",
+        };
         const s = ScenarioSchema.parse({
           system: { requirements: toToml({ rules: { prefix_rules: [...(others ?? []), forbidden] } }) },
           user: {

@@ -1,8 +1,15 @@
-import fc from "fast-check";
 import { EDITIONS } from "@codex-policy/engine";
 import { type Scenario, ScenarioSchema } from "@codex-policy/spec";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { approvalList, requirementsDoc, reviewerList, sandboxList, toToml, webSearchList } from "../../src/index.js";
+import {
+  approvalList,
+  requirementsDoc,
+  reviewerList,
+  sandboxList,
+  toToml,
+  webSearchList,
+} from "../../src/index.js";
 import { b64, EDITION_IDS, params, run } from "../support.js";
 
 type Kind = "system" | "cloud" | "mdm";
@@ -28,9 +35,18 @@ function stackScenario(texts: Partial<Record<Kind, string>>): Scenario {
 const stack = fc.constantFrom(...(Object.keys(LIST_FIELDS) as Field[])).chain((field) =>
   fc
     .record({
-      system: fc.option(fc.tuple(LIST_FIELDS[field], requirementsDoc(["features", "allow_managed_hooks_only"])), { nil: undefined }),
-      cloud: fc.option(fc.tuple(LIST_FIELDS[field], requirementsDoc(["features", "allow_managed_hooks_only"])), { nil: undefined }),
-      mdm: fc.option(fc.tuple(LIST_FIELDS[field], requirementsDoc(["features", "allow_managed_hooks_only"])), { nil: undefined }),
+      system: fc.option(
+        fc.tuple(LIST_FIELDS[field], requirementsDoc(["features", "allow_managed_hooks_only"])),
+        { nil: undefined },
+      ),
+      cloud: fc.option(
+        fc.tuple(LIST_FIELDS[field], requirementsDoc(["features", "allow_managed_hooks_only"])),
+        { nil: undefined },
+      ),
+      mdm: fc.option(
+        fc.tuple(LIST_FIELDS[field], requirementsDoc(["features", "allow_managed_hooks_only"])),
+        { nil: undefined },
+      ),
     })
     .map((layers) => ({ field, layers })),
 );

@@ -151,7 +151,12 @@ function mapEffective(
       throw new AdapterError("probe-failed", "the stand-in model received no request; the turn probe failed");
     const obs = webSearchFromTools(first.tools);
     if (obs && channels.includes("web_search")) {
-      const ws = webSearchMode(obs, allowedWebSearch, warningTexts, effective.sandbox_mode === "danger-full-access");
+      const ws = webSearchMode(
+        obs,
+        allowedWebSearch,
+        warningTexts,
+        effective.sandbox_mode === "danger-full-access",
+      );
       effective.web_search = ws.mode;
       effective.web_search_access = obs === "disabled" ? "none" : obs;
       if (ws.ambiguous) unobserved.push("effective.web_search");

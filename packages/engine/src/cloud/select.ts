@@ -155,7 +155,11 @@ export function selectCloud(
     return {
       ...(picked.layer ? { layer: picked.layer } : {}),
       groupRules,
-      report: { path: "fetched", rule: picked.rule, reason: `${CACHE_PHRASE[cache] ?? cache}, fetched from the service` },
+      report: {
+        path: "fetched",
+        rule: picked.rule,
+        reason: `${CACHE_PHRASE[cache] ?? cache}, fetched from the service`,
+      },
     };
   }
   const reason = `${CACHE_PHRASE[cache] ?? cache} and the fetch failed (${fetch})`;

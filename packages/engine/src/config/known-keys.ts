@@ -17,7 +17,9 @@ export const KNOWN_CONFIG_KEYS = new Set(
   permissions personality plan_mode_reasoning_effort plugins profile profiles project_doc_fallback_filenames
   project_doc_max_bytes project_root_markers projects realtime review_model sandbox_mode
   sandbox_workspace_write service_tier shell_environment_policy show_raw_agent_reasoning skills sqlite_home
-  suppress_unstable_features_warning tool_output_token_limit tool_suggest tools tui web_search windows`.split(/\s+/),
+  suppress_unstable_features_warning tool_output_token_limit tool_suggest tools tui web_search windows`.split(
+    /\s+/,
+  ),
 );
 
 /** Keys of one `[mcp_servers.<name>]` entry. */

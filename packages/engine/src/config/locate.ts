@@ -1,5 +1,8 @@
 /** 1-based line and column of the value of `path` (e.g. ["features", "x"]) in TOML text, best effort. */
-export function locateValue(text: string | undefined, path: string[]): { line: number; column: number } | null {
+export function locateValue(
+  text: string | undefined,
+  path: string[],
+): { line: number; column: number } | null {
   if (!text || path.length === 0) return null;
   const key = path[path.length - 1]!;
   const table = path.slice(0, -1).join(".");

@@ -39,7 +39,11 @@ function badFeature(layer: ConfigLayer): { path: string[]; message: string } | n
       const spec = configFeature(k);
       if (!spec || typeof v === "boolean") continue;
       if (TABLE_FEATURES.has(spec.key)) {
-        if (!isTable(v)) return { path: [...prefix, k], message: "data did not match any variant of untagged enum FeatureToml" };
+        if (!isTable(v))
+          return {
+            path: [...prefix, k],
+            message: "data did not match any variant of untagged enum FeatureToml",
+          };
       } else {
         return { path: [...prefix, k], message: invalidType(serdeType(v), "a boolean") };
       }
@@ -70,7 +74,11 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics): voi
   );
   const profile = profileOwner?.doc.profile;
   if (profileOwner && typeof profile === "string") {
-    diag.fail({ code: "config-legacy-profile", layer: profileOwner.layerId, message: legacyProfileError(profile) });
+    diag.fail({
+      code: "config-legacy-profile",
+      layer: profileOwner.layerId,
+      message: legacyProfileError(profile),
+    });
     return;
   }
   for (const [key, variants] of Object.entries(CONFIG_VARIANTS)) {
@@ -79,7 +87,11 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics): voi
     const v = layer.doc[key];
     if (key === "approval_policy" && isTable(v)) continue; // granular form
     if (key === "approval_policy" && v === "untrusted") {
-      diag.fail({ code: "config-approval-untrusted", layer: layer.layerId, message: CONFIG_UNTRUSTED_APPROVAL });
+      diag.fail({
+        code: "config-approval-untrusted",
+        layer: layer.layerId,
+        message: CONFIG_UNTRUSTED_APPROVAL,
+      });
       return;
     }
     if (typeof v !== "string") {

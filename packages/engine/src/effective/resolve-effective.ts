@@ -122,5 +122,7 @@ export function resolveWebSearch(
   const startup = applyConstraint(cand, constraint, diag);
   const liveAllowed = !constraint.allowed || constraint.allowed.includes("live");
   if (sandbox !== "danger-full-access" || startup.value === "disabled" || !liveAllowed) return startup;
-  return startup.value === "live" ? startup : { value: "live", origin: "full-access", fellBack: startup.fellBack };
+  return startup.value === "live"
+    ? startup
+    : { value: "live", origin: "full-access", fellBack: startup.fellBack };
 }

@@ -19,7 +19,7 @@ export function composeHooks(
   edition: EditionSpec,
   os: string = "linux",
 ): { value: unknown; layers: RequirementLayer[]; error?: OutcomeError } {
-  const inputs = (Array.isArray(layersHighFirst) ? layersHighFirst : []).filter((l) => l && l.layer);
+  const inputs = (Array.isArray(layersHighFirst) ? layersHighFirst : []).filter((l) => l?.layer);
   if (inputs.length === 0) return { value: undefined, layers: [] };
   if (edition?.merge !== "deep") return { value: inputs[0]!.value, layers: [inputs[0]!.layer] };
 

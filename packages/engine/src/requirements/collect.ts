@@ -1,10 +1,10 @@
 import type { Edition, LayerId, Scenario } from "@codex-policy/spec";
 import { stripCloudLoginKeys } from "../areas.js";
 import { EDITIONS, type EditionSpec, type RequirementLayerKind } from "../editions.js";
+import { perDocument } from "../memo.js";
 import { CLOUD_BUNDLE_INVALID_TOML, layerParseError, tomlSyntaxDetail } from "../messages.js";
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
 import { managedPaths } from "../paths.js";
-import { perDocument } from "../memo.js";
 import { parseToml, type TomlTable } from "../toml.js";
 import { legacyRequirements } from "./legacy.js";
 

@@ -97,6 +97,7 @@ export function composeRequirements(
       layers: hooks.layers,
     };
   }
-  const emptyRulesLayer = [...prepared].reverse().find((p) => p.rules !== null && p.rules.length === 0)?.layer ?? null;
+  const emptyRulesLayer =
+    [...prepared].reverse().find((p) => p.rules !== null && p.rules.length === 0)?.layer ?? null;
   return { fields, rules, emptyRulesLayer, remote, ...(error ? { error } : {}) };
 }

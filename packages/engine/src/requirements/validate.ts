@@ -127,7 +127,11 @@ function checkField(key: string, value: unknown): Problem | null {
 export function validateRequirementLayer(layer: RequirementLayer): OutcomeError | null {
   if (layer.doc.features !== undefined && layer.doc.feature_requirements !== undefined) {
     // Both spellings fill the same field, which serde reports as a duplicate.
-    return { code: "duplicate-field", layer: layer.layerId, message: layerParseError(layer.label, "duplicate field `features`\n") };
+    return {
+      code: "duplicate-field",
+      layer: layer.layerId,
+      message: layerParseError(layer.label, "duplicate field `features`\n"),
+    };
   }
   for (const [key, value] of Object.entries(layer.doc)) {
     const field = key === "feature_requirements" ? "features" : key;

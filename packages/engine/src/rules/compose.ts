@@ -73,7 +73,7 @@ export function validateComposedRules(
   rules: SourcedRule[],
   empty?: { label: string; layerId: LayerId },
 ): { rules: ManagedRule[] } | { error: OutcomeError } {
-  const list = Array.isArray(rules) ? rules.filter((r) => r && r.layer) : [];
+  const list = Array.isArray(rules) ? rules.filter((r) => r?.layer) : [];
   const label = list.length > 0 ? layersLabel(list.map((r) => r.layer)) : (empty?.label ?? "<unspecified>");
   const prefix = `invalid rules in requirements (set by ${label}): `;
   if (list.length === 0) {
