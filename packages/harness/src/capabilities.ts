@@ -18,6 +18,7 @@ export const CAPABILITIES = [
   "cloud",
   "mdm",
   "legacy",
+  "profile",
   "os:macos",
   "os:windows",
   "explanations",
@@ -97,6 +98,7 @@ export function requiredCapabilities(t: Pick<TestInstance, "scenario" | "expect"
   if (s.cloud !== undefined || pathsStartWith(paths, "cloud")) need.add("cloud");
   if (s.mdm !== undefined) need.add("mdm");
   if (s.system?.managed_config !== undefined) need.add("legacy");
+  if (s.session.profile !== undefined) need.add("profile");
   if (s.host.os === "macos") need.add("os:macos");
   if (s.host.os === "windows") need.add("os:windows");
   return need;

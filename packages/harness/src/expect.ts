@@ -117,10 +117,22 @@ export function matches(expected: unknown, actual: Resolved): boolean {
   return actual !== MISSING && deepEqual(expected, actual);
 }
 
-function isUnobserved(path: string, unobserved: readonly string[] | undefined): boolean {
+/** Whether a prefix (where `*` matches one segment) covers `path`. */
+function covers(prefix: string, path: string): boolean {
+  const q = prefix.split(".");
+  const p = path.split(".");
+  return q.length <= p.length && q.every((seg, i) => seg === "*" || p[i] === "*" || seg === p[i]);
+}
+
+/**
+ * A check is unobserved when its path lies under an unobserved prefix, or when it compares a whole
+ * value part of which is unobserved (an operator such as `$len` or `$absent` does not look inside).
+ */
+function isUnobserved(path: string, expected: unknown, unobserved: readonly string[] | undefined): boolean {
   if (!unobserved?.length) return false;
-  const bare = path.replace(/\.\*(?=\.|$)/g, "");
-  return unobserved.some((p) => bare === p || bare.startsWith(`${p}.`) || p.startsWith(`${bare}.`));
+  if (unobserved.some((p) => covers(p, path))) return true;
+  const looksInside = !isOperatorTable(expected) || "$contains" in (expected as object) || "$match" in (expected as object);
+  return looksInside && unobserved.some((p) => covers(path, p) && p !== path);
 }
 
 /**
@@ -138,7 +150,7 @@ export function checkExpectations(outcome: Outcome, expect: Record<string, unkno
       expected,
       actual: got === MISSING ? undefined : got,
     };
-    if (isUnobserved(path, unobserved)) r.unobserved = true;
+    if (isUnobserved(path, expected, unobserved)) r.unobserved = true;
     return r;
   });
 }

@@ -2,15 +2,19 @@ import type { AdapterInfo } from "./adapters/types.js";
 import type { CheckResult } from "./expect.js";
 import type { ScoredCheck, Status } from "./report/types.js";
 
+/** Whether `path` lies under `prefix`; a `*` segment in either matches any one segment. */
 function under(path: string, prefix: string): boolean {
-  const bare = path.replace(/\.\*(?=\.|$)/g, "");
-  return bare === prefix || bare.startsWith(`${prefix}.`);
+  const p = path.split(".");
+  const q = prefix.split(".");
+  if (q.length > p.length) return false;
+  return q.every((seg, i) => seg === "*" || p[i] === "*" || seg === p[i]);
 }
 
 /**
  * Decides which checks count for this adapter and the resulting status. Explanation checks count
  * only when the adapter claims `explanations`; paths the adapter declared unobservable never count.
- * A counted check whose path the Outcome marks unobserved makes the record `not-testable`.
+ * When every counted check that could be observed passes but some could not be observed in this run
+ * (the Outcome lists their paths as unobserved), the record is `unobserved`: reported, not a failure.
  */
 export function scoreChecks(
   checks: CheckResult[],
@@ -24,7 +28,7 @@ export function scoreChecks(
   }));
   const counted = scored.filter((c) => c.scored);
   if (counted.some((c) => !c.ok && !c.unobserved)) return { status: "fail", checks: scored };
-  if (counted.some((c) => c.unobserved)) return { status: "not-testable", checks: scored };
+  if (counted.some((c) => c.unobserved)) return { status: "unobserved", checks: scored };
   return { status: "pass", checks: scored };
 }
 
@@ -39,10 +43,10 @@ export function failureSummary(status: Status, checks: ScoredCheck[], reason?: s
     const c = checks.find((x) => x.scored && !x.ok && !x.unobserved);
     if (c) return `${c.path}: expected ${short(c.expected)}, got ${short(c.actual)}`;
   }
-  if (status === "not-testable") {
+  if (status === "not-testable") return `not testable${reason ? `: ${reason}` : ""}`;
+  if (status === "unobserved") {
     const c = checks.find((x) => x.scored && x.unobserved);
-    if (reason) return `not testable: ${reason}`;
-    if (c) return `not testable: ${c.path} is unobserved`;
+    if (c) return `unobserved: ${c.path} cannot be observed in this run`;
   }
   return `${status}${reason ? `: ${reason}` : ""}`;
 }

@@ -99,12 +99,16 @@ describe("runConformance", () => {
     });
   });
 
-  it("reports checks on unobserved paths as not testable unless the adapter declared them unobservable", async () => {
+  it("reports checks on paths a run could not observe as unobserved (not a failure) unless declared unobservable", async () => {
     const blind = () => outcome({ unobserved: ["warnings"] });
     const r1 = await run({ adapter: fakeAdapter(blind) });
-    expect(r1.records.find((r) => r.id === "ex:w")).toMatchObject({ status: "not-testable" });
+    expect(r1.records.find((r) => r.id === "ex:w")).toMatchObject({ status: "unobserved", verdict: "ok" });
+    expect(r1.footer.statuses.unobserved).toBeGreaterThan(0);
     const r2 = await run({ adapter: fakeAdapter(blind, { unobservable: ["warnings"] }) });
     expect(r2.records.find((r) => r.id === "ex:w")).toMatchObject({ status: "pass" });
+    // A `*` segment in a declared prefix matches any one path segment.
+    const r3 = await run({ adapter: fakeAdapter(blind, { unobservable: ["*"] }) });
+    expect(r3.records.find((r) => r.id === "ex:w")).toMatchObject({ status: "pass" });
   });
 
   it("skips editions the adapter does not claim", async () => {

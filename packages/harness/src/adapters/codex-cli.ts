@@ -19,7 +19,8 @@ interface CodexCliModule {
 }
 
 /** What the real binary cannot be given: a cloud backend, macOS MDM, a non-Linux host. */
-const NOT_CLAIMED = new Set(["cloud", "mdm", "os:macos", "os:windows"]);
+// 0.169.0 rejects --profile outside runtime commands, so the probe cannot select a profile.
+const NOT_CLAIMED = new Set(["cloud", "mdm", "profile", "os:macos", "os:windows"]);
 
 async function load(): Promise<CodexCliModule> {
   const name = "@codex-policy/codex-cli-adapter";

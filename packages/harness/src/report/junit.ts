@@ -32,6 +32,8 @@ function testcase(r: ResultRecord): string {
     body = `<failure type="stale-baseline" message="${esc(`passes but is listed in the baseline: ${r.baseline_reason ?? ""}`)}"/>`;
   } else if (r.status === "fail" || r.status === "not-testable") {
     body = `<failure type="${r.status}" message="${esc(r.reason ?? r.status)}">${detail}</failure>`;
+  } else if (r.status === "unobserved") {
+    body = `<system-out>${esc(r.reason ?? "unobserved")}</system-out>`;
   } else if (r.status !== "pass") {
     body = `<error type="${r.status}" message="${esc(r.reason ?? r.status)}">${detail}</error>`;
   }
@@ -42,7 +44,7 @@ function testcase(r: ResultRecord): string {
 function kind(r: ResultRecord): "failure" | "error" | "skipped" | "ok" {
   if (r.verdict === "skipped" || r.verdict === "xfail") return "skipped";
   if (r.verdict === "stale" || r.status === "fail" || r.status === "not-testable") return "failure";
-  if (r.status !== "pass") return "error";
+  if (r.status !== "pass" && r.status !== "unobserved") return "error";
   return "ok";
 }
 

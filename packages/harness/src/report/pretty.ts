@@ -17,10 +17,13 @@ export function toPretty(report: Report): string {
   out.push("");
   const areas = Object.keys(f.areas).sort();
   const w = Math.max(4, ...areas.map((a) => a.length));
-  out.push(`${pad("area", w)}  ${pad("pass", 5, true)}  ${pad("fail", 5, true)}  ${pad("skip", 5, true)}`);
+  const unobs = f.statuses.unobserved > 0;
+  const head = `${pad("area", w)}  ${pad("pass", 5, true)}  ${pad("fail", 5, true)}  ${pad("skip", 5, true)}`;
+  out.push(unobs ? `${head}  ${pad("unobs", 5, true)}` : head);
   for (const a of areas) {
     const c = f.areas[a]!;
-    out.push(`${pad(a, w)}  ${pad(c.pass, 5, true)}  ${pad(c.fail, 5, true)}  ${pad(c.skipped, 5, true)}`);
+    const row = `${pad(a, w)}  ${pad(c.pass, 5, true)}  ${pad(c.fail, 5, true)}  ${pad(c.skipped, 5, true)}`;
+    out.push(unobs ? `${row}  ${pad(c.unobserved, 5, true)}` : row);
   }
   const bad = records.filter((r) => r.verdict === "regression" || r.verdict === "stale");
   if (bad.length) {
@@ -49,7 +52,12 @@ export function toPretty(report: Report): string {
   if (f.adapter_restarts) out.push(`adapter restarts: ${f.adapter_restarts}`);
   if (f.unmatched_baseline.length)
     out.push(`baseline entries matching nothing in this run: ${f.unmatched_baseline.join(", ")}`);
-  const failed = records.filter((r) => r.status !== "pass" && r.status !== "skipped").length;
+  const failed = records.filter((r) => !["pass", "skipped", "unobserved"].includes(r.status)).length;
+  if (unobs) {
+    out.push(
+      `${f.statuses.unobserved} not fully observable here (every observed check passed; the implementation cannot show some asserted values)`,
+    );
+  }
   out.push(
     `${f.statuses.pass} passed, ${failed} failed, ${f.statuses.skipped} skipped` +
       ` (${f.verdicts.regression} regressions, ${f.verdicts.stale} stale, ${f.verdicts.xfail} expected)`,

@@ -20,10 +20,11 @@ export function summarize(
   for (const r of records) {
     statuses[r.status]++;
     verdicts[r.verdict]++;
-    const a = areas[r.area] ?? { pass: 0, fail: 0, skipped: 0 };
+    const a = areas[r.area] ?? { pass: 0, fail: 0, skipped: 0, unobserved: 0 };
     areas[r.area] = a;
     if (r.status === "pass") a.pass++;
     else if (r.status === "skipped") a.skipped++;
+    else if (r.status === "unobserved") a.unobserved++;
     else a.fail++;
     for (const c of r.checks) {
       if (!c.scored || c.unobserved) continue;

@@ -5,6 +5,7 @@ export type Status =
   | "pass"
   | "fail"
   | "not-testable"
+  | "unobserved"
   | "skipped"
   | "errored"
   | "timeout"
@@ -15,6 +16,7 @@ export const STATUSES: Status[] = [
   "pass",
   "fail",
   "not-testable",
+  "unobserved",
   "skipped",
   "errored",
   "timeout",
@@ -75,6 +77,8 @@ export interface Counts {
   pass: number;
   fail: number;
   skipped: number;
+  /** Ran, every observed check passed, but some asserted value could not be observed. */
+  unobserved: number;
 }
 
 export interface Footer {
