@@ -13,7 +13,7 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   ],
   [/invalid value for `features`/, "feature-pin-conflict"],
   [/^Invalid override/, "override-invalid"],
-  [/\.toml:\d+:\d+: invalid transport/, "config-invalid"],
+  [/\.toml:\d+:\d+: invalid transport|is not supported for (stdio|streamable_http)/, "config-invalid"],
   [/duplicate field `/, "duplicate-field"],
   [/invalid utf-8/i, "invalid-utf8"],
   [/TOML parse error|duplicate key/, "toml-syntax"],

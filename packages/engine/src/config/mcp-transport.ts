@@ -1,42 +1,83 @@
 import type { ConfigLayer, Diagnostics } from "../model.js";
 import { isTable } from "../toml.js";
 
-/** 1-based line and column of a server's name in the layer text, when it can be found. */
-function locate(text: string | undefined, name: string): { line: number; column: number } | null {
+/** Fields only one transport accepts, in the order Codex checks them. */
+const HTTP_ONLY = ["url", "bearer_token", "bearer_token_env_var", "http_headers", "env_http_headers"];
+const STDIO_ONLY = ["args", "env", "env_vars", "cwd"];
+
+/** 1-based line of a server's table header (or first mention) and the column of `at`. */
+function locate(text: string | undefined, name: string, at: "table" | "name"): { line: number; column: number } | null {
   if (!text) return null;
-  const lines = text.split(/\r?\n/);
-  for (const [i, l] of lines.entries()) {
-    const at = l.indexOf(`mcp_servers.${name}`);
-    if (at >= 0) return { line: i + 1, column: at + "mcp_servers.".length + 1 };
+  for (const [i, l] of text.split(/\r?\n/).entries()) {
+    const idx = l.indexOf(`mcp_servers.${name}`);
+    if (idx < 0) continue;
+    return { line: i + 1, column: at === "table" ? l.search(/\S/) + 1 : idx + "mcp_servers.".length + 1 };
   }
   return null;
 }
 
-/** Every configured MCP server needs a transport: a `command` (stdio) or a `url` (HTTP). */
-export function checkMcpTransports(layers: ConfigLayer[], diag: Diagnostics): void {
-  const defs = new Map<string, { stdio: boolean; http: boolean; layer: ConfigLayer }>();
+interface Merged {
+  def: Record<string, unknown>;
+  /** For each key, the highest layer that set it. */
+  from: Map<string, ConfigLayer>;
+  last: ConfigLayer;
+}
+
+function mergedServers(layers: ConfigLayer[]): Map<string, Merged> {
+  const out = new Map<string, Merged>();
   for (const layer of layers) {
     const servers = layer.doc.mcp_servers;
     if (!isTable(servers)) continue;
     for (const [name, def] of Object.entries(servers)) {
       if (!isTable(def)) continue;
-      const prev = defs.get(name) ?? { stdio: false, http: false, layer };
-      defs.set(name, {
-        stdio: prev.stdio || typeof def.command === "string",
-        http: prev.http || typeof def.url === "string",
-        layer,
-      });
+      const m: Merged = out.get(name) ?? { def: {}, from: new Map(), last: layer };
+      for (const [k, v] of Object.entries(def)) {
+        m.def[k] = v;
+        m.from.set(k, layer);
+      }
+      m.last = layer;
+      out.set(name, m);
     }
   }
-  for (const [name, d] of defs) {
-    if (d.stdio || d.http) continue;
-    const at = locate(d.layer.text, name);
-    diag.fail({
-      code: "config-invalid",
-      layer: d.layer.layerId,
-      message: `${d.layer.label}${at ? `:${at.line}:${at.column}` : ""}: invalid transport`,
-      ...(at ?? {}),
-    });
+  return out;
+}
+
+/**
+ * Every configured MCP server (after merging the config layers) needs one transport: `command`
+ * (stdio) or `url` (streamable HTTP), without the other transport's fields. Within one file the
+ * error points at the server's table; across files it names the server instead.
+ */
+export function checkMcpTransports(layers: ConfigLayer[], diag: Diagnostics): void {
+  for (const [name, m] of mergedServers(layers)) {
+    const stdio = typeof m.def.command === "string";
+    const http = !stdio && typeof m.def.url === "string";
+    if (!stdio && !http) {
+      const at = locate(m.last.text, name, "name");
+      diag.fail({
+        code: "config-invalid",
+        layer: m.last.layerId,
+        message: `${m.last.label}${at ? `:${at.line}:${at.column}` : ""}: invalid transport`,
+        ...(at ?? {}),
+      });
+      return;
+    }
+    const transport = stdio ? "stdio" : "streamable_http";
+    const bad = (stdio ? HTTP_ONLY : STDIO_ONLY).find((k) => m.def[k] !== undefined);
+    if (!bad) continue;
+    const owner = m.from.get(bad)!;
+    const key = m.from.get(stdio ? "command" : "url")!;
+    const message = `${bad} is not supported for ${transport}`;
+    if (owner === key) {
+      const at = locate(owner.text, name, "table");
+      diag.fail({
+        code: "config-invalid",
+        layer: owner.layerId,
+        message: `${owner.label}${at ? `:${at.line}:${at.column}` : ""}: ${message}`,
+        ...(at ?? {}),
+      });
+    } else {
+      diag.fail({ code: "config-invalid", layer: owner.layerId, message: `${message}\nin \`mcp_servers.${name}\`\n` });
+    }
     return;
   }
 }
