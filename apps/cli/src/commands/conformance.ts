@@ -178,6 +178,7 @@ async function run(argv: string[]): Promise<number> {
       baselineFile: o.baseline,
       timeoutMs,
       seed,
+      onRecord: progress(),
     });
   } catch (e) {
     if (e instanceof AdapterStartError) fail(e.message, e.code, 3);
@@ -214,6 +215,16 @@ async function run(argv: string[]): Promise<number> {
   else process.stdout.write(text);
   if (o.jsonl) await writeFile(o.jsonl, toJsonl(report));
   return report.footer.exit_code;
+}
+
+/** A progress line on stderr every 25 records once a run takes more than 3 s (e.g. the real binary). */
+function progress(): (r: unknown) => void {
+  let n = 0;
+  const started = Date.now();
+  return () => {
+    n++;
+    if (n % 25 === 0 && Date.now() - started > 3000) process.stderr.write(`  ... ${n} records (${Math.round((Date.now() - started) / 1000)} s)\n`);
+  };
 }
 
 export const command: Command = {
