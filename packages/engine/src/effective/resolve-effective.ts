@@ -36,12 +36,12 @@ const SANDBOX_STRICTNESS = ["read-only", "workspace-write", "danger-full-access"
 
 /**
  * A project whose trust is unknown is not loaded, yet its `sandbox_mode` still applies when it is
- * stricter than what the user chose (binary: read-only over workspace-write, workspace-write over
- * full access; never looser). Thread parameters are not clamped.
+ * stricter than a value from a config file (binary: read-only over workspace-write, workspace-write
+ * over full access; never looser). `-c` overrides and thread parameters are not clamped (fuzz 11002).
  */
 function tightenByProject(c: Candidate, project: TomlTable | null): Candidate {
   const wanted = project?.sandbox_mode;
-  if (c.origin === "thread" || typeof wanted !== "string") return c;
+  if (c.origin === "thread" || c.origin === "session" || typeof wanted !== "string") return c;
   const rank = (v: string) => SANDBOX_STRICTNESS.indexOf(v);
   if (rank(wanted) < 0 || rank(wanted) >= rank(c.value)) return c;
   return { value: wanted, explicit: true, origin: "project" };

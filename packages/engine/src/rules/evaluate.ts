@@ -111,8 +111,9 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
     if (never) return { ...base, outcome: "rejected", message: rejectionMessage(PROMPT_UNDER_NEVER) };
     return { ...base, outcome: ask(ctx), message: null };
   }
-  // Segments no rule matched fall back to Codex's own judgement (binary: echo and ls ask under untrusted).
-  if (unmatched.some(isDangerous)) {
+  // Codex's own danger check still applies to segments a user `allow` covers (binary: `rm -rf y`
+  // asks despite `prefix_rule(["rm"], "allow")`); under untrusted, echo and ls ask too.
+  if (segments.some(isDangerous)) {
     if (never)
       return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, null)) };
     return { ...base, outcome: ask(ctx), message: null };
