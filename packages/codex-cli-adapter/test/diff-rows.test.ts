@@ -1,25 +1,13 @@
 import { type Outcome, OutcomeSchema } from "@codex-policy/spec";
+import { sampleOutcome } from "@codex-policy/spec/testing";
 import { describe, expect, it } from "vitest";
 import { diffOutcomes, flatten } from "../src/compare.js";
 
-const base: Outcome = OutcomeSchema.parse({
-  edition: "codex-0.169",
-  status: "ok",
-  requirements: { allowed_web_search_modes: { value: ["cached", "disabled"], source: "system" } },
-  effective: {
-    approval_policy: "on-request",
-    approvals_reviewer: "user",
-    sandbox_mode: "read-only",
-    web_search: "cached",
-    features: {},
-    mcp_servers: {},
-    hooks: [],
-    commands: [],
-  },
-  notices: [],
-  warnings: [],
-  errors: [],
-});
+const base: Outcome = OutcomeSchema.parse(
+  sampleOutcome({
+    requirements: { allowed_web_search_modes: { value: ["cached", "disabled"], source: "system" } },
+  }),
+);
 
 describe("diffOutcomes", () => {
   it("flattens to leaf paths with array indices", () => {

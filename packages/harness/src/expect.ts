@@ -131,7 +131,8 @@ function covers(prefix: string, path: string): boolean {
 function isUnobserved(path: string, expected: unknown, unobserved: readonly string[] | undefined): boolean {
   if (!unobserved?.length) return false;
   if (unobserved.some((p) => covers(p, path))) return true;
-  const looksInside = !isOperatorTable(expected) || "$contains" in (expected as object) || "$match" in (expected as object);
+  const looksInside =
+    !isOperatorTable(expected) || "$contains" in (expected as object) || "$match" in (expected as object);
   return looksInside && unobserved.some((p) => covers(path, p) && p !== path);
 }
 

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type Case, CaseSchema, type Edition, type Outcome } from "@codex-policy/spec";
+import { type Case, CaseSchema, type Edition } from "@codex-policy/spec";
+import { sampleOutcome } from "@codex-policy/spec/testing";
 import { InProcessAdapter } from "../src/adapters/in-process.js";
 import { CAPABILITIES } from "../src/capabilities.js";
 
@@ -28,31 +29,7 @@ export function makeCase(over: Record<string, unknown> = {}): Case {
   });
 }
 
-export function outcome(
-  over: Partial<Omit<Outcome, "effective">> & { effective?: Partial<NonNullable<Outcome["effective"]>> } = {},
-): Outcome {
-  const { effective, ...rest } = over;
-  return {
-    edition: "codex-0.169",
-    status: "ok",
-    requirements: {},
-    effective: {
-      approval_policy: "on-request",
-      approvals_reviewer: "user",
-      sandbox_mode: "read-only",
-      web_search: "cached",
-      features: {},
-      mcp_servers: {},
-      hooks: [],
-      commands: [],
-      ...effective,
-    },
-    notices: [],
-    warnings: [],
-    errors: [],
-    ...rest,
-  };
-}
+export const outcome = sampleOutcome;
 
 /** A fake in-process implementation built from a function. */
 export function fakeAdapter(

@@ -223,7 +223,8 @@ function progress(): (r: unknown) => void {
   const started = Date.now();
   return () => {
     n++;
-    if (n % 25 === 0 && Date.now() - started > 3000) process.stderr.write(`  ... ${n} records (${Math.round((Date.now() - started) / 1000)} s)\n`);
+    if (n % 25 === 0 && Date.now() - started > 3000)
+      process.stderr.write(`  ... ${n} records (${Math.round((Date.now() - started) / 1000)} s)\n`);
   };
 }
 

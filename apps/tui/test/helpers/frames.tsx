@@ -1,4 +1,5 @@
 import type { Outcome, Scenario } from "@codex-policy/spec";
+import { sampleOutcome } from "@codex-policy/spec/testing";
 import { render } from "ink-testing-library";
 import type { Effects, GalleryEntry } from "../../src/keys/dispatch.js";
 import { stateFromScenario } from "../../src/model/state.js";
@@ -91,31 +92,13 @@ export async function renderApp(opts: {
   return h;
 }
 
-/** A minimal valid Outcome to build fixtures from. */
+/** A minimal valid Outcome to build fixtures from, with default sources. */
 export function outcomeFixture(over: Partial<Outcome> = {}): Outcome {
-  return {
-    edition: "codex-0.169",
-    status: "ok",
-    requirements: {},
-    effective: {
-      approval_policy: "on-request",
-      approvals_reviewer: "user",
-      sandbox_mode: "read-only",
-      web_search: "cached",
-      features: {},
-      mcp_servers: {},
-      hooks: [],
-      commands: [],
-      sources: {
-        approval_policy: "default",
-        sandbox_mode: "default",
-        web_search: "default",
-        approvals_reviewer: "default",
-      },
-    },
-    notices: [],
-    warnings: [],
-    errors: [],
-    ...over,
+  const sources = {
+    approval_policy: "default",
+    sandbox_mode: "default",
+    web_search: "default",
+    approvals_reviewer: "default",
   };
+  return { ...sampleOutcome({ effective: { sources } }), ...over };
 }

@@ -6,7 +6,11 @@ const HTTP_ONLY = ["url", "bearer_token", "bearer_token_env_var", "http_headers"
 const STDIO_ONLY = ["args", "env", "env_vars", "cwd"];
 
 /** 1-based line of a server's table header (or first mention) and the column of `at`. */
-function locate(text: string | undefined, name: string, at: "table" | "name"): { line: number; column: number } | null {
+function locate(
+  text: string | undefined,
+  name: string,
+  at: "table" | "name",
+): { line: number; column: number } | null {
   if (!text) return null;
   for (const [i, l] of text.split(/\r?\n/).entries()) {
     const idx = l.indexOf(`mcp_servers.${name}`);
@@ -76,7 +80,11 @@ export function checkMcpTransports(layers: ConfigLayer[], diag: Diagnostics): vo
         ...(at ?? {}),
       });
     } else {
-      diag.fail({ code: "config-invalid", layer: owner.layerId, message: `${message}\nin \`mcp_servers.${name}\`\n` });
+      diag.fail({
+        code: "config-invalid",
+        layer: owner.layerId,
+        message: `${message}\nin \`mcp_servers.${name}\`\n`,
+      });
     }
     return;
   }
