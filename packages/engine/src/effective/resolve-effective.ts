@@ -32,18 +32,21 @@ function candidate(
   return dflt;
 }
 
-const SANDBOX_STRICTNESS = ["read-only", "workspace-write", "danger-full-access"];
+/** Config layers that sit above the project layer. */
+const ABOVE_PROJECT = new Set(["profile", "session", "cloud-config", "legacy", "mdm-config"]);
+const SANDBOX_VALUES = ["read-only", "workspace-write", "danger-full-access"];
 
 /**
- * A project whose trust is unknown is not loaded, yet its `sandbox_mode` still applies when it is
- * stricter than a value from a config file (binary: read-only over workspace-write, workspace-write
- * over full access; never looser). `-c` overrides and thread parameters are not clamped (fuzz 11002).
+ * A project whose trust is unknown is not loaded, yet its `sandbox_mode` still takes its place in
+ * the merge once a writable sandbox was chosen below it (system or user config): read-only and the
+ * default stay read-only, and `-c`, managed config and thread parameters win as usual. Binary:
+ * user workspace-write + project read-only gives read-only, + project full access gives full
+ * access; user read-only + project full access stays read-only (fuzz 20261122, 11002).
  */
-function tightenByProject(c: Candidate, project: TomlTable | null): Candidate {
+function unknownTrustProject(c: Candidate, project: TomlTable | null): Candidate {
   const wanted = project?.sandbox_mode;
-  if (c.origin === "thread" || c.origin === "session" || typeof wanted !== "string") return c;
-  const rank = (v: string) => SANDBOX_STRICTNESS.indexOf(v);
-  if (rank(wanted) < 0 || rank(wanted) >= rank(c.value)) return c;
+  if (typeof wanted !== "string" || !SANDBOX_VALUES.includes(wanted)) return c;
+  if (c.origin === "thread" || !c.explicit || c.value === "read-only" || ABOVE_PROJECT.has(c.origin)) return c;
   return { value: wanted, explicit: true, origin: "project" };
 }
 
@@ -85,7 +88,7 @@ export function resolveCore(
     explicit: defaults.sandbox !== "read-only",
     origin: defaults.sandbox === "read-only" ? "default" : "trust-default",
   };
-  const sc = tightenByProject(candidate(layers, "sandbox_mode", thread.sandbox, sandboxDefault), project);
+  const sc = unknownTrustProject(candidate(layers, "sandbox_mode", thread.sandbox, sandboxDefault), project);
   const sandbox = applyConstraint(sc, sandboxConstraint(fields.allowed_sandbox_modes), diag);
   if (sandbox.fellBack && sc.value === "danger-full-access" && approval.value === "never") {
     diag.fail({
