@@ -10,6 +10,7 @@ import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
 import { checkThreadParams } from "./effective/config-checks.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
+import { reviewerConstraint } from "./effective/settings.js";
 import { projectDisabledWarning } from "./messages.js";
 import { Diagnostics, type RequirementLayer } from "./model.js";
 import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
@@ -158,6 +159,7 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
       approval: core.approval.value,
       reviewer: core.reviewer.value,
       sandbox: core.sandbox.value,
+      reviewerForced: reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
     },
     diag,
   );

@@ -147,7 +147,7 @@ export function commandsStage(
   ctx: Parameters<typeof evaluateCommands>[1],
   diag: Diagnostics,
 ) {
-  const key = keyOf(list.join("\u0000"), ctx.managed, ctx.user, ctx.approval, ctx.reviewer, ctx.sandbox);
+  const key = keyOf(list.join("\u0000"), ctx.managed, ctx.user, ctx.approval, ctx.reviewer, ctx.sandbox, ctx.reviewerForced);
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }
 

@@ -13,6 +13,8 @@ export interface EvaluateContext {
   reviewer: string;
   /** Effective sandbox mode. */
   sandbox: string;
+  /** Requirements leave the user no way to review (`user` is not an allowed reviewer). */
+  reviewerForced?: boolean;
 }
 
 type Decision = "forbidden" | "prompt-user" | "prompt" | "allow";
@@ -83,12 +85,13 @@ function forbiddenReason(command: string, hit: Hit | null): string {
 }
 
 /**
- * Who answers an approval request: the auto-reviewer when it is the reviewer (g20), except under
- * the untrusted policy, where Codex asks the user (binary, fuzz seed 4244).
+ * Who answers an approval request: the auto-reviewer when it is the reviewer (g20). Under the
+ * untrusted policy a configured auto-reviewer is not used and the user is asked (fuzz 4244), unless
+ * requirements leave the user no way to review (binary: allowed reviewers `["auto_review"]`).
  */
 function ask(ctx: EvaluateContext): CommandState["outcome"] {
   const auto = ctx.reviewer === "auto_review" || ctx.reviewer === "guardian_subagent";
-  return auto && ctx.approval !== "untrusted" ? "ask-reviewer" : "ask-user";
+  return auto && (ctx.approval !== "untrusted" || ctx.reviewerForced === true) ? "ask-reviewer" : "ask-user";
 }
 
 function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
@@ -136,6 +139,7 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     approval: String(ctx?.approval ?? "on-request"),
     reviewer: String(ctx?.reviewer ?? "user"),
     sandbox: String(ctx?.sandbox ?? "read-only"),
+    reviewerForced: ctx?.reviewerForced === true,
   };
   return list.map((c) => evaluateOne(typeof c === "string" ? c : String(c), safeCtx));
 }
