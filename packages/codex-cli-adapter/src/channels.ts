@@ -23,7 +23,10 @@ export const NEVER_OBSERVED = ["notices", "trace", "cloud", "effective.sources"]
 /** Prefixes (a `*` segment matches any one segment) that a channel covers. */
 const CHANNEL_PATHS: Record<Channel, string[]> = {
   requirements: ["requirements", "status", "errors", "edition"],
+  // A thread can still fail to start after the startup config loaded (project config loads then).
   session: [
+    "status",
+    "errors",
     "effective.approval_policy",
     "effective.approvals_reviewer",
     "effective.sandbox_mode",

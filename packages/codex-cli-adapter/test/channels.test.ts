@@ -4,7 +4,9 @@ import { CHANNELS, channelsFor, underPrefix, unobservedFor } from "../src/channe
 describe("channelsFor", () => {
   it("always includes requirements and adds only what the paths need", () => {
     expect(channelsFor([])).toEqual(["requirements"]);
-    expect(channelsFor(["requirements.allowed_sandbox_modes.value", "status"])).toEqual(["requirements"]);
+    expect(channelsFor(["requirements.allowed_sandbox_modes.value"])).toEqual(["requirements"]);
+    // A thread can fail to start after the startup config loaded, so status needs the session.
+    expect(channelsFor(["status"])).toEqual(["requirements", "session"]);
     expect(channelsFor(["effective.approval_policy", "warnings.0.code"])).toEqual([
       "requirements",
       "session",

@@ -126,7 +126,7 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   const s = scenario.session;
   const features = featuresStage(composed.fields.features, stack.layers, s.enable, s.disable, diag);
   if (diag.failed) return refuse();
-  const core = resolveCore(scenario, stack.layers, composed.fields, diag, stack.unknownTrustProject);
+  const core = resolveCore(scenario, stack.layers, composed.fields, diag);
   if (!core || diag.failed) return refuse();
   // Deprecated feature flags still choose a mode when `web_search` is not set.
   const featureMode = featureEnabled(features, "web_search_request")

@@ -5,17 +5,18 @@ import { isTable } from "../toml.js";
 const HTTP_ONLY = ["url", "bearer_token", "bearer_token_env_var", "http_headers", "env_http_headers"];
 const STDIO_ONLY = ["args", "env", "env_vars", "cwd"];
 
-/** 1-based line of a server's table header (or first mention) and the column of `at`. */
-function locate(
-  text: string | undefined,
-  name: string,
-  at: "table" | "name",
-): { line: number; column: number } | null {
+/**
+ * Where Codex points for a server: its own `[mcp_servers.<name>]` header (column of the `[`), or,
+ * when only a sub-table such as `[mcp_servers.<name>.identity]` defines it, the name's column.
+ */
+function locate(text: string | undefined, name: string): { line: number; column: number } | null {
   if (!text) return null;
   for (const [i, l] of text.split(/\r?\n/).entries()) {
     const idx = l.indexOf(`mcp_servers.${name}`);
     if (idx < 0) continue;
-    return { line: i + 1, column: at === "table" ? l.search(/\S/) + 1 : idx + "mcp_servers.".length + 1 };
+    const rest = l.slice(idx + `mcp_servers.${name}`.length).trimStart();
+    const ownHeader = l.trimStart().startsWith("[") && rest.startsWith("]");
+    return { line: i + 1, column: ownHeader ? l.indexOf("[") + 1 : idx + "mcp_servers.".length + 1 };
   }
   return null;
 }
@@ -56,7 +57,7 @@ export function checkMcpTransports(layers: ConfigLayer[], diag: Diagnostics): vo
     const stdio = typeof m.def.command === "string";
     const http = !stdio && typeof m.def.url === "string";
     if (!stdio && !http) {
-      const at = locate(m.last.text, name, "name");
+      const at = locate(m.last.text, name);
       diag.fail({
         code: "config-invalid",
         layer: m.last.layerId,
@@ -72,7 +73,7 @@ export function checkMcpTransports(layers: ConfigLayer[], diag: Diagnostics): vo
     const key = m.from.get(stdio ? "command" : "url")!;
     const message = `${bad} is not supported for ${transport}`;
     if (owner === key) {
-      const at = locate(owner.text, name, "table");
+      const at = locate(owner.text, name);
       diag.fail({
         code: "config-invalid",
         layer: owner.layerId,

@@ -44,10 +44,8 @@ function parseLayer(src: Source, diag: Diagnostics): ConfigLayer | null {
 export interface ConfigStack {
   /** Lowest precedence first. */
   layers: ConfigLayer[];
-  /** Whether project config exists but is not loaded because the project is not trusted. */
+  /** Whether project config exists and the project is not trusted (Codex warns about it). */
   projectSkipped: boolean;
-  /** The skipped config of a project whose trust is unknown (it can still tighten the sandbox). */
-  unknownTrustProject: TomlTable | null;
 }
 
 /** Builds the config layers, lowest first: system, user, project, profile, -c, cloud config, legacy, MDM defaults. */
@@ -111,8 +109,46 @@ export function buildConfigStack(
     if (l) layers.push(l);
   }
   const skipped = !trusted && scenario.project.config !== undefined;
-  const parsed = skipped && scenario.project.trust === "unknown" ? parseToml(scenario.project.config!) : null;
-  return { layers, projectSkipped: skipped, unknownTrustProject: parsed?.ok ? parsed.doc : null };
+  if (skipped && scenario.project.trust === "unknown" && writableChosen(layers, scenario) && !diag.failed) {
+    const project = parseLayer(
+      { kind: "project", label: paths.projectConfig, layerId: "project.config", text: scenario.project.config },
+      diag,
+    );
+    if (project) layers.splice(projectIndex(layers), 0, withoutFeatures(project));
+  }
+  return { layers, projectSkipped: skipped };
+}
+
+const WRITABLE = new Set(["workspace-write", "danger-full-access"]);
+
+/**
+ * Whether a writable sandbox is chosen outside the project: by a config layer, `-c` or a thread
+ * parameter. Codex then loads the config of a project whose trust is unknown after all (binary:
+ * its approval, web search, sandbox and MCP servers apply, its `[features]` do not, and the
+ * trust warning is still shown).
+ */
+function writableChosen(layers: ConfigLayer[], scenario: Scenario): boolean {
+  const thread = scenario.session.thread?.sandbox;
+  if (thread !== undefined) return WRITABLE.has(thread);
+  const chosen = [...layers].reverse().find((l) => typeof l.doc.sandbox_mode === "string");
+  return chosen !== undefined && WRITABLE.has(chosen.doc.sandbox_mode as string);
+}
+
+/** The project layer sits above system and user config, below profiles, `-c` and managed config. */
+function projectIndex(layers: ConfigLayer[]): number {
+  const i = layers.findIndex((l) => l.kind !== "system" && l.kind !== "user");
+  return i < 0 ? layers.length : i;
+}
+
+const withoutFeaturesCache = new WeakMap<object, TomlTable>();
+function withoutFeatures(layer: ConfigLayer): ConfigLayer {
+  let doc = withoutFeaturesCache.get(layer.doc);
+  if (!doc) {
+    const { features: _ignored, ...rest } = layer.doc;
+    doc = deepFreeze(rest);
+    withoutFeaturesCache.set(layer.doc, doc);
+  }
+  return { ...layer, doc };
 }
 
 /** The highest layer that sets a top-level key. */

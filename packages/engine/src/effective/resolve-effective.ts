@@ -2,7 +2,6 @@ import type { Scenario } from "@codex-policy/spec";
 import { configured } from "../config/stack.js";
 import { NEVER_WITH_FULL_ACCESS } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
-import type { TomlTable } from "../toml.js";
 import { applyConstraint, type Candidate, type Resolved } from "./constrained.js";
 import {
   approvalConstraint,
@@ -32,31 +31,12 @@ function candidate(
   return dflt;
 }
 
-/** Config layers that sit above the project layer. */
-const ABOVE_PROJECT = new Set(["profile", "session", "cloud-config", "legacy", "mdm-config"]);
-const SANDBOX_VALUES = ["read-only", "workspace-write", "danger-full-access"];
-
-/**
- * A project whose trust is unknown is not loaded, yet its `sandbox_mode` still takes its place in
- * the merge once a writable sandbox was chosen below it (system or user config): read-only and the
- * default stay read-only, and `-c`, managed config and thread parameters win as usual. Binary:
- * user workspace-write + project read-only gives read-only, + project full access gives full
- * access; user read-only + project full access stays read-only (fuzz 20261122, 11002).
- */
-function unknownTrustProject(c: Candidate, project: TomlTable | null): Candidate {
-  const wanted = project?.sandbox_mode;
-  if (typeof wanted !== "string" || !SANDBOX_VALUES.includes(wanted)) return c;
-  if (c.origin === "thread" || !c.explicit || c.value === "read-only" || ABOVE_PROJECT.has(c.origin)) return c;
-  return { value: wanted, explicit: true, origin: "project" };
-}
-
 /** Approval, reviewer and sandbox, in the order Codex applies them, then the never + full-access check. */
 export function resolveCore(
   scenario: Scenario,
   layers: ConfigLayer[],
   fields: Record<string, ComposedField>,
   diag: Diagnostics,
-  project: TomlTable | null = null,
 ): CoreEffective | null {
   const thread = scenario.session.thread ?? {};
   const defaults = trustDefaults(scenario.project.trust);
@@ -88,7 +68,7 @@ export function resolveCore(
     explicit: defaults.sandbox !== "read-only",
     origin: defaults.sandbox === "read-only" ? "default" : "trust-default",
   };
-  const sc = unknownTrustProject(candidate(layers, "sandbox_mode", thread.sandbox, sandboxDefault), project);
+  const sc = candidate(layers, "sandbox_mode", thread.sandbox, sandboxDefault);
   const sandbox = applyConstraint(sc, sandboxConstraint(fields.allowed_sandbox_modes), diag);
   if (sandbox.fellBack && sc.value === "danger-full-access" && approval.value === "never") {
     diag.fail({
