@@ -33,6 +33,8 @@ export interface ConfigLayer {
   doc: TomlTable;
   /** The document as written, for locating errors. */
   text?: string;
+  /** Loaded only when a thread starts (an unknown-trust project), so `codex mcp list` does not see it. */
+  threadOnly?: boolean;
 }
 
 /** A composed requirements field with its provenance. */

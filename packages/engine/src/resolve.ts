@@ -136,12 +136,15 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
       : null;
   const web = resolveWebSearch(stack.layers, composed.fields, core.sandbox.value, featureMode, diag);
 
-  const mcp = mcpStage(stack.layers, composed.fields.mcp_servers, diag);
+  // `codex mcp list` loads config without a thread, so a thread-only project layer adds no servers;
+  // its hooks stay disabled too, as the trust warning says.
+  const listed = stack.layers.filter((l) => !l.threadOnly);
+  const mcp = mcpStage(listed, composed.fields.mcp_servers, diag);
   const hooks = hooksStage(
     {
       composed: composed.fields.hooks,
       allowManagedOnly: composed.fields.allow_managed_hooks_only?.value === true,
-      configLayers: stack.layers,
+      configLayers: listed,
       ...(scenario.user?.hooks_json !== undefined ? { hooksJson: scenario.user.hooks_json } : {}),
       hooksFeatureEnabled: features.hooks?.enabled !== false,
     },

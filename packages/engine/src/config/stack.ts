@@ -148,7 +148,7 @@ function withoutFeatures(layer: ConfigLayer): ConfigLayer {
     doc = deepFreeze(rest);
     withoutFeaturesCache.set(layer.doc, doc);
   }
-  return { ...layer, doc };
+  return { ...layer, doc, threadOnly: true };
 }
 
 /** The highest layer that sets a top-level key. */
