@@ -21,6 +21,13 @@ function rate(seconds: number, vary: (n: number) => Scenario): number {
 /** Steady: documents unchanged between calls (parsed documents and stages are memoized). */
 function benchEngine(seconds: number): number {
   const scenario = heavyScenario();
+  // Guard against timing an error path: the heavy scenario must resolve cleanly in both editions.
+  for (const ed of ["codex-0.169", "documented"] as const) {
+    const o = resolve(scenario, ed);
+    if (o.status !== "ok" || o.effective?.mcp_servers === undefined || o.effective.commands.length !== 3) {
+      throw new Error(`heavy scenario did not resolve cleanly (${ed}): ${JSON.stringify(o.errors)}`);
+    }
+  }
   return rate(seconds, () => scenario);
 }
 

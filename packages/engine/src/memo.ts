@@ -21,7 +21,12 @@ export function idOf(v: unknown): string {
   return `#${id}`;
 }
 
-export const keyOf = (...parts: unknown[]): string => parts.map(idOf).join("|");
+/** A cache key: strings as they are, objects by identity, separated by NUL. */
+export function keyOf(...parts: unknown[]): string {
+  let k = "";
+  for (const p of parts) k += `${typeof p === "string" ? `s${p}` : idOf(p)}\u0000`;
+  return k;
+}
 
 interface Entry<T> {
   value: T;
@@ -45,9 +50,9 @@ export class StageCache<T> {
       if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
       this.map.set(key, e);
     }
-    diag.warnings.push(...e.warnings);
-    diag.notices.push(...e.notices);
-    diag.errors.push(...e.errors);
+    if (e.warnings.length) diag.warnings.push(...e.warnings);
+    if (e.notices.length) diag.notices.push(...e.notices);
+    if (e.errors.length) diag.errors.push(...e.errors);
     return e.value;
   }
 }

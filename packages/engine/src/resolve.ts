@@ -5,7 +5,7 @@ import {
   type Scenario,
   webSearchAccess,
 } from "@codex-policy/spec";
-import { featureEnabled, selectCloud } from "./areas.js";
+import { featureEnabled } from "./areas.js";
 import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
 import { checkThreadParams } from "./effective/config-checks.js";
@@ -17,6 +17,7 @@ import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } fro
 import { matchHostname } from "./requirements/hostname.js";
 import {
   checkConfig,
+  cloudStage,
   commandsStage,
   composeStage,
   featuresStage,
@@ -72,7 +73,7 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   let reqLayers: RequirementLayer[] = [];
   let requirements: Outcome["requirements"] = {};
 
-  const cloud = selectCloud(scenario, edition, diag);
+  const cloud = cloudStage(scenario, edition, diag);
   const mdm = mdmStage(scenario, diag);
   const refuse = (): Outcome => {
     if (diag.errors.slice(0, 1).some(parseClass)) {
@@ -162,7 +163,8 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
       approval: core.approval.value,
       reviewer: core.reviewer.value,
       sandbox: core.sandbox.value,
-      reviewerForced: reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
+      reviewerForced:
+        reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
     },
     diag,
   );

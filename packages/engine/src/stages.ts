@@ -8,6 +8,7 @@ import {
   parseUserRules,
   resolveFeatures,
   resolveHooks,
+  selectCloud,
   validateComposedRules,
 } from "./areas.js";
 import { checkMcpTransports } from "./config/mcp-transport.js";
@@ -147,7 +148,15 @@ export function commandsStage(
   ctx: Parameters<typeof evaluateCommands>[1],
   diag: Diagnostics,
 ) {
-  const key = keyOf(list.join("\u0000"), ctx.managed, ctx.user, ctx.approval, ctx.reviewer, ctx.sandbox, ctx.reviewerForced);
+  const key = keyOf(
+    list.join("\u0000"),
+    ctx.managed,
+    ctx.user,
+    ctx.approval,
+    ctx.reviewer,
+    ctx.sandbox,
+    ctx.reviewerForced,
+  );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }
 
@@ -157,4 +166,24 @@ export function mdmStage(scenario: Scenario, diag: Diagnostics): ReturnType<type
   const m = scenario.mdm;
   const key = keyOf(scenario.host.os, m?.requirements_toml_base64 ?? null, m?.config_toml_base64 ?? null);
   return mdmPayloads.run(key, diag, (d) => decodeMdm(scenario, d));
+}
+
+const clouds = new StageCache<ReturnType<typeof selectCloud>>(64);
+/** Cloud selection, once per cloud policy object, identity and edition. */
+export function cloudStage(
+  scenario: Scenario,
+  edition: EditionSpec,
+  diag: Diagnostics,
+): ReturnType<typeof selectCloud> {
+  const id = scenario.identity;
+  const key = keyOf(
+    edition.id,
+    scenario.cloud ?? null,
+    id.auth,
+    id.plan ?? "",
+    id.user ?? "",
+    id.account ?? "",
+    id.groups.join("\u0001"),
+  );
+  return clouds.run(key, diag, (d) => selectCloud(scenario, edition, d));
 }

@@ -111,7 +111,12 @@ export function buildConfigStack(
   const skipped = !trusted && scenario.project.config !== undefined;
   if (skipped && scenario.project.trust === "unknown" && writableChosen(layers, scenario) && !diag.failed) {
     const project = parseLayer(
-      { kind: "project", label: paths.projectConfig, layerId: "project.config", text: scenario.project.config },
+      {
+        kind: "project",
+        label: paths.projectConfig,
+        layerId: "project.config",
+        text: scenario.project.config,
+      },
       diag,
     );
     if (project) layers.splice(projectIndex(layers), 0, withoutFeatures(project));

@@ -14,11 +14,29 @@ const strings = (v: unknown): string[] =>
 export const normalizeApproval = (v: string): string => (v === "on-failure" ? "on-request" : v);
 export const normalizeReviewer = (v: string): string => (v === "guardian_subagent" ? "auto_review" : v);
 
+/** Constraints are pure functions of a composed field, which is cached and frozen: build each once. */
+function perField(build: (field: ComposedField | undefined) => Constraint) {
+  const cache = new WeakMap<ComposedField, Constraint>();
+  let none: Constraint | undefined;
+  return (field: ComposedField | undefined): Constraint => {
+    if (!field) {
+      none = none ?? build(undefined);
+      return none;
+    }
+    let c = cache.get(field);
+    if (!c) {
+      c = build(field);
+      cache.set(field, c);
+    }
+    return c;
+  };
+}
+
 function base(field: ComposedField | undefined) {
   return { label: field?.layer.label ?? "<unspecified>", source: field?.layer.source ?? "" };
 }
 
-export function approvalConstraint(field: ComposedField | undefined): Constraint {
+export const approvalConstraint = perField((field: ComposedField | undefined): Constraint => {
   const allowed = field ? strings(field.value).map(normalizeApproval) : null;
   return {
     field: "approval_policy",
@@ -29,9 +47,9 @@ export function approvalConstraint(field: ComposedField | undefined): Constraint
     fallback: (a) => a[0]!,
     fallbackDebug: debugName,
   };
-}
+});
 
-export function reviewerConstraint(field: ComposedField | undefined): Constraint {
+export const reviewerConstraint = perField((field: ComposedField | undefined): Constraint => {
   const allowed = field ? strings(field.value).map(normalizeReviewer) : null;
   return {
     field: "approvals_reviewer",
@@ -42,9 +60,9 @@ export function reviewerConstraint(field: ComposedField | undefined): Constraint
     fallback: (a) => a[0]!,
     fallbackDebug: debugName,
   };
-}
+});
 
-export function sandboxConstraint(field: ComposedField | undefined): Constraint {
+export const sandboxConstraint = perField((field: ComposedField | undefined): Constraint => {
   const allowed = field ? strings(field.value) : null;
   return {
     field: "permission_profile",
@@ -55,9 +73,9 @@ export function sandboxConstraint(field: ComposedField | undefined): Constraint 
     fallback: () => "read-only",
     fallbackDebug: () => READ_ONLY_PROFILE_DEBUG,
   };
-}
+});
 
-export function webSearchConstraint(field: ComposedField | undefined): Constraint {
+export const webSearchConstraint = perField((field: ComposedField | undefined): Constraint => {
   const listed = field ? strings(field.value) : null;
   const allowed = listed ? [...new Set([...listed, "disabled"])] : null;
   return {
@@ -70,7 +88,7 @@ export function webSearchConstraint(field: ComposedField | undefined): Constrain
     fallbackDebug: debugName,
     alwaysWarn: true,
   };
-}
+});
 
 /** Defaults that depend on project trust. */
 export function trustDefaults(trust: Scenario["project"]["trust"]): { approval: string; sandbox: string } {
