@@ -80,7 +80,8 @@ export const command: Command = {
     }
     process.stdout.write(
       `${report.runs} scenarios in ${(report.elapsedMs / 1000).toFixed(1)} s (${report.perSecond.toFixed(2)} scenarios/s, ${report.binaryRuns} binary runs incl. shrinking); ` +
-        `${report.divergences.length} divergence(s); ${report.unsupported} unsupported; ${report.adapterErrors.length} adapter error(s)\n`,
+        `${report.divergences.length} divergence(s); ${report.flaky.length} not reproduced by the binary (flaky, not counted); ` +
+        `${report.unsupported} unsupported; ${report.adapterErrors.length} adapter error(s)\n`,
     );
     for (const e of report.adapterErrors.slice(0, 3)) process.stdout.write(`  adapter error: ${e}\n`);
     return report.divergences.length ? 1 : 0;
