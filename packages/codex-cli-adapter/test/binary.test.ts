@@ -119,8 +119,8 @@ describe.runIf(available === null)("runWithCodex against codex-cli 0.169.0", () 
   });
 });
 
-describe.runIf(available !== null)("runWithCodex preconditions", () => {
-  it("explains why the real-binary tests cannot run here", () => {
-    throw new Error(`real-binary tests need the binary and namespaces: ${available}`);
+describe("runWithCodex preconditions", () => {
+  it("has the binary and namespaces, so the real-binary tests above ran", () => {
+    expect(available, `real-binary tests need the binary and namespaces: ${available}`).toBeNull();
   });
 });
