@@ -345,10 +345,9 @@ async function appServerProbe(model) {
     out.hooks = await app.request("hooks/list", threadId ? { threadId } : { cwds: [plan.project] });
   }
   if (model && threadId) {
-    const scripts =
-      plan.commands.length > 0
-        ? plan.commands.map((c) => ({ kind: "exec", command: c }))
-        : [{ kind: "message" }];
+    // A plain turn first: the session loads its exec policy asynchronously, and a command issued in
+    // the very first turn can run before the rules are in place (seen as flaky probes, fuzz 17001/2).
+    const scripts = [{ kind: "message" }, ...plan.commands.map((c) => ({ kind: "exec", command: c }))];
     for (const script of scripts) {
       model.state.script = script;
       const before = app.rec.serverRequests.length;
