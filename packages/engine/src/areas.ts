@@ -33,7 +33,6 @@ export {
 export {
   type FeaturesInput,
   featureEnabled,
-  pinnedWebSearchMode,
   resolveFeatures,
 } from "./features/resolve.js";
 export { fieldLabel, layersLabel } from "./features/source-label.js";

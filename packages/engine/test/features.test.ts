@@ -1,12 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  FEATURES,
-  featureEnabled,
-  pinnedWebSearchMode,
-  resolveFeatures,
-  validateFeaturesRequirement,
-} from "../src/areas.js";
+import { FEATURES, featureEnabled, resolveFeatures, validateFeaturesRequirement } from "../src/areas.js";
 import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "../src/model.js";
 
 const SYS = "/etc/codex/requirements.toml";
@@ -257,12 +251,12 @@ describe("resolveFeatures", () => {
     ).toEqual([]);
   });
 
-  it("featureEnabled and pinnedWebSearchMode (e14)", () => {
+  it("featureEnabled follows pins, aliases and config (e14)", () => {
     const a = run({ pins: pins({ web_search_request: true }) }).out;
-    expect(pinnedWebSearchMode(a)).toBe("live");
+    expect(featureEnabled(a, "web_search_request")).toBe(true);
     expect(featureEnabled(a, "web_search")).toBe(true);
     const b = run({ configLayers: [cfg("user", { web_search_request: true })] }).out;
-    expect(pinnedWebSearchMode(b)).toBeUndefined();
+    expect(b.web_search_request?.pinned_by).toBeUndefined();
     expect(featureEnabled(run({ pins: pins({ hooks: false }) }).out, "hooks")).toBe(false);
   });
 

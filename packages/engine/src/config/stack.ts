@@ -167,8 +167,3 @@ export function configured(
   }
   return null;
 }
-
-/** Deep-merged config document, lowest first. */
-export function mergedConfig(layers: ConfigLayer[]): TomlTable {
-  return layers.reduce<TomlTable>((acc, l) => deepMerge(acc, l.doc), {});
-}

@@ -210,12 +210,3 @@ export function featureEnabled(features: Record<string, FeatureState>, key: stri
   const k = spec?.key ?? key;
   return features?.[k]?.enabled === true;
 }
-
-/**
- * Web search forced by a pin on the deprecated `web_search_request` feature (oracle e14:
- * pinning it to true makes web search live). Undefined when no such pin is in force.
- */
-export function pinnedWebSearchMode(features: Record<string, FeatureState>): "live" | undefined {
-  const s = features?.web_search_request;
-  return s?.pinned_by !== undefined && s.enabled ? "live" : undefined;
-}
