@@ -24,6 +24,8 @@ export interface EditionSpec {
   hooksDirConflictFatal: boolean;
   /** Whether the report lists the default login methods whenever requirements exist. */
   reportsDefaultLoginMethods: boolean;
+  /** Whether an unknown-trust project loads for the thread once the effective sandbox is writable. */
+  lateUnknownProject: boolean;
 }
 
 export const EDITIONS: Record<Edition, EditionSpec> = {
@@ -37,6 +39,7 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     legacySandbox: "with-read-only",
     hooksDirConflictFatal: true,
     reportsDefaultLoginMethods: true,
+    lateUnknownProject: true,
   },
   documented: {
     id: "documented",
@@ -49,5 +52,6 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     legacySandbox: "only-value",
     hooksDirConflictFatal: false,
     reportsDefaultLoginMethods: false,
+    lateUnknownProject: false,
   },
 };

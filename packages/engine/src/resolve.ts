@@ -66,7 +66,41 @@ export function resolve(scenario: Scenario, edition?: Edition): Outcome {
   }
 }
 
+const WRITABLE = new Set(["workspace-write", "danger-full-access"]);
+
+/**
+ * Codex resolves config once at startup without an unknown-trust project. When the thread starts
+ * with a writable effective sandbox, it loads that project too and resolves again; the warnings of
+ * both passes reach the user, identical ones once (spec §6.3).
+ */
 function resolveScenario(scenario: Scenario, id: Edition): Outcome {
+  const first = resolvePass(scenario, id, false);
+  const late =
+    EDITIONS[id].lateUnknownProject &&
+    scenario.project.trust === "unknown" &&
+    scenario.project.config !== undefined &&
+    first.effective !== null &&
+    WRITABLE.has(first.effective.sandbox_mode);
+  if (!late) return first;
+  const second = resolvePass(scenario, id, true);
+  return {
+    ...second,
+    notices: unique([...first.notices, ...second.notices]),
+    warnings: unique([...first.warnings, ...second.warnings]),
+  };
+}
+
+function unique<T>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((x) => {
+    const k = JSON.stringify(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject: boolean): Outcome {
   const edition = EDITIONS[id];
   const diag = new Diagnostics();
   const host = matchHostname(scenario.host);
@@ -101,7 +135,9 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   // Managed config delivered with the cloud bundle applies when the bundle does.
   const cloudActive = cloud.report.path === "cache" || cloud.report.path === "fetched";
   const cloudConfig = cloudActive ? scenario.cloud?.config : undefined;
-  const stack = buildConfigStack(scenario, { cloudConfig, mdmConfig: mdm.config }, diag);
+  const stack = buildConfigStack(scenario, { cloudConfig, mdmConfig: mdm.config }, diag, {
+    loadUnknownProject,
+  });
   if (diag.failed) return refuse();
   reqLayers = orderLayers([...reqLayers, ...legacyLayers(stack.layers, edition, diag)], edition);
   if (diag.failed) return refuse();

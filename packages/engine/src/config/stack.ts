@@ -48,11 +48,16 @@ export interface ConfigStack {
   projectSkipped: boolean;
 }
 
-/** Builds the config layers, lowest first: system, user, project, profile, -c, cloud config, legacy, MDM defaults. */
+/**
+ * Builds the config layers, lowest first: system, user, project, profile, -c, cloud config, legacy,
+ * MDM defaults. `loadUnknownProject` adds an unknown-trust project as a thread-only layer without
+ * its `[features]` (the second pass of `resolve`, spec §6.3).
+ */
 export function buildConfigStack(
   scenario: Scenario,
   managed: { cloudConfig?: string | undefined; mdmConfig?: string | undefined },
   diag: Diagnostics,
+  opts: { loadUnknownProject: boolean } = { loadUnknownProject: false },
 ): ConfigStack {
   const paths = managedPaths(scenario.host.os);
   const trusted = scenario.project.trust === "trusted";
@@ -109,7 +114,7 @@ export function buildConfigStack(
     if (l) layers.push(l);
   }
   const skipped = !trusted && scenario.project.config !== undefined;
-  if (skipped && scenario.project.trust === "unknown" && writableChosen(layers, scenario) && !diag.failed) {
+  if (skipped && opts.loadUnknownProject && scenario.project.trust === "unknown" && !diag.failed) {
     const project = parseLayer(
       {
         kind: "project",
@@ -122,21 +127,6 @@ export function buildConfigStack(
     if (project) layers.splice(projectIndex(layers), 0, withoutFeatures(project));
   }
   return { layers, projectSkipped: skipped };
-}
-
-const WRITABLE = new Set(["workspace-write", "danger-full-access"]);
-
-/**
- * Whether a writable sandbox is chosen outside the project: by a config layer, `-c` or a thread
- * parameter. Codex then loads the config of a project whose trust is unknown after all (binary:
- * its approval, web search, sandbox and MCP servers apply, its `[features]` do not, and the
- * trust warning is still shown).
- */
-function writableChosen(layers: ConfigLayer[], scenario: Scenario): boolean {
-  const thread = scenario.session.thread?.sandbox;
-  if (thread !== undefined) return WRITABLE.has(thread);
-  const chosen = [...layers].reverse().find((l) => typeof l.doc.sandbox_mode === "string");
-  return chosen !== undefined && WRITABLE.has(chosen.doc.sandbox_mode as string);
 }
 
 /** The project layer sits above system and user config, below profiles, `-c` and managed config. */
