@@ -20,6 +20,11 @@ export interface DifferentialOptions {
   codexBin?: string;
   /** Replay one counterexample: the `path` printed with a divergence (use with its seed). */
   path?: string;
+  /**
+   * Shards run concurrently, each with its own seed (`seed + k * SHARD_SEED_STEP`) and its share
+   * of the runs; the binary runs are separate processes, so a second shard uses a second core.
+   */
+  jobs?: number;
   log?: (line: string) => void;
 }
 
@@ -122,27 +127,82 @@ export class Differ {
 export async function runDifferential(opts: DifferentialOptions): Promise<DifferentialReport> {
   const adapter: Adapter = await import("@codex-policy/codex-cli-adapter");
   adapter.preflight(opts.codexBin ? { codexBin: opts.codexBin } : {});
-  const log = opts.log ?? (() => {});
   const differ = new Differ(adapter, opts.codexBin);
-  const arb = scenarioArb({ binary: true });
   const start = Date.now();
   const deadline = start + (opts.timeBudgetMs ?? Number.POSITIVE_INFINITY);
   const found: FoundDivergence[] = [];
   const seen = new Set<string>();
-  let runs = 0;
-  let seed = opts.seed ?? Date.now() % 2 ** 31;
+  const baseSeed = opts.seed ?? Date.now() % 2 ** 31;
+  const jobs = opts.path ? 1 : Math.max(1, Math.min(opts.jobs ?? 1, opts.runs || 1));
+  const shardRuns = Array.from({ length: jobs }, (_, k) =>
+    Math.floor(opts.runs / jobs) + (k < opts.runs % jobs ? 1 : 0),
+  );
+  let generated = 0;
+  const tick = () => {
+    generated++;
+    if (generated % 100 === 0) {
+      const rate = generated / Math.max((Date.now() - start) / 1000, 1e-9);
+      opts.log?.(`progress: ${generated} scenarios, ${rate.toFixed(2)}/s, ${found.length} divergence(s)`);
+    }
+  };
+  const counts = await Promise.all(
+    shardRuns.map((runs, k) =>
+      runShard(differ, opts, {
+        seed: (baseSeed + k * SHARD_SEED_STEP) % 2 ** 31,
+        runs,
+        deadline,
+        found,
+        seen,
+        tick,
+      }),
+    ),
+  );
+  const runs = counts.reduce((a, b) => a + b, 0);
+  const elapsedMs = Date.now() - start;
+  return {
+    runs,
+    binaryRuns: differ.binaryRuns,
+    unsupported: differ.unsupported,
+    adapterErrors: differ.adapterErrors,
+    elapsedMs,
+    perSecond: runs / Math.max(elapsedMs / 1000, 1e-9),
+    divergences: found,
+    flaky: differ.flaky,
+  };
+}
 
-  while (runs < opts.runs && Date.now() < deadline) {
+/** Distance between the seeds of two shards, so their seed sequences never meet in practice. */
+export const SHARD_SEED_STEP = 1_000_003;
+
+interface Shard {
+  seed: number;
+  runs: number;
+  deadline: number;
+  found: FoundDivergence[];
+  seen: Set<string>;
+  /** Called once per generated scenario (not for shrinking). */
+  tick: () => void;
+}
+
+/** One sequential find-and-shrink loop; returns the number of scenarios it generated. */
+async function runShard(differ: Differ, opts: DifferentialOptions, shard: Shard): Promise<number> {
+  const log = opts.log ?? (() => {});
+  const arb = scenarioArb({ binary: true });
+  const { deadline, found, seen } = shard;
+  let runs = 0;
+  let seed = shard.seed;
+  while (runs < shard.runs && Date.now() < deadline) {
     const remainingMs = deadline - Date.now();
     // Phase 1: find, without shrinking, so the time goes to new scenarios.
     const detect = await fc.check(
       fc.asyncProperty(arb, async (s) => {
+        shard.tick();
         const d = await differ.diff(s);
         return d === null || d.length === 0;
       }),
       {
         seed,
-        numRuns: opts.path ? 1 : opts.runs - runs,
+        numRuns: opts.path ? 1 : shard.runs - runs,
         endOnFailure: true,
         ...(opts.path ? { path: opts.path } : {}),
         ...(Number.isFinite(remainingMs)
@@ -186,15 +246,5 @@ export async function runDifferential(opts: DifferentialOptions): Promise<Differ
     if (opts.path) break;
     seed = (seed + 1) % 2 ** 31;
   }
-  const elapsedMs = Date.now() - start;
-  return {
-    runs,
-    binaryRuns: differ.binaryRuns,
-    unsupported: differ.unsupported,
-    adapterErrors: differ.adapterErrors,
-    elapsedMs,
-    perSecond: runs / Math.max(elapsedMs / 1000, 1e-9),
-    divergences: found,
-    flaky: differ.flaky,
-  };
+  return runs;
 }

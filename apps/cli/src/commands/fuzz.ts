@@ -3,12 +3,13 @@ import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
 
 const USAGE = `usage: codex-policy fuzz --against codex-cli [--runs N] [--seed S] [--path P] [--time-budget T]
-                         [--out DIR] [--no-write] [--codex-bin PATH]
+                         [--jobs J] [--out DIR] [--no-write] [--codex-bin PATH]
 
 Differential fuzzing: generates scenarios the real binary can express, resolves each with the engine
 (edition codex-0.169) and with the binary, and compares decision fields. Each divergence is shrunk and
 written as a conformance case (default conformance/cases/fuzz/<id>.toml) with its seed and path.
---time-budget takes seconds or a suffix: 90s, 10m, 1h. Replay one divergence with --seed S --path P.
+--time-budget takes seconds or a suffix: 90s, 10m, 1h. --jobs J splits the runs into J concurrent shards
+with seeds S, S+1000003, ... (default 1). Replay one divergence with the --seed and --path it printed.
 Exit codes: 0 no divergence, 1 divergences found, 2 usage, 3 the binary cannot run here.`;
 
 function parseDuration(v: string): number {
@@ -37,6 +38,7 @@ export const command: Command = {
       seed: "string",
       path: "string",
       "time-budget": "string",
+      jobs: "string",
       out: "string",
       "no-write": "bool",
       "codex-bin": "string",
@@ -47,6 +49,8 @@ export const command: Command = {
         `--against codex-cli is required (the only implementation to fuzz against)\n${USAGE}`,
       );
     const runs = positiveInt("runs", flags.runs, 100);
+    const jobs = positiveInt("jobs", flags.jobs, 1);
+    if (jobs < 1) throw new UserError("--jobs: expected at least 1");
     const seed = flags.seed === undefined ? undefined : positiveInt("seed", flags.seed, 0);
     if (flags.path !== undefined && seed === undefined)
       throw new UserError("--path needs the --seed it was printed with");
@@ -57,6 +61,7 @@ export const command: Command = {
     try {
       report = await runDifferential({
         runs,
+        jobs,
         ...(seed !== undefined ? { seed } : {}),
         ...(flags.path !== undefined ? { path: String(flags.path) } : {}),
         ...(timeBudgetMs !== undefined ? { timeBudgetMs } : {}),
