@@ -134,8 +134,9 @@ export async function runDifferential(opts: DifferentialOptions): Promise<Differ
   const seen = new Set<string>();
   const baseSeed = opts.seed ?? Date.now() % 2 ** 31;
   const jobs = opts.path ? 1 : Math.max(1, Math.min(opts.jobs ?? 1, opts.runs || 1));
-  const shardRuns = Array.from({ length: jobs }, (_, k) =>
-    Math.floor(opts.runs / jobs) + (k < opts.runs % jobs ? 1 : 0),
+  const shardRuns = Array.from(
+    { length: jobs },
+    (_, k) => Math.floor(opts.runs / jobs) + (k < opts.runs % jobs ? 1 : 0),
   );
   let generated = 0;
   const tick = () => {

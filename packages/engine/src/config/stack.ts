@@ -1,7 +1,7 @@
 import type { LayerId, Scenario } from "@codex-policy/spec";
 import type { ConfigLayer, ConfigLayerKind, Diagnostics } from "../model.js";
 import { managedPaths } from "../paths.js";
-import { deepFreeze, deepMerge, isTable, parseToml, type TomlTable } from "../toml.js";
+import { deepFreeze, isTable, parseToml, type TomlTable } from "../toml.js";
 import { overridesToDoc } from "./overrides.js";
 
 const sessionDocs = new Map<string, ReturnType<typeof overridesToDoc>>();
