@@ -1,6 +1,7 @@
 // Robustness fuzzing for `pnpm bench`: random and mutated TOML into every layer of resolve, both editions.
-import fc from "fast-check";
+
 import { checkRobust, robustnessScenario } from "@codex-policy/arbitraries";
+import fc from "fast-check";
 
 /** Resolves `n` generated inputs; a throw, an `internal` error or an unlocated error counts as a throw. */
 export async function benchRobustness(

@@ -118,3 +118,59 @@ export function projectDisabledWarning(trust: "trusted" | "untrusted" | "unknown
     ? `${head}. is marked as untrusted in the effective configuration. To load project-local config, hooks, and exec policies, update its trust setting. If that setting is managed by your organization, contact your administrator.\n`
     : `${head}To load project-local config, hooks, and exec policies, add . as a trusted project in ~/.codex/config.toml.\n`;
 }
+
+/** Config-file warning for `[features].multi_agent`, whatever its value. */
+export const MULTI_AGENT_DEPRECATED =
+  "`[features].multi_agent` is deprecated. It still controls the V1 fallback. `[agents].enabled = false` disables subagent tools even when the model selects a subagent version, unless `[features].multi_agent_v2` is enabled.";
+
+const FEATURE_FLAGS_DOC = "https://developers.openai.com/codex/config-basic#feature-flags";
+const WEB_SEARCH_DETAIL =
+  'Set `web_search` to `"live"`, `"indexed"`, `"cached"`, or `"disabled"` at the top level (or under a profile) in config.toml if you want to override it.';
+const ZSH_DETAIL = (key: string) =>
+  `The patched zsh backend has been removed. Shell commands now use the standard shell executor. Remove \`${key}\` from [features] in config.toml or profile configuration files.`;
+
+/** A deprecation notice: Codex shows the summary, then the details on the next line. */
+const notice = (summary: string, details: string): string => `${summary}\n${details}`;
+
+/** The notice for a legacy feature key that has a canonical name. */
+export const featureAliasNotice = (key: string, canonical: string): string =>
+  notice(
+    `\`[features].${key}\` is deprecated. Use \`[features].${canonical}\` instead.`,
+    `Enable it with \`--enable ${canonical}\` or \`[features].${canonical}\` in config.toml. See ${FEATURE_FLAGS_DOC} for details.`,
+  );
+
+/** Notices for particular feature keys, in the order Codex gives them (after the alias notices). */
+export const FEATURE_KEY_NOTICES: readonly [key: string, text: string][] = [
+  [
+    "guardianv2.thread_context",
+    notice(
+      "`[features.guardianv2].thread_context` is deprecated and ignored.",
+      "Thread-owned Guardian context is always enabled. Remove `thread_context` from [features.guardianv2] in config.toml, including profile overrides.",
+    ),
+  ],
+  [
+    "transcript_v2",
+    notice(
+      "`[features].transcript_v2` is deprecated and ignored.",
+      "Use `[tui].fullscreen_transcript` in config.toml instead.",
+    ),
+  ],
+  [
+    "use_legacy_landlock",
+    notice(
+      "`[features].use_legacy_landlock` is deprecated and will be removed soon.",
+      "Remove this setting to stop opting into the legacy Linux sandbox behavior.",
+    ),
+  ],
+  ...["web_search_cached", "web_search_request", "web_search"].map((key): [string, string] => [
+    key,
+    notice(
+      `\`[features].${key}\` is deprecated because web search is enabled by default.`,
+      WEB_SEARCH_DETAIL,
+    ),
+  ]),
+  ...["shell_zsh_fork", "unified_exec_zsh_fork"].map((key): [string, string] => [
+    key,
+    notice(`\`[features].${key}\` is deprecated and ignored.`, ZSH_DETAIL(key)),
+  ]),
+];

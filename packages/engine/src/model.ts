@@ -35,6 +35,8 @@ export interface ConfigLayer {
   text?: string;
   /** Loaded only when a thread starts (an unknown-trust project), so `codex mcp list` does not see it. */
   threadOnly?: boolean;
+  /** A `[features]` table left out of `doc` because it does not apply (it still draws deprecation notices). */
+  ignoredFeatures?: TomlTable;
 }
 
 /** A composed requirements field with its provenance. */

@@ -5,13 +5,13 @@ import {
   type Scenario,
   webSearchAccess,
 } from "@codex-policy/spec";
-import { featureEnabled } from "./areas.js";
+import { featureDeprecationNotices, featureEnabled, multiAgentDeprecated } from "./areas.js";
 import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
 import { checkThreadParams } from "./effective/config-checks.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
 import { reviewerConstraint } from "./effective/settings.js";
-import { projectDisabledWarning } from "./messages.js";
+import { MULTI_AGENT_DEPRECATED, projectDisabledWarning } from "./messages.js";
 import { Diagnostics, type RequirementLayer } from "./model.js";
 import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
 import { matchHostname } from "./requirements/hostname.js";
@@ -86,7 +86,9 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   return {
     ...second,
     notices: unique([...first.notices, ...second.notices]),
-    warnings: unique([...first.warnings, ...second.warnings]),
+    warnings: unique([...first.warnings, ...second.warnings]).sort(
+      (a, b) => Number(a.code === "deprecated-feature") - Number(b.code === "deprecated-feature"),
+    ),
   };
 }
 
@@ -148,6 +150,7 @@ function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject: boolea
   // Codex reports the untrusted project folder before the ignored keys.
   if (stack.projectSkipped)
     diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
+  if (multiAgentDeprecated(stack.layers)) diag.warn("multi-agent-deprecated", MULTI_AGENT_DEPRECATED);
   ignoredKeys(reqLayers, stack.layers, diag);
 
   const {
@@ -228,7 +231,14 @@ function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject: boolea
     },
     cloud: cloud.report,
     notices: diag.notices,
-    warnings: diag.warnings,
+    // Deprecation notices reach the user after the config warnings.
+    warnings: [
+      ...diag.warnings,
+      ...featureDeprecationNotices(stack.layers, s.enable, s.disable).map((message) => ({
+        code: "deprecated-feature",
+        message,
+      })),
+    ],
     errors: [],
     trace: buildTrace(cloud.groupRules, reqLayers, host, cloud.report, composed.remote),
   };

@@ -39,6 +39,8 @@ export const WARNING_CODES = {
   "removed-feature-requirement": "A feature pin names a removed feature.",
   "project-config-disabled": "The project is not trusted, so its config is not loaded.",
   "invalid-configuration": "Codex could not load configuration and uses defaults (no session can start).",
+  "multi-agent-deprecated": "A config file sets `[features].multi_agent`, which is deprecated.",
+  "deprecated-feature": "A deprecation notice: a feature key is renamed, deprecated or ignored.",
 } as const;
 export type WarningCode = keyof typeof WARNING_CODES;
 

@@ -82,10 +82,17 @@ export function mapOutcome(
   const norm = (t: string) => normalizePaths(t, paths);
   const unobserved = unobservedFor(channels);
   const startup = raw.startup ? parseStartup(raw.startup) : null;
-  const summaries = (raw.appServer?.rec.messages ?? [])
+  const messages = raw.appServer?.rec.messages ?? [];
+  const summaries = messages
     .filter((m) => m.method === "configWarning")
     .map((m) => norm(String((m.params as { summary?: unknown })?.summary ?? "")));
-  const warnings = mapWarnings(summaries);
+  const deprecations = messages
+    .filter((m) => m.method === "deprecationNotice")
+    .map((m) => {
+      const p = m.params as { summary?: unknown; details?: unknown };
+      return norm(typeof p?.details === "string" ? `${p.summary}\n${p.details}` : String(p?.summary ?? ""));
+    });
+  const warnings = mapWarnings(summaries, deprecations);
   const base = { edition: "codex-0.169" as const, notices: [], warnings };
 
   const refusal = refusalText(raw, startup);

@@ -15,6 +15,7 @@ const CLASSIFIERS: [RegExp, WarningCode][] = [
   [/^Ignoring removed `features` requirement/, "removed-feature-requirement"],
   [/^Project-local config/, "project-config-disabled"],
   [/^Invalid configuration; using defaults\./, "invalid-configuration"],
+  [/^`\[features\]\.multi_agent` is deprecated\./, "multi-agent-deprecated"],
 ];
 
 /** Stable code for a warning text; `unrecognized-warning` when no known template matches. */
@@ -23,14 +24,19 @@ export function warningCode(text: string): string {
   return "unrecognized-warning";
 }
 
-/** `configWarning` summaries in order, noise removed, exact duplicates kept once. */
-export function mapWarnings(summaries: string[]): OutcomeWarning[] {
+/**
+ * `configWarning` summaries in order, then `deprecationNotice`s (summary and details on two lines),
+ * which Codex sends after them; noise removed, exact duplicates kept once.
+ */
+export function mapWarnings(summaries: string[], deprecations: string[] = []): OutcomeWarning[] {
   const seen = new Set<string>();
   const out: OutcomeWarning[] = [];
-  for (const message of summaries) {
-    if (isEnvironmentNoise(message) || seen.has(message)) continue;
+  const add = (code: string, message: string) => {
+    if (isEnvironmentNoise(message) || seen.has(message)) return;
     seen.add(message);
-    out.push({ code: warningCode(message), message });
-  }
+    out.push({ code, message });
+  };
+  for (const message of summaries) add(warningCode(message), message);
+  for (const message of deprecations) add("deprecated-feature", message);
   return out;
 }

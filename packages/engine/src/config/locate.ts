@@ -6,6 +6,7 @@ export function locateValue(
   if (!text || path.length === 0) return null;
   const key = path[path.length - 1]!;
   const table = path.slice(0, -1).join(".");
+  const whole = path.join(".");
   const lines = text.split(/\r?\n/);
   let current = "";
   const keyRe = new RegExp(`^\\s*("?)${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1\\s*=\\s*`);
@@ -13,6 +14,8 @@ export function locateValue(
     const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(l);
     if (header) {
       current = header[1]!.replace(/\s+/g, "");
+      // A table written as a header is located at its `[`.
+      if (current === whole) return { line: i + 1, column: l.indexOf("[") + 1 };
       continue;
     }
     if (current !== table) continue;

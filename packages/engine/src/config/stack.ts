@@ -143,7 +143,8 @@ function withoutFeatures(layer: ConfigLayer): ConfigLayer {
     doc = deepFreeze(rest);
     withoutFeaturesCache.set(layer.doc, doc);
   }
-  return { ...layer, doc, threadOnly: true };
+  const features = layer.doc.features;
+  return { ...layer, doc, threadOnly: true, ...(isTable(features) ? { ignoredFeatures: features } : {}) };
 }
 
 /** The highest layer that sets a top-level key. */

@@ -11,8 +11,24 @@ const CONFIG_VARIANTS: Record<string, readonly string[]> = {
   approvals_reviewer: ["user", "auto_review", "guardian_subagent"],
 };
 
-/** Features whose config value may also be a table of settings. */
-const TABLE_FEATURES = new Set(["multi_agent_v2", "network_proxy", "apps_mcp_path_override"]);
+/** Features whose `[features.<key>]` may be a table (0.169.0 binary, every key probed with a table). */
+const TABLE_FEATURES = new Set([
+  "apps_mcp_path_override",
+  "async_compaction",
+  "code_mode",
+  "code_mode_host",
+  "context_management",
+  "current_time_reminder",
+  "guardianv2",
+  "guardianv3",
+  "multi_agent_v2",
+  "network_proxy",
+  "non_prefixed_mcp_tool_names",
+  "rollout_budget",
+  "runtime_agent_instances",
+  "sleep_tool",
+  "token_budget",
+]);
 
 /** Codex reports a config value it cannot deserialize as `<file>:<line>:<col>: <message>`. */
 function failAt(layer: ConfigLayer, path: string[], code: string, message: string, diag: Diagnostics): void {
