@@ -24,8 +24,6 @@ export interface EditionSpec {
   hooksDirConflictFatal: boolean;
   /** Whether the report lists the default login methods whenever requirements exist. */
   reportsDefaultLoginMethods: boolean;
-  /** Whether an unknown-trust project loads for the thread once the effective sandbox is writable. */
-  lateUnknownProject: boolean;
 }
 
 export const EDITIONS: Record<Edition, EditionSpec> = {
@@ -39,7 +37,6 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     legacySandbox: "with-read-only",
     hooksDirConflictFatal: true,
     reportsDefaultLoginMethods: true,
-    lateUnknownProject: true,
   },
   documented: {
     id: "documented",
@@ -52,6 +49,5 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     legacySandbox: "only-value",
     hooksDirConflictFatal: false,
     reportsDefaultLoginMethods: false,
-    lateUnknownProject: false,
   },
 };

@@ -76,7 +76,6 @@ const WRITABLE = new Set(["workspace-write", "danger-full-access"]);
 function resolveScenario(scenario: Scenario, id: Edition): Outcome {
   const first = resolvePass(scenario, id, false);
   const late =
-    EDITIONS[id].lateUnknownProject &&
     scenario.project.trust === "unknown" &&
     scenario.project.config !== undefined &&
     first.effective !== null &&
