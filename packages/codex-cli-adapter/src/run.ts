@@ -78,6 +78,20 @@ export interface ProbeOptions {
   timeoutMs: number;
 }
 
+/** Work to do if this process exits mid-run; one `exit` listener serves every concurrent run. */
+const onProcessExit = new Set<() => void>();
+function atExit(fn: () => void): () => void {
+  if (onProcessExit.size === 0) process.once("exit", runExitHooks);
+  onProcessExit.add(fn);
+  return () => {
+    onProcessExit.delete(fn);
+    if (onProcessExit.size === 0) process.removeListener("exit", runExitHooks);
+  };
+}
+function runExitHooks(): void {
+  for (const fn of onProcessExit) fn();
+}
+
 /** Runs one scenario's probe inside fresh namespaces and returns the driver's raw observations. */
 export async function probe(
   scenario: Scenario,
@@ -94,7 +108,7 @@ export async function probe(
   // If this process exits mid-run (process.exit, a killed test worker), still remove the workspace;
   // the namespace itself dies with `unshare` (killed by runIsolated's exit handler).
   const cleanup = () => rmSync(plan.root, { recursive: true, force: true });
-  process.once("exit", cleanup);
+  const forget = atExit(cleanup);
   try {
     const stdout = await runIsolated(
       [...extraFlags, ...NAMESPACE_FLAGS, process.execPath, DRIVER_PATH, join(plan.root, "plan.json")],
@@ -116,7 +130,7 @@ export async function probe(
       );
     }
   } finally {
-    process.removeListener("exit", cleanup);
+    forget();
     cleanup();
   }
 }
@@ -148,16 +162,15 @@ function runIsolated(args: string[], timeoutMs: number): Promise<string> {
       timedOut = true;
       killGroup();
     }, timeoutMs);
-    const onExit = () => killGroup();
-    process.once("exit", onExit);
+    const forget = atExit(killGroup);
     child.on("error", (e) => {
       clearTimeout(timer);
-      process.removeListener("exit", onExit);
+      forget();
       reject(new AdapterError("unshare-missing", `cannot start unshare (${e.message}): install util-linux`));
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      process.removeListener("exit", onExit);
+      forget();
       if (timedOut) {
         reject(
           new AdapterError(
