@@ -25,10 +25,16 @@ describe("differential fuzzing against codex 0.169.0 (anchors.md §2.2)", () => 
         seed: Number(process.env.FUZZ_SEED ?? 20261122),
         outDir: null,
         shrinkBudgetMs: 60_000,
-        timeBudgetMs: 240_000,
+        timeBudgetMs: 300_000,
+        // Binary runs mostly wait (model turns, reviewer retries), so shards overlap well.
+        jobs: 4,
       });
+      console.log(
+        `differential: ${report.runs} scenarios, ${report.binaryRuns} binary runs, ${report.perSecond.toFixed(2)}/s`,
+      );
       expect(report.adapterErrors).toStrictEqual([]);
-      expect(report.runs).toBeGreaterThan(0);
+      // The time budget may cut a slow machine short, but not below half the runs.
+      expect(report.runs).toBeGreaterThanOrEqual(Math.ceil(RUNS / 2));
       const found = report.divergences.map((d) => ({
         signature: d.signature,
         seed: d.seed,
@@ -41,6 +47,6 @@ describe("differential fuzzing against codex 0.169.0 (anchors.md §2.2)", () => 
         "divergences (replay with `pnpm -s codex-policy fuzz --against codex-cli --seed S --path P`)",
       ).toStrictEqual([]);
     },
-    420_000,
+    480_000,
   );
 });
