@@ -1,12 +1,18 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { expandTests, formatIssue, parseCaseFile } from "@codex-policy/harness";
 import { formatProblem, loadScenarioText, type Scenario } from "@codex-policy/spec";
 import { UserError } from "./user-error.js";
 
-/** Reads and validates a scenario file, or throws a located UserError (exit 2). */
-export function loadScenarioFile(file: string): Scenario {
-  let text: string;
+/** `FILE` or `FILE:TEST` (a case file's test); a path that exists as written is never split. */
+function splitTarget(target: string): { file: string; test?: string } {
+  const i = target.lastIndexOf(":");
+  if (i <= 0 || existsSync(target)) return { file: target };
+  return { file: target.slice(0, i), test: target.slice(i + 1) };
+}
+
+function readText(file: string): string {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (e) {
     throw new UserError(
       `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
@@ -14,7 +20,33 @@ export function loadScenarioFile(file: string): Scenario {
       "io",
     );
   }
-  const r = loadScenarioText(text, file);
-  if (!r.ok) throw new UserError(r.problems.map(formatProblem).join("\n"), 2, r.problems[0]!.code);
-  return r.value;
+}
+
+/** A case file has `[[tests]]`; its scenario is the named test's (default: the first). */
+function looksLikeCase(text: string): boolean {
+  return /^\s*\[\[\s*tests\s*\]\]/m.test(text);
+}
+
+/**
+ * Reads and validates a scenario file, or a conformance case file (`FILE[:TEST]`, the test's merged
+ * scenario), or throws a located UserError (exit 2).
+ */
+export function loadScenarioFile(target: string): Scenario {
+  const { file, test } = splitTarget(target);
+  const text = readText(file);
+  if (!looksLikeCase(text)) {
+    if (test !== undefined) throw new UserError(`${file} is a scenario file, not a case file with tests`);
+    const r = loadScenarioText(text, file);
+    if (!r.ok) throw new UserError(r.problems.map(formatProblem).join("\n"), 2, r.problems[0]!.code);
+    return r.value;
+  }
+  const parsed = parseCaseFile(text, file);
+  if (!parsed.ok) throw new UserError(parsed.issues.map(formatIssue).join("\n"), 2, "case-invalid");
+  const tests = expandTests(parsed.case);
+  const chosen = test === undefined ? tests[0] : tests.find((t) => t.testId === test);
+  if (!chosen) {
+    const ids = [...new Set(tests.map((t) => t.testId))].join(", ");
+    throw new UserError(`${file}: no test '${test}' (tests: ${ids || "none"})`, 2, "case-test-missing");
+  }
+  return chosen.scenario;
 }

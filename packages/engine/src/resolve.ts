@@ -167,11 +167,11 @@ function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject: boolea
   if (diag.failed) return refuse();
   const core = resolveCore(scenario, stack.layers, composed.fields, diag);
   if (!core || diag.failed) return refuse();
-  // Deprecated feature flags still choose a mode when `web_search` is not set.
-  const featureMode = featureEnabled(features, "web_search_request")
-    ? "live"
-    : featureEnabled(features, "web_search_cached")
-      ? "cached"
+  // Deprecated feature flags still choose a mode when `web_search` is not set; cached wins (binary).
+  const featureMode = featureEnabled(features, "web_search_cached")
+    ? "cached"
+    : featureEnabled(features, "web_search_request")
+      ? "live"
       : null;
   const web = resolveWebSearch(stack.layers, composed.fields, core.sandbox.value, featureMode, diag);
 

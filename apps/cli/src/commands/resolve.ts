@@ -6,10 +6,11 @@ import { readableReport } from "../report/readable.js";
 import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
 
-const USAGE = `usage: codex-policy resolve FILE [--edition codex-0.169|documented] [--json]
+const USAGE = `usage: codex-policy resolve FILE[:TEST] [--edition codex-0.169|documented] [--json]
                             [--impl engine|codex-cli] [--codex-bin PATH]
 
 Resolves a scenario and prints the Outcome: effective values, their sources, warnings and refusals.
+FILE is a scenario file, or a conformance case file whose test TEST (default: the first) is resolved.
 Exit codes: 0 an Outcome was computed (a refusal included), 2 invalid scenario or usage,
 3 the codex-cli implementation could not run the scenario.`;
 

@@ -1,6 +1,6 @@
 import type { CommandState } from "@codex-policy/spec";
 import type { ManagedRule } from "./compose.js";
-import { isDangerous } from "./heuristics.js";
+import { isBroadPattern, isDangerous } from "./heuristics.js";
 import { rustDebugString, shellQuote, splitCommand } from "./shell.js";
 import type { UserRule } from "./user-rules.js";
 
@@ -26,6 +26,8 @@ interface Hit {
   /** Matched prefix (the command's own words). */
   prefix: string[];
   justification?: string;
+  /** A user `allow` whose pattern is too broad to count under `untrusted`. */
+  broad?: boolean;
 }
 
 export const PROMPT_UNDER_NEVER = "approval required by policy, but AskForApproval is set to Never";
@@ -53,6 +55,7 @@ function hitsFor(argv: string[], ctx: EvaluateContext): Hit[] {
         decision: r.decision,
         rule: `user.rules#${r.index}`,
         prefix: argv.slice(0, r.pattern.length),
+        ...(r.decision === "allow" && isBroadPattern(r.pattern) ? { broad: true } : {}),
         ...(r.justification !== undefined ? { justification: r.justification } : {}),
       });
     }
@@ -97,11 +100,12 @@ function ask(ctx: EvaluateContext): CommandState["outcome"] {
 function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   const segments = splitCommand(command);
   let best: Hit | null = null;
-  const unmatched: string[][] = [];
+  /** Segments no rule trusts: unmatched, or only allowed by a broad rule. */
+  let untrusted = 0;
   for (const argv of segments) {
     const h = segmentHit(argv, ctx);
-    if (!h) unmatched.push(argv);
-    else if (!best || RANK[h.decision] > RANK[best.decision]) best = h;
+    if (!h || h.broad) untrusted++;
+    if (h && (!best || RANK[h.decision] > RANK[best.decision])) best = h;
   }
   const never = ctx.approval === "never";
   const base = { command, decision: best?.decision ?? ("none" as const), rule: best?.rule ?? null };
@@ -121,8 +125,8 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
       return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, null)) };
     return { ...base, outcome: ask(ctx), message: null };
   }
-  // A user `allow` that covers every segment approves the command outright.
-  const allowed = best?.decision === "allow" && unmatched.length === 0;
+  // A user `allow` that covers every segment approves the command outright, unless it is broad.
+  const allowed = best?.decision === "allow" && untrusted === 0;
   if (ctx.approval === "untrusted" && !allowed) return { ...base, outcome: ask(ctx), message: null };
   return { ...base, outcome: "run", message: null };
 }

@@ -12,3 +12,27 @@ export function isDangerous(argv: string[]): boolean {
   if (prog === "git") return args[0] === "reset" || args[0] === "rm";
   return false;
 }
+
+/**
+ * Rule prefixes too broad for an `allow` to count under the `untrusted` policy: interpreters with
+ * their inline-code flags, shells, `env`, `sudo`, bare `git` and `rm`. Probed one by one on the
+ * 0.169.0 binary (`prefix_rule(["rm"], "allow")` still asks for `rm x`, `["rm", "-r"]` does not);
+ * a rule with alternatives at some position is never broad.
+ */
+const BROAD_PREFIXES = new Set([
+  ...["python3", "python"].flatMap((p) => [p, `${p} -`, `${p} -c`]),
+  ...["py", "py -3", "pythonw", "pyw", "pypy", "pypy3"],
+  ...["bash", "sh", "zsh", "dash", "ksh", "fish"].flatMap((p) => [p, `${p} -c`]),
+  ...["bash -lc", "sh -lc", "zsh -lc"],
+  ...["/bin/bash", "/bin/bash -lc", "/bin/zsh", "/bin/zsh -lc", "/bin/sh", "/bin/sh -c"],
+  ...["pwsh", "powershell", "powershell.exe"].flatMap((p) => [p, `${p} -Command`, `${p} -c`]),
+  ...["node", "nodejs", "perl", "ruby", "lua", "julia", "bun"].flatMap((p) => [p, `${p} -e`]),
+  ...["php", "php -r", "deno", "deno eval", "bun run", "Rscript", "osascript"],
+  ...["env", "sudo", "git", "rm"],
+]);
+
+/** Whether a rule pattern (alternatives per position) is one of the broad prefixes. */
+export function isBroadPattern(pattern: readonly (readonly string[])[]): boolean {
+  if (!pattern.every((alts) => alts.length === 1)) return false;
+  return BROAD_PREFIXES.has(pattern.map((alts) => alts[0]).join(" "));
+}
