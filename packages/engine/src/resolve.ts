@@ -37,6 +37,12 @@ const PARSE_CLASS_CONFIG_LAYERS = new Set(["user.config", "system.config", "proj
 const PARSE_CLASS_CODES = new Set(["toml-syntax", "invalid-utf8"]);
 const CONFIG_DESERIALIZE_CODES = new Set(["toml-syntax", "invalid-utf8", "invalid-type", "unknown-variant"]);
 
+/** Config errors Codex meets before it loads requirements: `-c` and the managed config files. */
+const EARLY_CONFIG_LAYERS = new Set(["system.managed_config", "mdm.config", "cloud"]);
+function readBeforeRequirements(e: { code: string; layer: string }): boolean {
+  return EARLY_CONFIG_LAYERS.has(e.layer) || e.code === "override-invalid";
+}
+
 function parseClass(e: { code: string; layer: string }): boolean {
   if (PARSE_CLASS_CONFIG_LAYERS.has(e.layer)) return CONFIG_DESERIALIZE_CODES.has(e.code);
   return PARSE_CLASS_REQUIREMENT_LAYERS.has(e.layer) && PARSE_CLASS_CODES.has(e.code);
@@ -128,23 +134,38 @@ function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject: boolea
   };
   if (diag.failed) return refuse();
 
+  // Codex reads `-c` and the managed config files before requirements, and the other config files
+  // after requirements are validated (binary: a managed_config syntax error beats a requirements one,
+  // which beats a user or system config error).
+  const cloudActive = cloud.report.path === "cache" || cloud.report.path === "fetched";
+  const cloudConfig = cloudActive ? scenario.cloud?.config : undefined;
+  const stackDiag = new Diagnostics();
+  const stack = buildConfigStack(scenario, { cloudConfig, mdmConfig: mdm.config }, stackDiag, {
+    loadUnknownProject,
+  });
+  const early = stackDiag.errors.filter(readBeforeRequirements);
+  for (const e of early) diag.fail(e);
+  if (diag.failed) return refuse();
+
   for (const t of requirementTexts(scenario, cloud.layer, mdm.requirements)) {
     const layer = parseRequirementText(t, diag);
     if (layer) reqLayers.push(layer);
   }
-  if (diag.failed) return refuse();
-  // Managed config delivered with the cloud bundle applies when the bundle does.
-  const cloudActive = cloud.report.path === "cache" || cloud.report.path === "fetched";
-  const cloudConfig = cloudActive ? scenario.cloud?.config : undefined;
-  const stack = buildConfigStack(scenario, { cloudConfig, mdmConfig: mdm.config }, diag, {
-    loadUnknownProject,
-  });
   if (diag.failed) return refuse();
   reqLayers = orderLayers([...reqLayers, ...legacyLayers(stack.layers, edition, diag)], edition);
   if (diag.failed) return refuse();
   for (const layer of reqLayers) {
     validateLayer(layer, diag);
     if (diag.failed) return refuse();
+  }
+  const late = stackDiag.errors.filter((e) => !readBeforeRequirements(e));
+  if (late.length > 0) {
+    // Requirements are composed and checked before those files are read (binary: an empty allowed
+    // list beats a user config syntax error).
+    const composing = new Diagnostics();
+    composeStage(reqLayers, edition, host, scenario.host.os, composing);
+    diag.fail(composing.errors[0] ?? late[0]!);
+    return refuse();
   }
   // Codex reports the untrusted project folder before the ignored keys.
   if (stack.projectSkipped)
