@@ -113,6 +113,14 @@ describe("mapOutcome on recorded observations", () => {
     expect(byCmd["echo hi"]).toMatchObject({ decision: "none", outcome: "run", message: null });
   });
 
+  it("g02 with an unknown-trust project config: the startup warning no longer settles indexed", () => {
+    const base = scenarioFixture("g02");
+    const scenario = { ...base, project: { trust: "unknown" as const, config: 'web_search = "live"\n' } };
+    const o = mapOutcome(rawFixture("g02"), scenario, all, FIXTURE_PATHS);
+    expect(o.effective?.web_search_access).toBe("external");
+    expect(o.unobserved).toContain("effective.web_search");
+  });
+
   it("untrusted: temp paths in warnings are normalized", () => {
     const o = map("untrusted");
     expect(o.effective?.approval_policy).toBe("untrusted");

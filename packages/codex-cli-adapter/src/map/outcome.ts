@@ -108,11 +108,14 @@ export function mapOutcome(
     managed_config: scenario.system?.managed_config,
   });
   unobserved.push(...req.unobserved);
+  // An unknown-trust project may load when the thread starts (spec §6.3); a startup fallback warning
+  // then says nothing about the thread's web search mode.
+  const lateProject = scenario.project.trust === "unknown" && scenario.project.config !== undefined;
   const effective = mapEffective(
     raw,
     channels,
     req.requirements.allowed_web_search_modes?.value,
-    summaries,
+    lateProject ? [] : summaries,
     norm,
     unobserved,
   );
@@ -124,6 +127,7 @@ function mapEffective(
   raw: RawObservations,
   channels: readonly Channel[],
   allowedWebSearch: unknown,
+  /** Warnings that may settle indexed against live (§7.6). */
   warningTexts: string[],
   norm: (t: string) => string,
   unobserved: string[],
