@@ -1,4 +1,5 @@
 import { parse, TomlError } from "smol-toml";
+import { diagnoseToml } from "./toml-diagnose.js";
 
 export type TomlTable = Record<string, unknown>;
 
@@ -42,6 +43,8 @@ function parseUncached(text: string): TomlParseResult {
     return { ok: true, doc: plain(doc) as TomlTable };
   } catch (e) {
     if (e instanceof TomlError) {
+      const d = diagnoseToml(src);
+      if (d) return { ok: false, code: "toml-syntax", ...d };
       const at = src.split(/\r?\n/)[e.line - 1]?.[e.column - 1];
       return {
         ok: false,

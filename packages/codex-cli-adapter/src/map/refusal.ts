@@ -21,7 +21,7 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   [/unknown variant/, "unknown-variant"],
   [/invalid type:|wanted string or table|data did not match any variant/, "invalid-type"],
   [/missing field/, "missing-field"],
-  [/cannot be empty/, "empty-list"],
+  [/`[^`]+` cannot be empty/, "empty-list"],
   [/profile .*(not found|does not exist)|config profile/i, "profile-missing"],
   [/hooks\.managed_dir/, "hooks-managed-dir-conflict"],
   [/^\S+\.toml:\d+:\d+: /, "toml-syntax"],
