@@ -174,3 +174,9 @@ export const FEATURE_KEY_NOTICES: readonly [key: string, text: string][] = [
     notice(`\`[features].${key}\` is deprecated and ignored.`, ZSH_DETAIL(key)),
   ]),
 ];
+
+/** The warning when a config failure leaves Codex running on defaults. */
+export const INVALID_CONFIGURATION = "Invalid configuration; using defaults.";
+
+/** The warning when the user's `.rules` file does not parse; none of its rules apply. */
+export const USER_RULES_INVALID = "Error parsing rules; custom rules not applied.";

@@ -2,51 +2,11 @@ import {
   DEFAULT_EDITION,
   type Edition,
   type Outcome,
+  type OutcomeWarning,
   type Scenario,
-  webSearchAccess,
 } from "@codex-policy/spec";
-import { featureDeprecationNotices, featureEnabled, multiAgentDeprecated } from "./areas.js";
-import { buildConfigStack } from "./config/stack.js";
-import { EDITIONS } from "./editions.js";
-import { checkThreadParams } from "./effective/config-checks.js";
-import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
-import { reviewerConstraint } from "./effective/settings.js";
-import { MULTI_AGENT_DEPRECATED, projectDisabledWarning } from "./messages.js";
-import { Diagnostics, type RequirementLayer } from "./model.js";
-import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
-import { matchHostname } from "./requirements/hostname.js";
-import {
-  checkConfig,
-  cloudStage,
-  commandsStage,
-  composeStage,
-  featuresStage,
-  hooksStage,
-  ignoredKeys,
-  mcpStage,
-  mdmStage,
-  userRulesStage,
-  validateLayer,
-} from "./stages.js";
-import { buildTrace } from "./trace.js";
-
-/** Failures after which the app-server stays up with defaults (oracle §0): broken requirements TOML, any config-file error. */
-const PARSE_CLASS_REQUIREMENT_LAYERS = new Set(["system.requirements", "mdm.requirements"]);
-const PARSE_CLASS_CONFIG_LAYERS = new Set(["user.config", "system.config", "project.config"]);
-
-const PARSE_CLASS_CODES = new Set(["toml-syntax", "invalid-utf8"]);
-const CONFIG_DESERIALIZE_CODES = new Set(["toml-syntax", "invalid-utf8", "invalid-type", "unknown-variant"]);
-
-/** Config errors Codex meets before it loads requirements: `-c` and the managed config files. */
-const EARLY_CONFIG_LAYERS = new Set(["system.managed_config", "mdm.config", "cloud"]);
-function readBeforeRequirements(e: { code: string; layer: string }): boolean {
-  return EARLY_CONFIG_LAYERS.has(e.layer) || e.code === "override-invalid";
-}
-
-function parseClass(e: { code: string; layer: string }): boolean {
-  if (PARSE_CLASS_CONFIG_LAYERS.has(e.layer)) return CONFIG_DESERIALIZE_CODES.has(e.code);
-  return PARSE_CLASS_REQUIREMENT_LAYERS.has(e.layer) && PARSE_CLASS_CODES.has(e.code);
-}
+import { INVALID_CONFIGURATION } from "./messages.js";
+import { resolvePass } from "./pass.js";
 
 /** Resolves one scenario in one edition. Never throws. */
 export function resolve(scenario: Scenario, edition?: Edition): Outcome {
@@ -75,26 +35,79 @@ export function resolve(scenario: Scenario, edition?: Edition): Outcome {
 const WRITABLE = new Set(["workspace-write", "danger-full-access"]);
 
 /**
- * Codex resolves config once at startup without an unknown-trust project. When the thread starts
- * with a writable effective sandbox, it loads that project too and resolves again; the warnings of
- * both passes reach the user, identical ones once (spec §6.3).
+ * Codex resolves the configuration at startup, without thread parameters or an unknown-trust
+ * project, and again when the thread starts: with the thread parameters, and with that project
+ * once the thread's effective sandbox is writable (spec §6.3, §6.5). The user sees the warnings of
+ * both, identical texts once, then the thread's deprecation notices. A startup failure that leaves Codex
+ * running on defaults shows the warnings of the defaults instead (§3.3).
  */
 function resolveScenario(scenario: Scenario, id: Edition): Outcome {
-  const first = resolvePass(scenario, id, false);
+  const hasThread = scenario.session.thread !== undefined;
+  const startup = resolvePass(hasThread ? withoutThread(scenario) : scenario, id, false);
+  if (startup.status === "refused") return onDefaults(startup, scenario, id);
+  let thread = hasThread ? resolvePass(scenario, id, false) : startup;
   const late =
     scenario.project.trust === "unknown" &&
     scenario.project.config !== undefined &&
-    first.effective !== null &&
-    WRITABLE.has(first.effective.sandbox_mode);
-  if (!late) return first;
-  const second = resolvePass(scenario, id, true);
+    thread.effective !== null &&
+    WRITABLE.has(thread.effective.sandbox_mode);
+  if (late) thread = resolvePass(scenario, id, true);
+  if (thread === startup) return startup;
   return {
-    ...second,
-    notices: unique([...first.notices, ...second.notices]),
-    warnings: unique([...first.warnings, ...second.warnings]).sort(
-      (a, b) => Number(a.code === "deprecated-feature") - Number(b.code === "deprecated-feature"),
-    ),
+    ...thread,
+    notices: unique([...startup.notices, ...thread.notices]),
+    // Deprecation notices come once, from the thread's configuration.
+    warnings: [
+      ...unique([...startup.warnings, ...thread.warnings].filter((w) => !isNotice(w))),
+      ...thread.warnings.filter(isNotice),
+    ],
   };
+}
+
+/** Failures after which Codex keeps running with default config (binary: `Invalid configuration; using defaults.`). */
+const DEFAULTS_AFTER_CONFIG_ERROR = new Set([
+  "toml-syntax",
+  "invalid-utf8",
+  "invalid-type",
+  "unknown-variant",
+  "config-invalid",
+  "config-legacy-profile",
+  "never-with-disallowed-full-access",
+]);
+const CONFIG_FILES = new Set(["user.config", "system.config", "project.config", "session", "scenario"]);
+const REQUIREMENT_FILES = new Set(["system.requirements", "mdm.requirements"]);
+
+function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome {
+  const e = refused.errors[0];
+  if (!e) return refused;
+  const configError =
+    DEFAULTS_AFTER_CONFIG_ERROR.has(e.code) &&
+    (CONFIG_FILES.has(e.layer) || e.code === "never-with-disallowed-full-access");
+  const requirementsSyntax =
+    REQUIREMENT_FILES.has(e.layer) && (e.code === "toml-syntax" || e.code === "invalid-utf8");
+  const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
+  if (requirementsSyntax) return { ...refused, warnings: [...refused.warnings, invalid] };
+  if (!configError) return refused;
+  // The defaults: no config files, overrides or flags, and no trust decision (it lives in the user config).
+  const defaults = resolvePass(defaultsOf(scenario), id, false);
+  return { ...refused, warnings: [invalid, ...defaults.warnings] };
+}
+
+function defaultsOf(scenario: Scenario): Scenario {
+  const { config: _s, ...system } = scenario.system ?? {};
+  const { config: _u, ...user } = scenario.user ?? {};
+  return {
+    ...scenario,
+    system,
+    user,
+    project: { trust: "unknown" },
+    session: { ...scenario.session, overrides: [], enable: [], disable: [] },
+  };
+}
+
+function withoutThread(scenario: Scenario): Scenario {
+  const { thread: _t, ...session } = scenario.session;
+  return { ...scenario, session };
 }
 
 function unique<T>(items: T[]): T[] {
@@ -107,159 +120,4 @@ function unique<T>(items: T[]): T[] {
   });
 }
 
-function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject: boolean): Outcome {
-  const edition = EDITIONS[id];
-  const diag = new Diagnostics();
-  const host = matchHostname(scenario.host);
-  let reqLayers: RequirementLayer[] = [];
-  let requirements: Outcome["requirements"] = {};
-
-  const cloud = cloudStage(scenario, edition, diag);
-  const mdm = mdmStage(scenario, diag);
-  const refuse = (): Outcome => {
-    if (diag.errors.slice(0, 1).some(parseClass)) {
-      diag.warn("invalid-configuration", "Invalid configuration; using defaults.");
-    }
-    return {
-      edition: id,
-      status: "refused",
-      requirements,
-      effective: null,
-      cloud: cloud.report,
-      notices: diag.notices,
-      warnings: diag.warnings,
-      errors: diag.errors.slice(0, 1),
-      trace: buildTrace(cloud.groupRules, reqLayers, host, cloud.report),
-    };
-  };
-  if (diag.failed) return refuse();
-
-  // Codex reads `-c` and the managed config files before requirements, and the other config files
-  // after requirements are validated (binary: a managed_config syntax error beats a requirements one,
-  // which beats a user or system config error).
-  const cloudActive = cloud.report.path === "cache" || cloud.report.path === "fetched";
-  const cloudConfig = cloudActive ? scenario.cloud?.config : undefined;
-  const stackDiag = new Diagnostics();
-  const stack = buildConfigStack(scenario, { cloudConfig, mdmConfig: mdm.config }, stackDiag, {
-    loadUnknownProject,
-  });
-  const early = stackDiag.errors.filter(readBeforeRequirements);
-  for (const e of early) diag.fail(e);
-  if (diag.failed) return refuse();
-
-  for (const t of requirementTexts(scenario, cloud.layer, mdm.requirements)) {
-    const layer = parseRequirementText(t, diag);
-    if (layer) reqLayers.push(layer);
-  }
-  if (diag.failed) return refuse();
-  reqLayers = orderLayers([...reqLayers, ...legacyLayers(stack.layers, edition, diag)], edition);
-  if (diag.failed) return refuse();
-  for (const layer of reqLayers) {
-    validateLayer(layer, diag);
-    if (diag.failed) return refuse();
-  }
-  const late = stackDiag.errors.filter((e) => !readBeforeRequirements(e));
-  if (late.length > 0) {
-    // Requirements are composed and checked before those files are read (binary: an empty allowed
-    // list beats a user config syntax error).
-    const composing = new Diagnostics();
-    composeStage(reqLayers, edition, host, scenario.host.os, composing);
-    diag.fail(composing.errors[0] ?? late[0]!);
-    return refuse();
-  }
-  // Codex reports the untrusted project folder before the ignored keys.
-  if (stack.projectSkipped)
-    diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
-  if (multiAgentDeprecated(stack.layers)) diag.warn("multi-agent-deprecated", MULTI_AGENT_DEPRECATED);
-  ignoredKeys(reqLayers, stack.layers, diag);
-
-  const {
-    composed,
-    requirements: report,
-    managedRules,
-  } = composeStage(reqLayers, edition, host, scenario.host.os, diag);
-  requirements = report;
-  if (!diag.failed) checkConfig(stack.layers, diag);
-  if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag);
-  if (diag.failed) return refuse();
-
-  const s = scenario.session;
-  const features = featuresStage(composed.fields.features, stack.layers, s.enable, s.disable, diag);
-  if (diag.failed) return refuse();
-  const core = resolveCore(scenario, stack.layers, composed.fields, diag);
-  if (!core || diag.failed) return refuse();
-  // Deprecated feature flags still choose a mode when `web_search` is not set; cached wins (binary).
-  const featureMode = featureEnabled(features, "web_search_cached")
-    ? "cached"
-    : featureEnabled(features, "web_search_request")
-      ? "live"
-      : null;
-  const web = resolveWebSearch(stack.layers, composed.fields, core.sandbox.value, featureMode, diag);
-
-  // `codex mcp list` loads config without a thread, so a thread-only project layer adds no servers;
-  // its hooks stay disabled too, as the trust warning says.
-  const listed = stack.layers.filter((l) => !l.threadOnly);
-  const mcp = mcpStage(listed, composed.fields.mcp_servers, diag);
-  const hooks = hooksStage(
-    {
-      composed: composed.fields.hooks,
-      allowManagedOnly: composed.fields.allow_managed_hooks_only?.value === true,
-      configLayers: listed,
-      ...(scenario.user?.hooks_json !== undefined ? { hooksJson: scenario.user.hooks_json } : {}),
-      hooksFeatureEnabled: features.hooks?.enabled !== false,
-    },
-    diag,
-  );
-  const userRules =
-    scenario.user?.rules !== undefined ? userRulesStage(scenario.user.rules) : { rules: [], errors: [] };
-  for (const e of userRules.errors) diag.fail(e);
-  if (diag.failed) return refuse();
-  const commands = commandsStage(
-    scenario.probe.commands,
-    {
-      managed: managedRules,
-      user: userRules.rules,
-      approval: core.approval.value,
-      reviewer: core.reviewer.value,
-      sandbox: core.sandbox.value,
-      reviewerForced:
-        reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
-    },
-    diag,
-  );
-
-  return {
-    edition: id,
-    status: "ok",
-    requirements,
-    effective: {
-      approval_policy: core.approval.value,
-      approvals_reviewer: core.reviewer.value,
-      sandbox_mode: core.sandbox.value,
-      web_search: web.value,
-      web_search_access: webSearchAccess(web.value),
-      features,
-      mcp_servers: mcp,
-      hooks,
-      commands,
-      sources: {
-        approval_policy: core.approval.origin,
-        approvals_reviewer: core.reviewer.origin,
-        sandbox_mode: core.sandbox.origin,
-        web_search: web.origin,
-      },
-    },
-    cloud: cloud.report,
-    notices: diag.notices,
-    // Deprecation notices reach the user after the config warnings.
-    warnings: [
-      ...diag.warnings,
-      ...featureDeprecationNotices(stack.layers, s.enable, s.disable).map((message) => ({
-        code: "deprecated-feature",
-        message,
-      })),
-    ],
-    errors: [],
-    trace: buildTrace(cloud.groupRules, reqLayers, host, cloud.report, composed.remote),
-  };
-}
+const isNotice = (w: OutcomeWarning): boolean => w.code === "deprecated-feature";

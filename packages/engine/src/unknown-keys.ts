@@ -1,4 +1,4 @@
-import { configFeature } from "./areas.js";
+import { configFeature, featureAlias } from "./areas.js";
 import { KNOWN_CONFIG_KEYS, KNOWN_MCP_SERVER_KEYS } from "./config/known-keys.js";
 import {
   type IgnoredKey,
@@ -34,7 +34,8 @@ function configLabel(layer: ConfigLayer): string | null {
 function unknownFeatureKeys(table: unknown, prefix: string): string[] {
   return isTable(table)
     ? Object.keys(table)
-        .filter((k) => !configFeature(k))
+        // A legacy alias config cannot set still counts as known (it draws a deprecation notice).
+        .filter((k) => !configFeature(k) && featureAlias(k)?.alias.requirements !== "legacy")
         .map((k) => `${prefix}.${k}`)
     : [];
 }

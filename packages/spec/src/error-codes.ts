@@ -41,6 +41,7 @@ export const WARNING_CODES = {
   "invalid-configuration": "Codex could not load configuration and uses defaults (no session can start).",
   "multi-agent-deprecated": "A config file sets `[features].multi_agent`, which is deprecated.",
   "deprecated-feature": "A deprecation notice: a feature key is renamed, deprecated or ignored.",
+  "user-rules-invalid": "The user's .rules file does not parse, so none of its rules apply.",
 } as const;
 export type WarningCode = keyof typeof WARNING_CODES;
 

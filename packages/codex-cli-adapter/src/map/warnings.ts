@@ -16,6 +16,7 @@ const CLASSIFIERS: [RegExp, WarningCode][] = [
   [/^Project-local config/, "project-config-disabled"],
   [/^Invalid configuration; using defaults\./, "invalid-configuration"],
   [/^`\[features\]\.multi_agent` is deprecated\./, "multi-agent-deprecated"],
+  [/^Error parsing rules; custom rules not applied\./, "user-rules-invalid"],
 ];
 
 /** Stable code for a warning text; `unrecognized-warning` when no known template matches. */

@@ -3,7 +3,7 @@ import type { ConfigLayer } from "../model.js";
 import { isTable } from "../toml.js";
 import { FEATURES } from "./catalogue.js";
 
-/** The config files whose `[features].multi_agent` draws Codex's warning (not `-c`, flags or managed config). */
+/** The config files whose `[features].multi_agent` draws Codex's warning. */
 const MULTI_AGENT_FILE_KINDS = new Set(["system", "user", "project"]);
 
 function featureTables(layer: ConfigLayer): Record<string, unknown>[] {
@@ -12,27 +12,49 @@ function featureTables(layer: ConfigLayer): Record<string, unknown>[] {
 }
 
 /**
- * Whether a config file sets `[features].multi_agent`, which Codex warns about whatever the value
- * (also in an unknown-trust project whose features do not apply).
+ * Whether Codex warns about `[features].multi_agent`: the highest config layer that names it,
+ * whatever the value and leaving `-c` aside, is a system, user or project file (binary: a
+ * managed_config.toml above it silences the warning, a `-c` above it does not). An unknown-trust
+ * project counts even though its features do not apply.
  */
 export function multiAgentDeprecated(layers: readonly ConfigLayer[]): boolean {
-  return layers.some(
-    (l) => MULTI_AGENT_FILE_KINDS.has(l.kind) && featureTables(l).some((t) => "multi_agent" in t),
-  );
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const l = layers[i]!;
+    if (l.kind === "session") continue;
+    if (featureTables(l).some((t) => "multi_agent" in t)) return MULTI_AGENT_FILE_KINDS.has(l.kind);
+  }
+  return false;
 }
 
 const SPECIAL = new Map(FEATURE_KEY_NOTICES);
-/** Legacy feature keys with a canonical name, sorted as Codex lists them. */
-const ALIASES = FEATURES.flatMap((spec) =>
-  spec.aliases
-    .filter((a) => a.requirements === "legacy" && !SPECIAL.has(a.key))
-    .map((a) => ({ key: a.key, canonical: spec.key })),
-).sort((a, b) => (a.key < b.key ? -1 : 1));
+const CANONICAL = new Map(FEATURES.flatMap((spec) => spec.aliases.map((a) => [a.key, spec.key] as const)));
+
+/** The order Codex gives the notices in (binary 0.169.0, whatever the order in config). */
+const NOTICE_ORDER = [
+  "collab",
+  "connectors",
+  "enable_experimental_windows_sandbox",
+  "experimental_use_unified_exec_tool",
+  "guardianv2.thread_context",
+  "transcript_v2",
+  "use_legacy_landlock",
+  "web_search_cached",
+  "web_search_request",
+  "memory_tool",
+  "request_permissions",
+  "shell_zsh_fork",
+  "unified_exec_zsh_fork",
+  "web_search",
+];
+
+function noticeFor(key: string): string {
+  return SPECIAL.get(key) ?? featureAliasNotice(key, CANONICAL.get(key) ?? key);
+}
 
 /**
  * Deprecation notices for feature keys named anywhere Codex reads features from: every config
  * layer's `[features]` (including an unknown-trust project whose features do not apply), `-c`,
- * `--enable` and `--disable`. Alias notices come first, sorted by key, then the fixed list.
+ * `--enable` and `--disable`, in Codex's fixed order.
  */
 export function featureDeprecationNotices(
   layers: readonly ConfigLayer[],
@@ -48,8 +70,5 @@ export function featureDeprecationNotices(
       }
     }
   }
-  return [
-    ...ALIASES.filter((a) => named.has(a.key)).map((a) => featureAliasNotice(a.key, a.canonical)),
-    ...FEATURE_KEY_NOTICES.filter(([key]) => named.has(key)).map(([, text]) => text),
-  ];
+  return NOTICE_ORDER.filter((key) => named.has(key)).map(noticeFor);
 }

@@ -1,0 +1,192 @@
+import { type Edition, type Outcome, type Scenario, webSearchAccess } from "@codex-policy/spec";
+import { featureDeprecationNotices, featureEnabled, multiAgentDeprecated } from "./areas.js";
+import { buildConfigStack } from "./config/stack.js";
+import { EDITIONS } from "./editions.js";
+import { checkThreadParams } from "./effective/config-checks.js";
+import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
+import { reviewerConstraint } from "./effective/settings.js";
+import { MULTI_AGENT_DEPRECATED, projectDisabledWarning, USER_RULES_INVALID } from "./messages.js";
+import { Diagnostics, type RequirementLayer } from "./model.js";
+import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
+import { matchHostname } from "./requirements/hostname.js";
+import {
+  checkConfig,
+  cloudStage,
+  commandsStage,
+  composeStage,
+  featuresStage,
+  hooksStage,
+  ignoredKeys,
+  mcpStage,
+  mdmStage,
+  userRulesStage,
+  validateLayer,
+} from "./stages.js";
+import { buildTrace } from "./trace.js";
+
+/** Config errors Codex meets before it loads requirements: `-c` and the managed config files. */
+const EARLY_CONFIG_LAYERS = new Set(["system.managed_config", "mdm.config", "cloud"]);
+function readBeforeRequirements(e: { code: string; layer: string }): boolean {
+  return EARLY_CONFIG_LAYERS.has(e.layer) || e.code === "override-invalid";
+}
+
+/**
+ * One resolution of the configuration, as Codex does it once at startup and again when a thread
+ * starts (`resolve.ts` combines the passes). Never emits the `invalid-configuration` warning.
+ */
+export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject: boolean): Outcome {
+  const edition = EDITIONS[id];
+  const diag = new Diagnostics();
+  const host = matchHostname(scenario.host);
+  let reqLayers: RequirementLayer[] = [];
+  let requirements: Outcome["requirements"] = {};
+
+  const cloud = cloudStage(scenario, edition, diag);
+  const mdm = mdmStage(scenario, diag);
+  const refuse = (): Outcome => {
+    return {
+      edition: id,
+      status: "refused",
+      requirements,
+      effective: null,
+      cloud: cloud.report,
+      notices: diag.notices,
+      warnings: diag.warnings,
+      errors: diag.errors.slice(0, 1),
+      trace: buildTrace(cloud.groupRules, reqLayers, host, cloud.report),
+    };
+  };
+  if (diag.failed) return refuse();
+
+  // Codex reads `-c` and the managed config files before requirements, and the other config files
+  // after requirements are validated (binary: a managed_config syntax error beats a requirements one,
+  // which beats a user or system config error).
+  const cloudActive = cloud.report.path === "cache" || cloud.report.path === "fetched";
+  const cloudConfig = cloudActive ? scenario.cloud?.config : undefined;
+  const stackDiag = new Diagnostics();
+  const stack = buildConfigStack(scenario, { cloudConfig, mdmConfig: mdm.config }, stackDiag, {
+    loadUnknownProject,
+  });
+  const early = stackDiag.errors.filter(readBeforeRequirements);
+  for (const e of early) diag.fail(e);
+  if (diag.failed) return refuse();
+
+  for (const t of requirementTexts(scenario, cloud.layer, mdm.requirements)) {
+    const layer = parseRequirementText(t, diag);
+    if (layer) reqLayers.push(layer);
+  }
+  if (diag.failed) return refuse();
+  reqLayers = orderLayers([...reqLayers, ...legacyLayers(stack.layers, edition, diag)], edition);
+  if (diag.failed) return refuse();
+  for (const layer of reqLayers) {
+    validateLayer(layer, diag);
+    if (diag.failed) return refuse();
+  }
+  const late = stackDiag.errors.filter((e) => !readBeforeRequirements(e));
+  if (late.length > 0) {
+    // Requirements are composed and checked before those files are read (binary: an empty allowed
+    // list beats a user config syntax error).
+    const composing = new Diagnostics();
+    composeStage(reqLayers, edition, host, scenario.host.os, composing);
+    diag.fail(composing.errors[0] ?? late[0]!);
+    return refuse();
+  }
+  // Codex reports the untrusted project folder before the ignored keys.
+  if (stack.projectSkipped)
+    diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
+  if (multiAgentDeprecated(stack.layers)) diag.warn("multi-agent-deprecated", MULTI_AGENT_DEPRECATED);
+  ignoredKeys(reqLayers, stack.layers, diag);
+
+  const {
+    composed,
+    requirements: report,
+    managedRules,
+  } = composeStage(reqLayers, edition, host, scenario.host.os, diag);
+  requirements = report;
+  if (!diag.failed) checkConfig(stack.layers, diag);
+  if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag);
+  if (diag.failed) return refuse();
+
+  const s = scenario.session;
+  const features = featuresStage(composed.fields.features, stack.layers, s.enable, s.disable, diag);
+  if (diag.failed) return refuse();
+  const core = resolveCore(scenario, stack.layers, composed.fields, diag);
+  if (!core || diag.failed) return refuse();
+  // Deprecated feature flags still choose a mode when `web_search` is not set; cached wins (binary).
+  const featureMode = featureEnabled(features, "web_search_cached")
+    ? "cached"
+    : featureEnabled(features, "web_search_request")
+      ? "live"
+      : null;
+  const web = resolveWebSearch(stack.layers, composed.fields, core.sandbox.value, featureMode, diag);
+
+  // `codex mcp list` loads config without a thread, so a thread-only project layer adds no servers;
+  // its hooks stay disabled too, as the trust warning says.
+  const listed = stack.layers.filter((l) => !l.threadOnly);
+  const mcp = mcpStage(listed, composed.fields.mcp_servers, diag);
+  const hooks = hooksStage(
+    {
+      composed: composed.fields.hooks,
+      allowManagedOnly: composed.fields.allow_managed_hooks_only?.value === true,
+      configLayers: listed,
+      ...(scenario.user?.hooks_json !== undefined ? { hooksJson: scenario.user.hooks_json } : {}),
+      hooksFeatureEnabled: features.hooks?.enabled !== false,
+    },
+    diag,
+  );
+  // A user rules file Codex cannot parse is dropped whole, with a warning ahead of all others.
+  const parsedRules =
+    scenario.user?.rules !== undefined ? userRulesStage(scenario.user.rules) : { rules: [], errors: [] };
+  const userRules = parsedRules.errors.length > 0 ? { rules: [] } : parsedRules;
+  if (parsedRules.errors.length > 0)
+    diag.warnings.unshift({ code: "user-rules-invalid", message: USER_RULES_INVALID });
+  if (diag.failed) return refuse();
+  const commands = commandsStage(
+    scenario.probe.commands,
+    {
+      managed: managedRules,
+      user: userRules.rules,
+      approval: core.approval.value,
+      reviewer: core.reviewer.value,
+      sandbox: core.sandbox.value,
+      reviewerForced:
+        reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
+    },
+    diag,
+  );
+
+  return {
+    edition: id,
+    status: "ok",
+    requirements,
+    effective: {
+      approval_policy: core.approval.value,
+      approvals_reviewer: core.reviewer.value,
+      sandbox_mode: core.sandbox.value,
+      web_search: web.value,
+      web_search_access: webSearchAccess(web.value),
+      features,
+      mcp_servers: mcp,
+      hooks,
+      commands,
+      sources: {
+        approval_policy: core.approval.origin,
+        approvals_reviewer: core.reviewer.origin,
+        sandbox_mode: core.sandbox.origin,
+        web_search: web.origin,
+      },
+    },
+    cloud: cloud.report,
+    notices: diag.notices,
+    // Deprecation notices reach the user after the config warnings.
+    warnings: [
+      ...diag.warnings,
+      ...featureDeprecationNotices(stack.layers, s.enable, s.disable).map((message) => ({
+        code: "deprecated-feature",
+        message,
+      })),
+    ],
+    errors: [],
+    trace: buildTrace(cloud.groupRules, reqLayers, host, cloud.report, composed.remote),
+  };
+}
