@@ -89,6 +89,17 @@ export function compareDecisions(engine: Outcome, binary: Outcome): Divergence[]
   return out;
 }
 
+/**
+ * The warnings the user sees, as one path: the message texts in order. Compared only when both
+ * sides reached the same status and the binary observed warnings.
+ */
+export function compareWarnings(engine: Outcome, binary: Outcome): Divergence[] {
+  if (engine.status !== binary.status || covered("warnings", binary.unobserved ?? [])) return [];
+  const e = engine.warnings.map((w) => w.message);
+  const b = binary.warnings.map((w) => w.message);
+  return canonical(e) === canonical(b) ? [] : [{ path: "warnings", engine: e, binary: b }];
+}
+
 function pinnedKeys(o: Outcome): Record<string, true> {
   const v = o.requirements.features?.value;
   const out: Record<string, true> = {};

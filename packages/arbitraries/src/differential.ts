@@ -2,7 +2,7 @@ import { resolve } from "@codex-policy/engine";
 import type { Outcome, Scenario } from "@codex-policy/spec";
 import fc from "fast-check";
 import { divergenceCase, writeCaseFile } from "./case-file.js";
-import { compareDecisions, type Divergence, divergenceSignature } from "./compare.js";
+import { compareDecisions, compareWarnings, type Divergence, divergenceSignature } from "./compare.js";
 import { scenario as scenarioArb } from "./scenario.js";
 
 type Adapter = typeof import("@codex-policy/codex-cli-adapter");
@@ -20,6 +20,8 @@ export interface DifferentialOptions {
   codexBin?: string;
   /** Replay one counterexample: the `path` printed with a divergence (use with its seed). */
   path?: string;
+  /** Also compare the warning texts the user sees (not only decision fields). */
+  warnings?: boolean;
   /**
    * Shards run concurrently, each with its own seed (`seed + k * SHARD_SEED_STEP`) and its share
    * of the runs; the binary runs are separate processes, so a second shard uses a second core.
@@ -76,7 +78,13 @@ export class Differ {
   constructor(
     private readonly adapter: Adapter,
     private readonly codexBin: string | undefined,
+    private readonly withWarnings = false,
   ) {}
+
+  private compare(engine: Outcome, binary: Outcome): Divergence[] {
+    const d = compareDecisions(engine, binary);
+    return this.withWarnings ? [...d, ...compareWarnings(engine, binary)] : d;
+  }
 
   /** Divergences for one scenario, or null when the binary could not run it. */
   async diff(s: Scenario): Promise<Divergence[] | null> {
@@ -96,14 +104,14 @@ export class Differ {
         result = null;
       } else {
         const engine = resolve(s, "codex-0.169");
-        result = compareDecisions(engine, run.outcome as Outcome);
+        result = this.compare(engine, run.outcome as Outcome);
         if (result.length > 0) {
           // A divergence counts only when the binary gives the same answer twice: some command
           // probes race inside the binary (docs/properties.md, divergences #6 and #24).
           const again = await this.adapter.runWithCodex(s, opts);
           this.binaryRuns++;
           if (again.kind === "outcome") {
-            const seen = new Set(compareDecisions(engine, again.outcome as Outcome).map(dkey));
+            const seen = new Set(this.compare(engine, again.outcome as Outcome).map(dkey));
             const unstable = result.filter((d) => !seen.has(dkey(d)));
             if (unstable.length) this.flaky.push({ scenario: s, divergences: unstable });
             result = result.filter((d) => seen.has(dkey(d)));
@@ -127,7 +135,7 @@ export class Differ {
 export async function runDifferential(opts: DifferentialOptions): Promise<DifferentialReport> {
   const adapter: Adapter = await import("@codex-policy/codex-cli-adapter");
   adapter.preflight(opts.codexBin ? { codexBin: opts.codexBin } : {});
-  const differ = new Differ(adapter, opts.codexBin);
+  const differ = new Differ(adapter, opts.codexBin, opts.warnings === true);
   const start = Date.now();
   const deadline = start + (opts.timeBudgetMs ?? Number.POSITIVE_INFINITY);
   const found: FoundDivergence[] = [];

@@ -41,3 +41,26 @@ describe("differential confirmation", () => {
     expect(d.binaryRuns).toBe(1);
   });
 });
+
+describe("warnings comparison (--warnings)", () => {
+  const otherWarnings: Outcome = { ...engine, warnings: [{ code: "x", message: "something else" }] };
+
+  it("is off by default: only decision fields count", async () => {
+    const d = new Differ(fakeAdapter([otherWarnings]), undefined);
+    expect(await d.diff(scenario)).toEqual([]);
+  });
+
+  it("reports differing warning texts as one `warnings` divergence when on", async () => {
+    const d = new Differ(fakeAdapter([otherWarnings, otherWarnings]), undefined, true);
+    const got = await d.diff(scenario);
+    expect(got).toEqual([
+      { path: "warnings", engine: engine.warnings.map((w) => w.message), binary: ["something else"] },
+    ]);
+  });
+
+  it("ignores warnings when the statuses differ (the status divergence says it all)", async () => {
+    const refused: Outcome = { ...otherWarnings, status: "refused", effective: null };
+    const d = new Differ(fakeAdapter([refused, refused]), undefined, true);
+    expect((await d.diff(scenario))?.map((x) => x.path)).toEqual(["status"]);
+  });
+});

@@ -3,13 +3,14 @@ import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
 
 const USAGE = `usage: codex-policy fuzz --against codex-cli [--runs N] [--seed S] [--path P] [--time-budget T]
-                         [--jobs J] [--out DIR] [--no-write] [--codex-bin PATH]
+                         [--jobs J] [--warnings] [--out DIR] [--no-write] [--codex-bin PATH]
 
 Differential fuzzing: generates scenarios the real binary can express, resolves each with the engine
 (edition codex-0.169) and with the binary, and compares decision fields. Each divergence is shrunk and
 written as a conformance case (default conformance/cases/fuzz/<id>.toml) with its seed and path.
 --time-budget takes seconds or a suffix: 90s, 10m, 1h. --jobs J splits the runs into J concurrent shards
-with seeds S, S+1000003, ... (default 1). Replay one divergence with the --seed and --path it printed.
+with seeds S, S+1000003, ... (default 1). --warnings also compares the warning texts users see.
+Replay one divergence with the --seed and --path it printed.
 Exit codes: 0 no divergence, 1 divergences found, 2 usage, 3 the binary cannot run here.`;
 
 function parseDuration(v: string): number {
@@ -39,6 +40,7 @@ export const command: Command = {
       path: "string",
       "time-budget": "string",
       jobs: "string",
+      warnings: "bool",
       out: "string",
       "no-write": "bool",
       "codex-bin": "string",
@@ -62,6 +64,7 @@ export const command: Command = {
       report = await runDifferential({
         runs,
         jobs,
+        warnings: flags.warnings === true,
         ...(seed !== undefined ? { seed } : {}),
         ...(flags.path !== undefined ? { path: String(flags.path) } : {}),
         ...(timeBudgetMs !== undefined ? { timeBudgetMs } : {}),
