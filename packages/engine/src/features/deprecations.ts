@@ -4,7 +4,7 @@ import { isTable } from "../toml.js";
 import { FEATURES } from "./catalogue.js";
 
 /** The config files whose `[features].multi_agent` draws Codex's warning. */
-const MULTI_AGENT_FILE_KINDS = new Set(["system", "user", "project"]);
+const MULTI_AGENT_FILE_KINDS = new Set(["user", "project"]);
 
 function featureTables(layer: ConfigLayer): Record<string, unknown>[] {
   const tables = [layer.doc.features, layer.ignoredFeatures];
@@ -12,18 +12,14 @@ function featureTables(layer: ConfigLayer): Record<string, unknown>[] {
 }
 
 /**
- * Whether Codex warns about `[features].multi_agent`: the highest config layer that names it,
- * whatever the value and leaving `-c` aside, is a system, user or project file (binary: a
- * managed_config.toml above it silences the warning, a `-c` above it does not). An unknown-trust
- * project counts even though its features do not apply.
+ * Whether Codex warns about `[features].multi_agent`: the user or project config names it,
+ * whatever the value and whatever other layers say (binary: system config, managed config and `-c`
+ * never draw it). An unknown-trust project counts even though its features do not apply.
  */
 export function multiAgentDeprecated(layers: readonly ConfigLayer[]): boolean {
-  for (let i = layers.length - 1; i >= 0; i--) {
-    const l = layers[i]!;
-    if (l.kind === "session") continue;
-    if (featureTables(l).some((t) => "multi_agent" in t)) return MULTI_AGENT_FILE_KINDS.has(l.kind);
-  }
-  return false;
+  return layers.some(
+    (l) => MULTI_AGENT_FILE_KINDS.has(l.kind) && featureTables(l).some((t) => "multi_agent" in t),
+  );
 }
 
 const SPECIAL = new Map(FEATURE_KEY_NOTICES);
