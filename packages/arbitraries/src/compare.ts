@@ -107,10 +107,24 @@ function pinnedKeys(o: Outcome): Record<string, true> {
   return out;
 }
 
-/** A stable name for a divergence: the sorted set of differing paths, with indices and names kept. */
+/**
+ * A stable name for a divergence: the sorted set of differing paths, with indices and names kept.
+ * A warnings divergence also names the first text that differs (up to its first backtick or period),
+ * so different warning mistakes count apart.
+ */
 export function divergenceSignature(ds: Divergence[]): string {
   return ds
-    .map((d) => d.path)
+    .map((d) => (d.path === "warnings" ? `warnings[${firstDifference(d)}]` : d.path))
     .sort()
     .join(",");
+}
+
+function firstDifference(d: Divergence): string {
+  const e = (d.engine as string[] | undefined) ?? [];
+  const b = (d.binary as string[] | undefined) ?? [];
+  for (let i = 0; i < Math.max(e.length, b.length); i++) {
+    if (e[i] !== b[i])
+      return (e.includes(b[i] ?? "") ? (e[i] ?? "") : (b[i] ?? e[i] ?? "")).split(/[`.]/)[0]!;
+  }
+  return "";
 }

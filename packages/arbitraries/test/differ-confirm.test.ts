@@ -64,3 +64,15 @@ describe("warnings comparison (--warnings)", () => {
     expect((await d.diff(scenario))?.map((x) => x.path)).toEqual(["status"]);
   });
 });
+
+describe("divergence signatures", () => {
+  it("tell warning mistakes apart by the first differing text", async () => {
+    const { divergenceSignature } = await import("../src/compare.js");
+    const a = divergenceSignature([
+      { path: "warnings", engine: ["x"], binary: ["Configured value for `a`"] },
+    ]);
+    const b = divergenceSignature([{ path: "warnings", engine: ["x"], binary: ["Codex is ignoring 1"] }]);
+    expect(a).toBe("warnings[Configured value for ]");
+    expect(a).not.toBe(b);
+  });
+});
