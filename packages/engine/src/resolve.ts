@@ -88,7 +88,8 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome 
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
   if (requirementsSyntax) return { ...refused, warnings: [...refused.warnings, invalid] };
   if (!configError) return refused;
-  // The defaults: no config files, overrides or flags, and no trust decision (it lives in the user config).
+  // The defaults at startup (no thread can start): no config files, overrides, flags or thread
+  // parameters, and no trust decision (it lives in the user config).
   const defaults = resolvePass(defaultsOf(scenario), id, false);
   return { ...refused, warnings: [invalid, ...defaults.warnings] };
 }
@@ -101,7 +102,7 @@ function defaultsOf(scenario: Scenario): Scenario {
     system,
     user,
     project: { trust: "unknown" },
-    session: { ...scenario.session, overrides: [], enable: [], disable: [] },
+    session: { ...withoutThread(scenario).session, overrides: [], enable: [], disable: [] },
   };
 }
 
