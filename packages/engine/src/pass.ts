@@ -24,6 +24,9 @@ import {
 } from "./stages.js";
 import { buildTrace } from "./trace.js";
 
+/** The ordinary config files, in the order Codex loads them. */
+const FILE_ORDER = ["system.config", "user.config", "project.config"];
+
 /** Config errors Codex meets before it loads requirements: `-c` and the managed config files. */
 const EARLY_CONFIG_LAYERS = new Set(["system.managed_config", "mdm.config", "cloud"]);
 function readBeforeRequirements(e: { code: string; layer: string }): boolean {
@@ -88,7 +91,14 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     // list beats a user config syntax error).
     const composing = new Diagnostics();
     composeStage(reqLayers, edition, host, scenario.host.os, composing);
-    diag.fail(composing.errors[0] ?? late[0]!);
+    // The config files load in order and stop at the first that does not parse; what loaded
+    // before it is checked first (binary: a system `approval_policy = "untrusted"` beats a user
+    // config syntax error, a system syntax error beats a user `untrusted`).
+    const broken = FILE_ORDER.indexOf(late[0]!.layer);
+    const before = stack.layers.filter((l) => broken < 0 || !(FILE_ORDER.indexOf(l.layerId) >= broken));
+    const checking = new Diagnostics();
+    if (broken >= 0) checkConfig(before, checking);
+    diag.fail(composing.errors[0] ?? checking.errors[0] ?? late[0]!);
     return refuse();
   }
   // Codex reports the untrusted project folder before the ignored keys.

@@ -74,7 +74,8 @@ const DEFAULTS_AFTER_CONFIG_ERROR = new Set([
   "config-legacy-profile",
   "never-with-disallowed-full-access",
 ]);
-const CONFIG_FILES = new Set(["user.config", "system.config", "project.config", "session", "scenario"]);
+// A failure in the system config (`/etc/codex/config.toml`) stops Codex outright (binary).
+const CONFIG_FILES = new Set(["user.config", "project.config", "session", "scenario"]);
 const REQUIREMENT_FILES = new Set(["system.requirements", "mdm.requirements"]);
 
 function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome {
