@@ -88,7 +88,8 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome 
     REQUIREMENT_FILES.has(e.layer) && (e.code === "toml-syntax" || e.code === "invalid-utf8");
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
   if (requirementsSyntax) return { ...refused, warnings: [...refused.warnings, invalid] };
-  if (!configError) return refused;
+  // Any other failure stops Codex before it shows a warning (binary).
+  if (!configError) return { ...refused, warnings: [] };
   // The defaults at startup (no thread can start): no config files, overrides, flags or thread
   // parameters, and no trust decision (it lives in the user config).
   const defaults = resolvePass(defaultsOf(scenario), id, false);
