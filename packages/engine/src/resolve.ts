@@ -53,6 +53,10 @@ function resolveScenario(scenario: Scenario, id: Edition): Outcome {
     WRITABLE.has(thread.effective.sandbox_mode);
   if (late) thread = resolvePass(scenario, id, true);
   if (thread === startup) return startup;
+  // A thread that fails to start shows only the startup warnings, without the deprecation notices
+  // that come with a started thread (binary).
+  if (thread.status === "refused")
+    return { ...thread, notices: startup.notices, warnings: startup.warnings.filter((w) => !isNotice(w)) };
   return {
     ...thread,
     notices: unique([...startup.notices, ...thread.notices]),
