@@ -48,7 +48,15 @@ export function divergenceCase(scenario: Scenario, divergences: Divergence[], re
     .digest("hex")
     .slice(0, 10);
   const expect: Record<string, unknown> = {};
-  for (const d of divergences) expect[d.path] = d.binary === undefined ? { $absent: true } : d.binary;
+  for (const d of divergences) {
+    if (d.path === "warnings" && Array.isArray(d.binary)) {
+      // Warnings are objects in an Outcome; the binary's texts are expected in order.
+      expect.warnings = { $len: d.binary.length };
+      d.binary.forEach((m, i) => {
+        expect[`warnings.${i}.message`] = m;
+      });
+    } else expect[d.path] = d.binary === undefined ? { $absent: true } : d.binary;
+  }
   const replayCmd = `pnpm -s codex-policy fuzz --against codex-cli --seed ${replay.seed}${replay.path ? ` --path ${replay.path}` : ""}`;
   return CaseSchema.parse({
     id: `fuzz-${hash}`,

@@ -4,8 +4,13 @@ import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
 import { checkThreadParams } from "./effective/config-checks.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
-import { reviewerConstraint } from "./effective/settings.js";
-import { MULTI_AGENT_DEPRECATED, projectDisabledWarning, USER_RULES_INVALID } from "./messages.js";
+import { reviewerConstraint, sandboxConstraint } from "./effective/settings.js";
+import {
+  MULTI_AGENT_DEPRECATED,
+  NEVER_WITH_FULL_ACCESS,
+  projectDisabledWarning,
+  USER_RULES_INVALID,
+} from "./messages.js";
 import { Diagnostics, type RequirementLayer } from "./model.js";
 import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
 import { matchHostname } from "./requirements/hostname.js";
@@ -90,7 +95,7 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     // Requirements are composed and checked before those files are read (binary: an empty allowed
     // list beats a user config syntax error).
     const composing = new Diagnostics();
-    composeStage(reqLayers, edition, host, scenario.host.os, composing);
+    const composition = composeStage(reqLayers, edition, host, scenario.host.os, composing);
     // The config files load in order and stop at the first that does not parse; what loaded
     // before it is checked first (binary: a system `approval_policy = "untrusted"` beats a user
     // config syntax error, a system syntax error beats a user `untrusted`).
@@ -98,7 +103,21 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     const before = stack.layers.filter((l) => broken < 0 || !(FILE_ORDER.indexOf(l.layerId) >= broken));
     const checking = new Diagnostics();
     if (broken >= 0) checkConfig(before, checking);
-    diag.fail(composing.errors[0] ?? checking.errors[0] ?? late[0]!);
+    // `never` with a refused full access asked on the command line fails before any file is read.
+    const cli = stack.layers.find((l) => l.kind === "session")?.doc;
+    const sandboxes = composing.failed ? undefined : composition.composed.fields.allowed_sandbox_modes;
+    const cliNeverFullAccess =
+      cli?.approval_policy === "never" &&
+      cli?.sandbox_mode === "danger-full-access" &&
+      sandboxConstraint(sandboxes).allowed?.includes("danger-full-access") === false;
+    const cliError = cliNeverFullAccess
+      ? {
+          code: "never-with-disallowed-full-access",
+          layer: sandboxes?.layer.layerId ?? "system.requirements",
+          message: NEVER_WITH_FULL_ACCESS,
+        }
+      : undefined;
+    diag.fail(composing.errors[0] ?? cliError ?? checking.errors[0] ?? late[0]!);
     return refuse();
   }
   // Codex reports the untrusted project folder before the ignored keys.

@@ -5,8 +5,10 @@ import {
   type OutcomeWarning,
   type Scenario,
 } from "@codex-policy/spec";
+import { overridesToDoc } from "./config/overrides.js";
 import { INVALID_CONFIGURATION } from "./messages.js";
 import { resolvePass } from "./pass.js";
+import { parseToml } from "./toml.js";
 
 /** Resolves one scenario in one edition. Never throws. */
 export function resolve(scenario: Scenario, edition?: Edition): Outcome {
@@ -87,17 +89,32 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome 
   if (!e) return refused;
   const configError =
     DEFAULTS_AFTER_CONFIG_ERROR.has(e.code) &&
-    (CONFIG_FILES.has(e.layer) || e.code === "never-with-disallowed-full-access");
+    (CONFIG_FILES.has(e.layer) ||
+      (e.code === "never-with-disallowed-full-access" && !systemConfigAsksNeverFullAccess(scenario)));
   const requirementsSyntax =
     REQUIREMENT_FILES.has(e.layer) && (e.code === "toml-syntax" || e.code === "invalid-utf8");
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
   if (requirementsSyntax) return { ...refused, warnings: [...refused.warnings, invalid] };
   // Any other failure stops Codex before it shows a warning (binary).
   if (!configError) return { ...refused, warnings: [] };
-  // The defaults at startup (no thread can start): no config files, overrides, flags or thread
-  // parameters, and no trust decision (it lives in the user config).
+  // The defaults at startup: no config files and no trust decision (it lives in the user config),
+  // but the command line's `-c` and flags. No thread can start, so no thread parameters and no
+  // deprecation notices.
   const defaults = resolvePass(defaultsOf(scenario), id, false);
-  return { ...refused, warnings: [invalid, ...defaults.warnings] };
+  return { ...refused, warnings: [invalid, ...defaults.warnings.filter((w) => !isNotice(w))] };
+}
+
+/**
+ * `never` with full access asked by the system config or the command line alone fails with that
+ * source, which stops Codex outright (binary).
+ */
+function systemConfigAsksNeverFullAccess(scenario: Scenario): boolean {
+  const asks = (doc: Record<string, unknown>) =>
+    doc.approval_policy === "never" && doc.sandbox_mode === "danger-full-access";
+  const text = scenario.system?.config;
+  const system = text === undefined ? null : parseToml(text);
+  if (system?.ok && asks(system.doc)) return true;
+  return asks(overridesToDoc(scenario.session.overrides).doc);
 }
 
 function defaultsOf(scenario: Scenario): Scenario {
@@ -108,7 +125,7 @@ function defaultsOf(scenario: Scenario): Scenario {
     system,
     user,
     project: { trust: "unknown" },
-    session: { ...withoutThread(scenario).session, overrides: [], enable: [], disable: [] },
+    session: withoutThread(scenario).session,
   };
 }
 
