@@ -91,6 +91,11 @@ export const command: Command = {
         `${report.divergences.length} divergence(s); ${report.flaky.length} not reproduced by the binary (flaky, not counted); ` +
         `${report.unsupported} unsupported; ${report.adapterErrors.length} adapter error(s)\n`,
     );
+    for (const f of report.flaky)
+      for (const x of f.divergences)
+        process.stdout.write(
+          `  flaky ${x.path}: engine ${JSON.stringify(x.engine)} / binary first ${JSON.stringify(x.binary)}, then agreed\n`,
+        );
     for (const e of report.adapterErrors.slice(0, 3)) process.stdout.write(`  adapter error: ${e}\n`);
     return report.divergences.length ? 1 : 0;
   },
