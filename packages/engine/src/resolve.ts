@@ -97,8 +97,8 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome 
   if (requirementsSyntax) return { ...refused, warnings: [...refused.warnings, invalid] };
   // Any other failure stops Codex before it shows a warning (binary).
   if (!configError) return { ...refused, warnings: [] };
-  // The defaults at startup: no config files and no trust decision (it lives in the user config),
-  // but the command line's `-c` and flags. No thread can start, so no thread parameters and no
+  // The defaults at startup: without the user config, so without its trust decision and the
+  // project config, but with the system and managed config and the command line's `-c` and flags. No thread can start, so no thread parameters and no
   // deprecation notices.
   const defaults = resolvePass(defaultsOf(scenario), id, false);
   return { ...refused, warnings: [invalid, ...defaults.warnings.filter((w) => !isNotice(w))] };
@@ -118,11 +118,9 @@ function systemConfigAsksNeverFullAccess(scenario: Scenario): boolean {
 }
 
 function defaultsOf(scenario: Scenario): Scenario {
-  const { config: _s, ...system } = scenario.system ?? {};
   const { config: _u, ...user } = scenario.user ?? {};
   return {
     ...scenario,
-    system,
     user,
     project: { trust: "unknown" },
     session: withoutThread(scenario).session,
