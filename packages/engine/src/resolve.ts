@@ -5,10 +5,8 @@ import {
   type OutcomeWarning,
   type Scenario,
 } from "@codex-policy/spec";
-import { overridesToDoc } from "./config/overrides.js";
 import { INVALID_CONFIGURATION } from "./messages.js";
 import { resolvePass } from "./pass.js";
-import { parseToml } from "./toml.js";
 
 /** Resolves one scenario in one edition. Never throws. */
 export function resolve(scenario: Scenario, edition?: Edition): Outcome {
@@ -89,8 +87,7 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome 
   if (!e) return refused;
   const configError =
     DEFAULTS_AFTER_CONFIG_ERROR.has(e.code) &&
-    (CONFIG_FILES.has(e.layer) ||
-      (e.code === "never-with-disallowed-full-access" && !systemConfigAsksNeverFullAccess(scenario)));
+    (CONFIG_FILES.has(e.layer) || e.code === "never-with-disallowed-full-access");
   const requirementsSyntax =
     REQUIREMENT_FILES.has(e.layer) && (e.code === "toml-syntax" || e.code === "invalid-utf8");
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
@@ -101,20 +98,9 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome 
   // project config, but with the system and managed config and the command line's `-c` and flags. No thread can start, so no thread parameters and no
   // deprecation notices.
   const defaults = resolvePass(defaultsOf(scenario), id, false);
+  // When the defaults fail too (the failure does not come from the user config), Codex stops.
+  if (defaults.status === "refused") return { ...refused, warnings: [] };
   return { ...refused, warnings: [invalid, ...defaults.warnings.filter((w) => !isNotice(w))] };
-}
-
-/**
- * `never` with full access asked by the system config or the command line alone fails with that
- * source, which stops Codex outright (binary).
- */
-function systemConfigAsksNeverFullAccess(scenario: Scenario): boolean {
-  const asks = (doc: Record<string, unknown>) =>
-    doc.approval_policy === "never" && doc.sandbox_mode === "danger-full-access";
-  const text = scenario.system?.config;
-  const system = text === undefined ? null : parseToml(text);
-  if (system?.ok && asks(system.doc)) return true;
-  return asks(overridesToDoc(scenario.session.overrides).doc);
 }
 
 function defaultsOf(scenario: Scenario): Scenario {
