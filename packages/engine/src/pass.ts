@@ -4,13 +4,8 @@ import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
 import { checkThreadParams } from "./effective/config-checks.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
-import { reviewerConstraint, sandboxConstraint } from "./effective/settings.js";
-import {
-  MULTI_AGENT_DEPRECATED,
-  NEVER_WITH_FULL_ACCESS,
-  projectDisabledWarning,
-  USER_RULES_INVALID,
-} from "./messages.js";
+import { reviewerConstraint } from "./effective/settings.js";
+import { MULTI_AGENT_DEPRECATED, projectDisabledWarning, USER_RULES_INVALID } from "./messages.js";
 import { Diagnostics, type RequirementLayer } from "./model.js";
 import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
 import { matchHostname } from "./requirements/hostname.js";
@@ -103,20 +98,19 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     const before = stack.layers.filter((l) => broken < 0 || !(FILE_ORDER.indexOf(l.layerId) >= broken));
     const checking = new Diagnostics();
     if (broken >= 0) checkConfig(before, checking);
-    // `never` with a refused full access asked on the command line fails before any file is read.
-    const cli = stack.layers.find((l) => l.kind === "session")?.doc;
-    const sandboxes = composing.failed ? undefined : composition.composed.fields.allowed_sandbox_modes;
-    const cliNeverFullAccess =
-      cli?.approval_policy === "never" &&
-      cli?.sandbox_mode === "danger-full-access" &&
-      sandboxConstraint(sandboxes).allowed?.includes("danger-full-access") === false;
-    const cliError = cliNeverFullAccess
-      ? {
-          code: "never-with-disallowed-full-access",
-          layer: sandboxes?.layer.layerId ?? "system.requirements",
-          message: NEVER_WITH_FULL_ACCESS,
-        }
-      : undefined;
+    // The command line alone is resolved first: its `never` with a refused full access fails
+    // before any file is read (binary).
+    const cliOnly = new Diagnostics();
+    if (!composing.failed) {
+      const cli = stack.layers.filter((l) => l.kind === "session");
+      resolveCore(
+        { ...scenario, session: { ...scenario.session, thread: undefined } },
+        cli,
+        composition.composed.fields,
+        cliOnly,
+      );
+    }
+    const cliError = cliOnly.errors.find((e) => e.code === "never-with-disallowed-full-access");
     diag.fail(composing.errors[0] ?? cliError ?? checking.errors[0] ?? late[0]!);
     return refuse();
   }

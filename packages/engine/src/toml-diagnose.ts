@@ -14,7 +14,8 @@ export interface TomlDiagnosis {
 const QUOTE_BARE = "string values must be quoted, expected literal string";
 const ESCAPES = new Set(["b", "t", "n", "f", "r", '"', "\\", "e", "u", "U", "x"]);
 const BARE_KEY = /[A-Za-z0-9_-]/;
-const BARE_WORD: Record<string, string> = {
+/** What the Rust parser says about an unquoted word, by its first letter. */
+export const BARE_WORD: Record<string, string> = {
   t: "invalid boolean, expected `true`",
   f: "invalid boolean, expected `false`",
   i: "invalid float, expected `inf`",

@@ -1,5 +1,5 @@
 import { parse, TomlError } from "smol-toml";
-import { diagnoseToml } from "./toml-diagnose.js";
+import { BARE_WORD, diagnoseToml } from "./toml-diagnose.js";
 
 export type TomlTable = Record<string, unknown>;
 
@@ -57,14 +57,6 @@ function parseUncached(text: string): TomlParseResult {
     return { ok: false, code: "toml-syntax", message: String((e as Error)?.message ?? e) };
   }
 }
-
-/** What the Rust parser says about an unquoted word, by its first letter. */
-const BARE_WORD: Record<string, string> = {
-  t: "invalid boolean, expected `true`",
-  f: "invalid boolean, expected `false`",
-  i: "invalid float, expected `inf`",
-  n: "invalid float, expected `nan`",
-};
 
 /** smol-toml's first message line, worded like the Rust parser Codex uses where the two correspond. */
 function rustWording(message: string, at: string | undefined): string {
