@@ -75,7 +75,33 @@ async function main() {
     await optional("./bench-binary.js", async (m) => {
       const r = await (m.benchBinary as (n: number) => Promise<{ perSecond: number; runs: number }>)(8);
       const ratio = engineRate > 0 ? ` (engine/binary ratio ${fmt(engineRate / r.perSecond)}x)` : "";
-      console.log(`binary: ${r.perSecond.toFixed(2)} scenarios/s over ${r.runs} runs${ratio}`);
+      console.log(`binary: ${r.perSecond.toFixed(2)} scenarios/s over ${r.runs} runs, one at a time${ratio}`);
+    });
+  }
+  if (want("binary-corpus")) {
+    await optional("./bench/binary-corpus.js", async (m) => {
+      const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+      const jobs = process.env.BENCH_JOBS ? Number(process.env.BENCH_JOBS) : undefined;
+      const r = await (m.benchBinaryCorpus as typeof import("./bench/binary-corpus.js").benchBinaryCorpus)({
+        rounds,
+        jobs,
+      });
+      console.log(
+        `binary-verified corpus: ${r.instances} instances, ${r.jobs} jobs, ${r.rounds.length} rounds`,
+      );
+      for (const [i, x] of r.rounds.entries())
+        console.log(
+          `  round ${i + 1}: ${x.seconds.toFixed(1)} s, ${x.perSecond.toFixed(2)} scenarios/s (target >= 10), CPU idle ${(100 * x.idleShare).toFixed(0)} %, ${x.failing} not passing`,
+        );
+      console.log("  per phase (median / p95 ms, runs):");
+      for (const [p, med, p95, n] of r.phases)
+        console.log(`    ${p.padEnd(58)} ${med.toFixed(0).padStart(6)} ${p95.toFixed(0).padStart(6)}  ${n}`);
+      console.log(
+        r.changed.length === 0
+          ? `  results changed between rounds: none`
+          : `  results changed between rounds: ${r.changed.length}`,
+      );
+      for (const c of r.changed) console.log(`    ${c.id}: ${c.verdicts.join(" | ")}`);
     });
   }
   if (want("tui")) {

@@ -56,12 +56,10 @@ describe("harness self-tests: deliberately broken adapters get the right status"
   });
 
   it("hangs: every run times out, is killed and restarted, and the run finishes", async () => {
-    const t0 = Date.now();
     const r = await runFixture("hang", { timeoutMs: 200 });
     const xs = ran(r);
     expect(xs.every((x) => x.status === "timeout" && x.reason === "no reply within 200 ms")).toBe(true);
     expect(r.footer.adapter_restarts).toBe(xs.length - 1);
-    expect(Date.now() - t0).toBeLessThan(15_000);
   });
 
   it("prints garbage: protocol-error, and the next run goes to a fresh process", async () => {

@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), "cli-resolve-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", timeout: 240_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -35,6 +35,8 @@ export interface RunOptions {
   codexBin?: string;
   /** Whole-probe limit; the namespace is killed when it passes. Default 60 s. */
   timeoutMs?: number;
+  /** Limit for each step inside the probe (a command, an RPC, a model turn). Default a third of the whole, at least 2 s. */
+  stepTimeoutMs?: number;
   /** Observations to make; default all. `requirements` always runs. */
   channels?: Channel[];
 }
@@ -54,6 +56,7 @@ export async function runWithCodex(scenario: Scenario, opts: RunOptions = {}): P
     codexBin: binary.path,
     channels,
     timeoutMs: opts.timeoutMs ?? 60_000,
+    stepTimeoutMs: opts.stepTimeoutMs,
   });
   const outcome = mapOutcome(raw, scenario, channels, paths);
   return { kind: "outcome", outcome, binaryVersion: binary.version, raw };

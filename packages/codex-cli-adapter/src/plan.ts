@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Scenario } from "@codex-policy/spec";
@@ -29,6 +29,8 @@ export interface ProbePlan {
   stepTimeoutMs: number;
   turnTimeoutMs: number;
   model: string;
+  /** Set only for the run-directory template: start the app-server once, observe nothing. */
+  warmOnly?: boolean;
 }
 
 /** Files the scenario puts under /etc/codex (Linux paths). */
@@ -80,24 +82,50 @@ export function hostsLine(scenario: Scenario): string | null {
   return fqdn === hostname ? `127.0.0.1 ${fqdn}` : `127.0.0.1 ${fqdn} ${hostname}`;
 }
 
+export interface WorkspaceOptions {
+  codexBin: string;
+  channels: Channel[];
+  stepTimeoutMs: number;
+  turnTimeoutMs: number;
+  /**
+   * A run directory made earlier by `prepareWorkspace` (see template.ts): its CODEX_HOME already set
+   * up by the binary and its project already a git repository. Copied, never shared.
+   */
+  template?: string;
+  /** Name prefix of the run directory under TMPDIR. */
+  prefix?: string;
+}
+
+/** Name prefixes of what the adapter leaves in TMPDIR while it works: run directories and templates. */
+export const RUN_DIR_PREFIX = "codex-policy-run-";
+export const TEMPLATE_DIR_PREFIX = "codex-policy-template-";
+
 /**
  * Creates a fresh temp workspace for one run (HOME, CODEX_HOME, a git project) and returns the plan.
  * The caller removes `plan.root`.
  */
-export function prepareWorkspace(
-  scenario: Scenario,
-  opts: { codexBin: string; channels: Channel[]; stepTimeoutMs: number; turnTimeoutMs: number },
-): ProbePlan {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "codex-policy-run-")));
+export function prepareWorkspace(scenario: Scenario, opts: WorkspaceOptions): ProbePlan {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), opts.prefix ?? RUN_DIR_PREFIX)));
   const home = join(root, "home");
   const codexHome = join(root, "codex-home");
   const project = join(root, "project");
   const tmp = join(root, "tmp");
+  if (opts.template !== undefined) {
+    // Its tmp/ holds the helper links of the process that set it up; each run makes its own.
+    const skip = join(opts.template, "codex-home", "tmp");
+    cpSync(join(opts.template, "codex-home"), codexHome, {
+      recursive: true,
+      filter: (src) => src !== skip,
+    });
+    cpSync(join(opts.template, "project"), project, { recursive: true });
+  }
   for (const d of [home, codexHome, project, tmp]) mkdirSync(d, { recursive: true });
-  execFileSync("git", ["init", "-q", project], {
-    stdio: "ignore",
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: home },
-  });
+  if (opts.template === undefined) {
+    execFileSync("git", ["init", "-q", project], {
+      stdio: "ignore",
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: home },
+    });
+  }
   if (scenario.project.config !== undefined) {
     mkdirSync(join(project, ".codex"));
     writeFileSync(join(project, ".codex", "config.toml"), scenario.project.config);

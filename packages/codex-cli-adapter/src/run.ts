@@ -1,19 +1,22 @@
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Scenario } from "@codex-policy/spec";
+import { type Scenario, ScenarioSchema } from "@codex-policy/spec";
 import type { Channel } from "./channels.js";
 import { AdapterError } from "./errors.js";
 import type { RunPaths } from "./map/paths.js";
-import { prepareWorkspace } from "./plan.js";
+import { type ProbePlan, prepareWorkspace, TEMPLATE_DIR_PREFIX } from "./plan.js";
 import { NAMESPACE_FLAGS, preflightFlags } from "./preflight.js";
 
 export const DRIVER_PATH = fileURLToPath(new URL("./driver/probe-driver.mjs", import.meta.url));
 
 /** Raw observations printed by the driver; see driver/probe-driver.mjs. */
 export interface RawObservations {
-  steps: { name: string }[];
+  /** Driver milestones, `at` in ms since the driver started. */
+  steps: { name: string; at?: number }[];
+  /** Phases whose safety-net timeout fired; any entry fails the run. */
+  timeouts?: string[];
   startup: ExecResult | null;
   features: ExecResult | null;
   mcp: ExecResult | null;
@@ -28,6 +31,8 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
+  started?: number;
+  ended?: number;
 }
 
 export interface RpcReply {
@@ -46,6 +51,8 @@ export interface AppServerRaw {
     stderr: string;
     exit: { code: number | null; signal: string | null } | null;
     serverRequests: { method: string; params: unknown }[];
+    rpc?: { method: string; sent: number; replied: number | null }[];
+    spawnedAt?: number;
   };
 }
 
@@ -57,6 +64,8 @@ export interface TurnRaw {
   approvals: { method: string; params: unknown }[];
   /** Notification methods seen during the turn. */
   methods?: string[];
+  startedAt?: number;
+  endedAt?: number;
   requests: {
     method: string;
     url: string;
@@ -76,20 +85,109 @@ export interface ProbeOptions {
   codexBin: string;
   channels: Channel[];
   timeoutMs: number;
+  stepTimeoutMs?: number;
 }
 
-/** Work to do if this process exits mid-run; one `exit` listener serves every concurrent run. */
+/**
+ * Work to do if this process exits or is interrupted mid-run (Ctrl-C, SIGTERM): kill the namespaces,
+ * remove the run directories. One set of listeners serves every concurrent run. On a signal the
+ * hooks run, then the signal is raised again so that the process ends as it would have.
+ */
 const onProcessExit = new Set<() => void>();
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 function atExit(fn: () => void): () => void {
-  if (onProcessExit.size === 0) process.once("exit", runExitHooks);
+  if (onProcessExit.size === 0) {
+    process.once("exit", runExitHooks);
+    for (const s of SIGNALS) process.once(s, onSignal);
+  }
   onProcessExit.add(fn);
   return () => {
     onProcessExit.delete(fn);
-    if (onProcessExit.size === 0) process.removeListener("exit", runExitHooks);
+    if (onProcessExit.size === 0) {
+      process.removeListener("exit", runExitHooks);
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+    }
   };
 }
 function runExitHooks(): void {
-  for (const fn of onProcessExit) fn();
+  for (const fn of onProcessExit) {
+    try {
+      fn();
+    } catch {
+      // keep going: every hook gets its turn
+    }
+  }
+  onProcessExit.clear();
+}
+function onSignal(signal: NodeJS.Signals): void {
+  runExitHooks();
+  process.removeListener("exit", runExitHooks);
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  // Another listener (a CLI's own handler) decides what happens next; otherwise die by the signal.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+/**
+ * One run directory per binary and process, set up once by the binary itself (system skills, state
+ * databases) and copied for every run: every run starts from the same CODEX_HOME, without paying
+ * for that set-up each time. Removed when the process exits.
+ */
+const templates = new Map<string, Promise<string>>();
+
+/** Setting up the template starts the app-server once; generous, since it is a safety net only. */
+const TEMPLATE_TIMEOUT_MS = 120_000;
+
+function templateFor(codexBin: string): Promise<string> {
+  let t = templates.get(codexBin);
+  if (!t) {
+    t = makeTemplate(codexBin, TEMPLATE_TIMEOUT_MS);
+    templates.set(codexBin, t);
+    // A failed set-up is not remembered: the next run tries again and reports its own error.
+    t.catch(() => templates.delete(codexBin));
+  }
+  return t;
+}
+
+async function makeTemplate(codexBin: string, timeoutMs: number): Promise<string> {
+  const plan = prepareWorkspace(ScenarioSchema.parse({}), {
+    codexBin,
+    channels: [],
+    stepTimeoutMs: Math.max(2_000, Math.floor(timeoutMs / 3)),
+    turnTimeoutMs: 0,
+    prefix: TEMPLATE_DIR_PREFIX,
+  });
+  plan.warmOnly = true;
+  writeFileSync(join(plan.root, "plan.json"), JSON.stringify(plan));
+  const remove = () => {
+    rmSync(plan.root, { recursive: true, force: true });
+    templates.delete(codexBin);
+  };
+  try {
+    await runDriver(plan, timeoutMs);
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  // The overlay's scratch directories belong to the namespace that set the template up.
+  for (const d of ["etc-upper", "etc-work"]) rmSync(join(plan.root, d), { recursive: true, force: true });
+  atExit(remove);
+  return plan.root;
+}
+
+async function runDriver(plan: ProbePlan, timeoutMs: number): Promise<RawObservations> {
+  const stdout = await runIsolated(
+    [...preflightFlags(), ...NAMESPACE_FLAGS, process.execPath, DRIVER_PATH, join(plan.root, "plan.json")],
+    timeoutMs,
+  );
+  const line = stdout.trim().split("\n").pop() ?? "";
+  try {
+    return JSON.parse(line) as RawObservations;
+  } catch {
+    throw new AdapterError(
+      "probe-failed",
+      `the namespace driver printed no observations (${stdout.slice(0, 200) || "no output"})`,
+    );
+  }
 }
 
 /** Runs one scenario's probe inside fresh namespaces and returns the driver's raw observations. */
@@ -97,38 +195,29 @@ export async function probe(
   scenario: Scenario,
   opts: ProbeOptions,
 ): Promise<{ raw: RawObservations; paths: RunPaths }> {
-  const extraFlags = preflightFlags();
-  const stepTimeoutMs = Math.max(2_000, Math.floor(opts.timeoutMs / 3));
+  preflightFlags();
+  const template = await templateFor(opts.codexBin);
+  const stepTimeoutMs = opts.stepTimeoutMs ?? Math.max(2_000, Math.floor(opts.timeoutMs / 3));
   const plan = prepareWorkspace(scenario, {
     codexBin: opts.codexBin,
     channels: opts.channels,
     stepTimeoutMs,
     turnTimeoutMs: stepTimeoutMs,
+    template,
   });
   // If this process exits mid-run (process.exit, a killed test worker), still remove the workspace;
   // the namespace itself dies with `unshare` (killed by runIsolated's exit handler).
   const cleanup = () => rmSync(plan.root, { recursive: true, force: true });
   const forget = atExit(cleanup);
   try {
-    const stdout = await runIsolated(
-      [...extraFlags, ...NAMESPACE_FLAGS, process.execPath, DRIVER_PATH, join(plan.root, "plan.json")],
-      opts.timeoutMs,
-    );
-    const line = stdout.trim().split("\n").pop() ?? "";
+    const raw = await runDriver(plan, opts.timeoutMs);
     const paths: RunPaths = {
       root: plan.root,
       home: plan.home,
       codexHome: plan.codexHome,
       project: plan.project,
     };
-    try {
-      return { raw: JSON.parse(line) as RawObservations, paths };
-    } catch {
-      throw new AdapterError(
-        "probe-failed",
-        `the namespace driver printed no observations (${stdout.slice(0, 200) || "no output"})`,
-      );
-    }
+    return { raw, paths };
   } finally {
     forget();
     cleanup();

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { TEMPLATE_DIR_PREFIX } from "../src/plan.js";
 
 function readOrMissing(path: string): string {
   return existsSync(path) ? readFileSync(path, "latin1") : "<missing>";
@@ -51,4 +52,26 @@ export function processesMentioning(needle: string): number[] {
     }
   }
   return out;
+}
+
+/**
+ * What a run left in `dir`: everything but the run-directory template, which lives until the process
+ * exits (see run.ts).
+ */
+export function leftovers(dir: string): string[] {
+  return readdirSync(dir).filter((n) => !n.startsWith(TEMPLATE_DIR_PREFIX));
+}
+
+/**
+ * Polls until `check` returns an empty list, or `limitMs` passes; returns the last list. For state
+ * the kernel settles on its own time (processes of a killed namespace being reaped).
+ */
+export async function settled<T>(check: () => T[], limitMs = 20_000): Promise<T[]> {
+  const end = Date.now() + limitMs;
+  let last = check();
+  while (last.length > 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 25));
+    last = check();
+  }
+  return last;
 }

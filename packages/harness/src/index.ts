@@ -17,6 +17,7 @@ export { REFERENCE_FILES } from "./lint-evidence.js";
 export { formatZodPath, loadCorpus, parseCaseFile } from "./load.js";
 export { mergePatch } from "./merge.js";
 export { defaultCasesDir, repoRoot } from "./paths.js";
+export { mapOrdered, waitBoundJobs } from "./pool.js";
 export * from "./protocol/messages.js";
 export * from "./report/index.js";
 export { type RunConfig, runConformance } from "./runner.js";

@@ -5,6 +5,7 @@ import { missingCapabilities, requiredCapabilities } from "./capabilities.js";
 import { expandTests, instanceId, type TestInstance } from "./expand.js";
 import { checkExpectations } from "./expect.js";
 import { corpusHash } from "./hash.js";
+import { mapOrdered } from "./pool.js";
 import { PROTOCOL_VERSION } from "./protocol/messages.js";
 import { summarize } from "./report/summary.js";
 import type { Header, Report, ResultRecord, Status } from "./report/types.js";
@@ -26,6 +27,8 @@ export interface RunConfig {
   baseline?: Baseline;
   baselineFile?: string;
   timeoutMs: number;
+  /** Instances run at once (default 1); records still come out in instance order. */
+  jobs?: number;
   seed?: number;
   onRecord?: (r: ResultRecord) => void;
   onHeader?: (h: Header) => void;
@@ -129,64 +132,64 @@ export async function runConformance(cfg: RunConfig): Promise<Report> {
     started_at: new Date().toISOString(),
   };
   cfg.onHeader?.(header);
-  const records: ResultRecord[] = [];
   const usedEntries = new Set<object>();
-  try {
-    for (const t of instances) {
-      const base = { ...baseRecord(t), ...(caseFile(cfg.cases, t.caseId) ?? {}) };
-      const key = { id: base.id, caseId: t.caseId, edition: t.edition };
-      const skipEntry = cfg.baseline ? findEntry(cfg.baseline.skip, key) : undefined;
-      const missing = missingCapabilities(requiredCapabilities(t), declared);
-      let rec: ResultRecord;
-      if (skipEntry) {
-        usedEntries.add(skipEntry);
-        rec = {
-          ...base,
-          status: "skipped",
-          reason: `baseline skip: ${skipEntry.reason}`,
-          checks: [],
-          duration_ms: 0,
-          verdict: "skipped",
-          baseline_reason: skipEntry.reason,
-        };
-      } else if (!info.editions.includes(t.edition)) {
-        rec = {
-          ...base,
-          status: "skipped",
-          reason: `edition ${t.edition} not claimed by the adapter`,
-          checks: [],
-          duration_ms: 0,
-          verdict: "skipped",
-        };
-      } else if (missing.length) {
-        rec = {
-          ...base,
-          status: "skipped",
-          reason: `needs undeclared capability: ${missing.join(", ")}`,
-          checks: [],
-          duration_ms: 0,
-          verdict: "skipped",
-        };
-      } else {
-        const r = await runOne(cfg.adapter, info, t, cfg.timeoutMs);
-        const entry = cfg.baseline ? findEntry(cfg.baseline.xfail, key) : undefined;
-        if (entry) usedEntries.add(entry);
-        rec = {
-          ...base,
-          status: r.status,
-          ...(r.reason !== undefined ? { reason: r.reason } : {}),
-          checks: r.checks,
-          duration_ms: r.duration,
-          ...(r.stderr ? { stderr: r.stderr } : {}),
-          verdict: verdictFor(r.status, entry !== undefined),
-          ...(entry ? { baseline_reason: entry.reason } : {}),
-        };
-        if (rec.status !== "pass" && rec.reason === undefined)
-          rec.reason = failureSummary(rec.status, rec.checks);
-      }
-      records.push(rec);
-      cfg.onRecord?.(rec);
+  const recordFor = async (t: TestInstance): Promise<ResultRecord> => {
+    const base = { ...baseRecord(t), ...(caseFile(cfg.cases, t.caseId) ?? {}) };
+    const key = { id: base.id, caseId: t.caseId, edition: t.edition };
+    const skipEntry = cfg.baseline ? findEntry(cfg.baseline.skip, key) : undefined;
+    const missing = missingCapabilities(requiredCapabilities(t), declared);
+    if (skipEntry) {
+      usedEntries.add(skipEntry);
+      return {
+        ...base,
+        status: "skipped",
+        reason: `baseline skip: ${skipEntry.reason}`,
+        checks: [],
+        duration_ms: 0,
+        verdict: "skipped",
+        baseline_reason: skipEntry.reason,
+      };
     }
+    if (!info.editions.includes(t.edition)) {
+      return {
+        ...base,
+        status: "skipped",
+        reason: `edition ${t.edition} not claimed by the adapter`,
+        checks: [],
+        duration_ms: 0,
+        verdict: "skipped",
+      };
+    }
+    if (missing.length) {
+      return {
+        ...base,
+        status: "skipped",
+        reason: `needs undeclared capability: ${missing.join(", ")}`,
+        checks: [],
+        duration_ms: 0,
+        verdict: "skipped",
+      };
+    }
+    const r = await runOne(cfg.adapter, info, t, cfg.timeoutMs);
+    const entry = cfg.baseline ? findEntry(cfg.baseline.xfail, key) : undefined;
+    if (entry) usedEntries.add(entry);
+    const rec: ResultRecord = {
+      ...base,
+      status: r.status,
+      ...(r.reason !== undefined ? { reason: r.reason } : {}),
+      checks: r.checks,
+      duration_ms: r.duration,
+      ...(r.stderr ? { stderr: r.stderr } : {}),
+      verdict: verdictFor(r.status, entry !== undefined),
+      ...(entry ? { baseline_reason: entry.reason } : {}),
+    };
+    if (rec.status !== "pass" && rec.reason === undefined)
+      rec.reason = failureSummary(rec.status, rec.checks);
+    return rec;
+  };
+  let records: ResultRecord[];
+  try {
+    records = await mapOrdered(instances, cfg.jobs ?? 1, recordFor, (rec) => cfg.onRecord?.(rec));
   } finally {
     await cfg.adapter.stop();
   }

@@ -30,7 +30,8 @@ const USAGE = `usage: codex-policy conformance run --impl engine|codex-cli|cmd:"
          [--edition E] [--codex-version V] [--tags a,b,!c] [--cases DIR]
          [--shard i/n] [--baseline FILE] [--write-baseline FILE]
          [--reporter pretty|jsonl|junit|tap|github] [--output FILE] [--jsonl FILE]
-         [--timeout MS] [--seed N] [--validate-protocol] [--capabilities a,b] [--codex-bin PATH]
+         [--timeout MS] [--jobs N] [--seed N] [--validate-protocol] [--capabilities a,b]
+         [--codex-bin PATH]
 
 Runs the conformance corpus (or a policy repo's own cases with --cases) against an implementation.
 
@@ -47,6 +48,8 @@ Runs the conformance corpus (or a policy repo's own cases with --cases) against 
   --reporter R         output on stdout (default pretty); --output FILE writes it to a file
   --jsonl FILE         also write the canonical JSON-lines report
   --timeout MS         per-case timeout (engine/cmd 5000, oneshot 10000, codex-cli 60000)
+  --jobs N             instances run at once (codex-cli: 3 per core, at most 16; others 1);
+                       the report keeps the corpus order
   --seed N             shuffle the case order reproducibly
   --validate-protocol  check every adapter message against the protocol schema
   --capabilities a,b   what a oneshot adapter claims (default: everything)
@@ -93,6 +96,7 @@ function parse(argv: string[]) {
         output: { type: "string" },
         jsonl: { type: "string" },
         timeout: { type: "string" },
+        jobs: { type: "string" },
         seed: { type: "string" },
         "validate-protocol": { type: "boolean", default: false },
         capabilities: { type: "string" },
@@ -147,6 +151,7 @@ async function run(argv: string[]): Promise<number> {
     throw e;
   }
   const timeoutMs = positiveInt("--timeout", o.timeout) ?? impl.defaultTimeoutMs;
+  const jobs = positiveInt("--jobs", o.jobs) ?? impl.defaultJobs;
 
   let baseline: Baseline | undefined;
   try {
@@ -177,6 +182,7 @@ async function run(argv: string[]): Promise<number> {
       baseline,
       baselineFile: o.baseline,
       timeoutMs,
+      jobs,
       seed,
       onRecord: progress(),
     });

@@ -7,8 +7,21 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 
 const plan = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const raw = { steps: [], startup: null, features: null, mcp: null, appServer: null, model: null };
-const step = (name, detail) => raw.steps.push({ name, ...(detail ?? {}) });
+const raw = {
+  steps: [],
+  startup: null,
+  features: null,
+  mcp: null,
+  appServer: null,
+  model: null,
+  timeouts: [],
+};
+const t0 = performance.now();
+/** Milliseconds since the driver started, to 0.1 ms. */
+const now = () => Math.round((performance.now() - t0) * 10) / 10;
+const step = (name, detail) => raw.steps.push({ name, at: now(), ...(detail ?? {}) });
+/** A safety-net timeout fired: the run fails with this phase named (see map/outcome.ts). */
+const timedOut = (phase) => raw.timeouts.push(phase);
 
 function isolate() {
   execFileSync("mount", ["--make-rprivate", "/"]);
@@ -37,12 +50,25 @@ function isolate() {
   // Written through /proc so that names `hostname(1)` would reject (trailing dot, capitals) still work.
   writeFileSync("/proc/sys/kernel/hostname", plan.hostname);
   execFileSync("ip", ["link", "set", "lo", "up"]);
+  hideLsbRelease();
   step("isolated");
 }
 
+/**
+ * Codex runs `lsb_release -a` (twice a probe) only to describe the OS in its user agent; the shell
+ * script behind it was about a sixth of a probe's CPU. A stand-in that fails makes Codex fall back to
+ * /etc/os-release, on every machine alike, whether or not lsb_release is installed there.
+ */
+function hideLsbRelease() {
+  mkdirSync(STUB_BIN, { recursive: true });
+  writeFileSync(join(STUB_BIN, "lsb_release"), "#!/bin/sh\nexit 127\n", { mode: 0o755 });
+}
+
+const STUB_BIN = join(plan.root, "stub-bin");
+
 function env() {
   return {
-    PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+    PATH: `${STUB_BIN}:${process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin"}`,
     HOME: plan.home,
     CODEX_HOME: plan.codexHome,
     TMPDIR: plan.tmp,
@@ -52,7 +78,8 @@ function env() {
   };
 }
 
-function run(args) {
+function run(phase, args) {
+  const started = now();
   return new Promise((resolve) => {
     execFile(
       plan.codexBin,
@@ -66,7 +93,9 @@ function run(args) {
       },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : null) : 0;
-        resolve({ args, code, stdout, stderr, timedOut: Boolean(err?.killed) });
+        const killed = Boolean(err?.killed);
+        if (killed) timedOut(phase);
+        resolve({ args, code, stdout, stderr, timedOut: killed, started, ended: now() });
       },
     );
   });
@@ -186,15 +215,17 @@ function sse(res, events) {
 }
 
 // ---- app-server JSON-RPC client over stdio ----
+// Every wait ends on an event: a reply, a notification or the process exit. Timeouts are a safety
+// net only; one that fires is recorded in raw.timeouts and fails the run with its phase named.
 function startAppServer(args) {
   const child = spawn(plan.codexBin, args, {
     cwd: plan.project,
     env: env(),
     stdio: ["pipe", "pipe", "pipe"],
   });
-  const rec = { messages: [], stderr: "", exit: null, serverRequests: [] };
+  const rec = { messages: [], stderr: "", exit: null, serverRequests: [], rpc: [], spawnedAt: now() };
   const pending = new Map();
-  const waiters = [];
+  const waiters = new Set();
   let nextId = 1;
   let buf = "";
   child.stdout.on("data", (d) => {
@@ -209,7 +240,7 @@ function startAppServer(args) {
       try {
         msg = JSON.parse(line);
       } catch {
-        rec.messages.push({ unparsed: line });
+        rec.messages.push({ unparsed: line, at: now() });
         continue;
       }
       onMessage(msg);
@@ -220,9 +251,10 @@ function startAppServer(args) {
   });
   const exited = new Promise((resolve) => {
     child.on("exit", (code, signal) => {
-      rec.exit = { code, signal };
+      rec.exit = { code, signal, at: now() };
       for (const [, p] of pending) p.resolve({ error: { code: "exited", message: "app-server exited" } });
       pending.clear();
+      for (const w of [...waiters]) w.resolve(null);
       resolve();
     });
   });
@@ -251,51 +283,57 @@ function startAppServer(args) {
       );
     }
     if (msg.method) {
-      rec.messages.push({ method: msg.method, params: msg.params });
-      for (const w of [...waiters]) {
-        if (w.test(msg)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(msg);
-        }
-      }
+      const entry = { method: msg.method, params: msg.params, at: now() };
+      rec.messages.push(entry);
+      for (const w of [...waiters]) if (w.test(entry)) w.resolve(entry);
     }
   }
-  function request(method, params, timeoutMs = plan.stepTimeoutMs) {
+  /** Sends a request and waits for its reply; `phase` names it if the safety net fires. */
+  function request(method, params, phase = method) {
     const id = nextId++;
+    const timing = { method, sent: now(), replied: null };
+    rec.rpc.push(timing);
     return new Promise((resolve) => {
       if (rec.exit) return resolve({ error: { code: "exited", message: "app-server exited" } });
       const t = setTimeout(() => {
         pending.delete(id);
+        timedOut(phase);
         resolve({ error: { code: "timeout", message: `${method} timed out` } });
-      }, timeoutMs);
+      }, plan.stepTimeoutMs);
       pending.set(id, {
         resolve: (m) => {
           clearTimeout(t);
+          timing.replied = now();
           resolve(m);
         },
       });
       send({ method, id, params });
     });
   }
-  function waitFor(test, timeoutMs) {
+  /**
+   * The first notification from index `from` on that passes `test`, including ones that already
+   * arrived (a reply and the notification after it can come in one chunk); null if the process exits.
+   */
+  function waitFor(test, from, timeoutMs, phase) {
+    const seen = rec.messages.slice(from).find((m) => m.method && test(m));
+    if (seen) return Promise.resolve(seen);
+    if (rec.exit) return Promise.resolve(null);
     return new Promise((resolve) => {
-      if (rec.exit) return resolve(null);
-      const w = { test, resolve };
-      waiters.push(w);
-      const t = setTimeout(() => {
-        const i = waiters.indexOf(w);
-        if (i >= 0) waiters.splice(i, 1);
-        resolve(null);
-      }, timeoutMs);
-      const orig = w.resolve;
-      w.resolve = (m) => {
-        clearTimeout(t);
-        orig(m);
+      const w = {
+        test,
+        resolve: (m) => {
+          clearTimeout(t);
+          waiters.delete(w);
+          resolve(m);
+        },
       };
-      exited.then(() => w.resolve(null));
+      const t = setTimeout(() => {
+        timedOut(phase);
+        w.resolve(null);
+      }, timeoutMs);
+      waiters.add(w);
     });
   }
-  const settle = (ms) => new Promise((r) => setTimeout(r, ms));
   async function close() {
     // Everything is observed by now; the pid namespace ends with this driver anyway.
     if (!rec.exit) {
@@ -303,15 +341,28 @@ function startAppServer(args) {
       await exited;
     }
   }
-  return {
-    rec,
-    request,
-    waitFor,
-    settle,
-    close,
-    exited,
-    notify: (method, params) => send({ method, params }),
-  };
+  return { rec, request, waitFor, close, notify: (method, params) => send({ method, params }) };
+}
+
+/**
+ * Waits until the thread's start-up events (deprecation notices, warnings) have all arrived: they
+ * travel on the thread's event stream, so the reply to a later operation on the same stream marks
+ * their end. Renaming the thread is such an operation and changes nothing the probe observes.
+ */
+async function drainThreadStart(app, threadId) {
+  const from = app.rec.messages.length;
+  const r = await app.request(
+    "thread/name/set",
+    { threadId, name: "codex-policy probe" },
+    "thread start-up events",
+  );
+  if (r.error) return;
+  await app.waitFor(
+    (m) => m.method === "thread/name/updated" && m.params?.threadId === threadId,
+    from,
+    plan.stepTimeoutMs,
+    "thread start-up events",
+  );
 }
 
 async function appServerProbe(model) {
@@ -329,31 +380,39 @@ async function appServerProbe(model) {
   const app = startAppServer([...plan.globalArgs, ...extra, "app-server"]);
   const out = { initialize: null, threadStart: null, hooks: null, turns: [], rec: app.rec };
   raw.appServer = out;
+  // Start-up config warnings follow the initialize reply on the same ordered stream, ahead of
+  // anything thread/start causes, so no wait is needed between the two.
   out.initialize = await app.request("initialize", {
     clientInfo: { name: "codex-policy-probe", title: null, version: "0.1.0" },
     capabilities: { experimentalApi: true, requestAttestation: false },
   });
   if (out.initialize.error) return app;
   app.notify("initialized", {});
-  await app.settle(50);
   const params = { cwd: plan.project, ...plan.threadParams };
   out.threadStart = await app.request("thread/start", params);
-  // Warnings about thread params arrive as configWarning notifications after the reply.
-  await app.settle(Object.keys(plan.threadParams).length > 0 ? 300 : 100);
   const threadId = out.threadStart?.result?.thread?.id;
   if (plan.channels.includes("hooks")) {
     out.hooks = await app.request("hooks/list", threadId ? { threadId } : { cwds: [plan.project] });
   }
-  if (model && threadId) {
-    // A plain turn first: the session loads its exec policy asynchronously, and a command issued in
-    // the very first turn can run before the rules are in place (seen as flaky probes, fuzz 17001/2).
-    const scripts = [{ kind: "message" }, ...plan.commands.map((c) => ({ kind: "exec", command: c }))];
-    for (const script of scripts) {
-      model.state.script = script;
-      const before = app.rec.serverRequests.length;
-      const firstMessage = app.rec.messages.length;
-      const firstRequest = model.state.requests.length;
-      const started = await app.request("turn/start", {
+  if (!threadId) return app;
+  if (!model) {
+    await drainThreadStart(app, threadId);
+    return app;
+  }
+  // A plain turn first: the session loads its exec policy asynchronously, and a command issued in
+  // the very first turn can run before the rules are in place (seen as flaky probes, fuzz 17001/2).
+  // Turn events follow the thread's start-up events on its stream, so turns also drain them.
+  const scripts = [{ kind: "message" }, ...plan.commands.map((c) => ({ kind: "exec", command: c }))];
+  for (const [n, script] of scripts.entries()) {
+    model.state.script = script;
+    const before = app.rec.serverRequests.length;
+    const firstMessage = app.rec.messages.length;
+    const firstRequest = model.state.requests.length;
+    const phase = script.kind === "exec" ? `turn ${n} (${script.command})` : `turn ${n} (message)`;
+    const startedAt = now();
+    const started = await app.request(
+      "turn/start",
+      {
         threadId,
         input: [
           {
@@ -362,45 +421,89 @@ async function appServerProbe(model) {
             text_elements: [],
           },
         ],
-      });
-      let done = null;
-      if (!started.error) {
-        done = await app.waitFor(
-          (m) => m.method === "turn/completed" && m.params?.threadId === threadId,
-          plan.turnTimeoutMs,
-        );
-      }
-      out.turns.push({
-        script: { kind: script.kind, command: script.command ?? null, issued: Boolean(script.issued) },
-        started: started.error ? { error: started.error } : { ok: true },
-        completed: done ? (done.params?.turn?.status ?? "completed") : null,
-        toolOutput: script.output ?? null,
-        approvals: app.rec.serverRequests.slice(before),
-        methods: [...new Set(app.rec.messages.slice(firstMessage).map((m) => m.method))],
-        requests: model.state.requests.slice(firstRequest),
-      });
+      },
+      phase,
+    );
+    let done = null;
+    if (!started.error) {
+      done = await app.waitFor(
+        (m) => m.method === "turn/completed" && m.params?.threadId === threadId,
+        firstMessage,
+        plan.turnTimeoutMs,
+        phase,
+      );
     }
+    out.turns.push({
+      script: { kind: script.kind, command: script.command ?? null, issued: Boolean(script.issued) },
+      started: started.error ? { error: started.error } : { ok: true },
+      completed: done ? (done.params?.turn?.status ?? "completed") : null,
+      toolOutput: script.output ?? null,
+      approvals: app.rec.serverRequests.slice(before),
+      methods: [...new Set(app.rec.messages.slice(firstMessage).map((m) => m.method))],
+      requests: model.state.requests.slice(firstRequest),
+      startedAt,
+      endedAt: now(),
+    });
   }
   return app;
 }
 
+async function sessionProbe(needModel) {
+  const model = needModel ? await startModelServer() : null;
+  const app = await appServerProbe(model);
+  step("app-server observed");
+  await app.close();
+  if (model) {
+    raw.model = { requests: model.state.requests.length };
+    model.server.close();
+  }
+}
+
+/** Only for the run-directory template: start the app-server once so that it sets up CODEX_HOME. */
+async function warmProbe() {
+  const app = startAppServer(["app-server"]);
+  await app.request("initialize", {
+    clientInfo: { name: "codex-policy-probe", title: null, version: "0.1.0" },
+    capabilities: { experimentalApi: true, requestAttestation: false },
+  });
+  await app.close();
+}
+
 async function main() {
   isolate();
-  const ch = new Set(plan.channels);
-  if (ch.has("requirements"))
-    raw.startup = await run([...plan.globalArgs, "app-server", "--print-startup-config"]);
-  if (ch.has("features")) raw.features = await run([...plan.globalArgs, "features", "list"]);
-  if (ch.has("mcp")) raw.mcp = await run([...plan.globalArgs, "mcp", "list", "--json"]);
-  const needModel = ch.has("web_search") || ch.has("commands");
-  if (ch.has("session") || ch.has("warnings") || ch.has("hooks") || needModel) {
-    const model = needModel ? await startModelServer() : null;
-    const app = await appServerProbe(model);
-    await app.close();
-    if (model) {
-      raw.model = { requests: model.state.requests.length };
-      model.server.close();
-    }
+  if (plan.warmOnly) {
+    await warmProbe();
+    step("warmed");
+    process.stdout.write(`${JSON.stringify(raw)}\n`);
+    return;
   }
+  const ch = new Set(plan.channels);
+  // The channels are separate processes with nothing to share but CODEX_HOME's start-up state,
+  // which the run-directory template has already set up; so they run side by side.
+  const jobs = [];
+  if (ch.has("requirements"))
+    jobs.push(
+      run("print-startup-config", [...plan.globalArgs, "app-server", "--print-startup-config"]).then((r) => {
+        raw.startup = r;
+      }),
+    );
+  if (ch.has("features"))
+    jobs.push(
+      run("features list", [...plan.globalArgs, "features", "list"]).then((r) => {
+        raw.features = r;
+      }),
+    );
+  if (ch.has("mcp"))
+    jobs.push(
+      run("mcp list", [...plan.globalArgs, "mcp", "list", "--json"]).then((r) => {
+        raw.mcp = r;
+      }),
+    );
+  const needModel = ch.has("web_search") || ch.has("commands");
+  if (ch.has("session") || ch.has("warnings") || ch.has("hooks") || needModel)
+    jobs.push(sessionProbe(needModel));
+  await Promise.all(jobs);
+  step("done");
   process.stdout.write(`${JSON.stringify(raw)}\n`);
 }
 

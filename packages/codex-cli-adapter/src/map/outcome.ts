@@ -79,6 +79,11 @@ export function mapOutcome(
 ): Outcome {
   if (raw.fatal)
     throw new AdapterError("probe-failed", `the namespace driver failed: ${raw.fatal.split("\n")[0]}`);
+  if (raw.timeouts && raw.timeouts.length > 0)
+    throw new AdapterError(
+      "probe-timeout",
+      `the binary did not get past ${raw.timeouts.map((p) => `"${p}"`).join(", ")} before the safety-net timeout; rerun with a larger timeout if the machine is very busy`,
+    );
   const norm = (t: string) => normalizePaths(t, paths);
   const unobserved = unobservedFor(channels);
   const startup = raw.startup ? parseStartup(raw.startup) : null;

@@ -1,3 +1,4 @@
+import { waitBoundJobs } from "../pool.js";
 import { codexCliAdapter } from "./codex-cli.js";
 import { splitCommand } from "./command.js";
 import { engineAdapter } from "./engine.js";
@@ -10,6 +11,8 @@ export interface ImplChoice {
   defaultTimeoutMs: number;
   /** The engine runs every edition by default; everything else runs codex-0.169. */
   allEditionsByDefault: boolean;
+  /** Instances run at once unless `--jobs` says otherwise. */
+  defaultJobs: number;
 }
 
 export interface ImplOptions {
@@ -26,12 +29,18 @@ export class ImplSpecError extends Error {
 /** `engine`, `codex-cli`, `cmd:<command>` (long-lived JSON lines) or `oneshot:<command>`. */
 export function adapterFromSpec(spec: string, opts: ImplOptions = {}): ImplChoice {
   if (spec === "engine")
-    return { adapter: engineAdapter(), defaultTimeoutMs: 5_000, allEditionsByDefault: true };
+    return {
+      adapter: engineAdapter(),
+      defaultTimeoutMs: 5_000,
+      allEditionsByDefault: true,
+      defaultJobs: 1,
+    };
   if (spec === "codex-cli") {
     return {
       adapter: codexCliAdapter({ codexBin: opts.codexBin }),
       defaultTimeoutMs: 60_000,
       allEditionsByDefault: false,
+      defaultJobs: waitBoundJobs(),
     };
   }
   const m = /^(cmd|oneshot):(.*)$/s.exec(spec);
@@ -50,6 +59,7 @@ export function adapterFromSpec(spec: string, opts: ImplOptions = {}): ImplChoic
       adapter: new JsonlAdapter({ argv, cwd: opts.cwd, validate: opts.validate }),
       defaultTimeoutMs: 5_000,
       allEditionsByDefault: false,
+      defaultJobs: 1,
     };
   }
   return {
@@ -61,5 +71,6 @@ export function adapterFromSpec(spec: string, opts: ImplOptions = {}): ImplChoic
     }),
     defaultTimeoutMs: 10_000,
     allEditionsByDefault: false,
+    defaultJobs: 1,
   };
 }
