@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Scenario, ScenarioSchema } from "@codex-policy/spec";
@@ -10,6 +10,7 @@ import { type ProbePlan, prepareWorkspace, TEMPLATE_DIR_PREFIX } from "./plan.js
 import { NAMESPACE_FLAGS, preflightFlags } from "./preflight.js";
 
 export const DRIVER_PATH = fileURLToPath(new URL("./driver/probe-driver.mjs", import.meta.url));
+const ISOLATE_PATH = fileURLToPath(new URL("./driver/isolate.sh", import.meta.url));
 
 /** Raw observations printed by the driver; see driver/probe-driver.mjs. */
 export interface RawObservations {
@@ -169,14 +170,29 @@ async function makeTemplate(codexBin: string, timeoutMs: number): Promise<string
     throw e;
   }
   // The overlay's scratch directories belong to the namespace that set the template up.
-  for (const d of ["etc-upper", "etc-work"]) rmSync(join(plan.root, d), { recursive: true, force: true });
+  for (const d of ["etc-upper", "etc-work", "stub-bin"])
+    rmSync(join(plan.root, d), { recursive: true, force: true });
   atExit(remove);
   return plan.root;
 }
 
 async function runDriver(plan: ProbePlan, timeoutMs: number): Promise<RawObservations> {
+  const upper = join(plan.root, "etc-upper");
+  const work = join(plan.root, "etc-work");
+  mkdirSync(upper);
+  mkdirSync(work);
   const stdout = await runIsolated(
-    [...preflightFlags(), ...NAMESPACE_FLAGS, process.execPath, DRIVER_PATH, join(plan.root, "plan.json")],
+    [
+      ...preflightFlags(),
+      ...NAMESPACE_FLAGS,
+      "sh",
+      ISOLATE_PATH,
+      upper,
+      work,
+      process.execPath,
+      DRIVER_PATH,
+      join(plan.root, "plan.json"),
+    ],
     timeoutMs,
   );
   const line = stdout.trim().split("\n").pop() ?? "";

@@ -1,7 +1,7 @@
 // Runs inside private namespaces (mount, uts, net, pid) as the namespace's init process.
 // Plain ESM JavaScript with no dependencies so that `node` alone can run it.
 // Input: path of a JSON plan (see ../plan.ts). Output: one JSON document of raw observations on stdout.
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -23,22 +23,8 @@ const step = (name, detail) => raw.steps.push({ name, at: now(), ...(detail ?? {
 /** A safety-net timeout fired: the run fails with this phase named (see map/outcome.ts). */
 const timedOut = (phase) => raw.timeouts.push(phase);
 
+/** What isolate.sh left to do: the scenario's /etc files and hostname (its mounts are in place). */
 function isolate() {
-  execFileSync("mount", ["--make-rprivate", "/"]);
-  // A /proc that matches the new pid namespace (the sandbox helper reads it).
-  execFileSync("mount", ["-t", "proc", "proc", "/proc"]);
-  const upper = join(plan.root, "etc-upper");
-  const work = join(plan.root, "etc-work");
-  mkdirSync(upper, { recursive: true });
-  mkdirSync(work, { recursive: true });
-  execFileSync("mount", [
-    "-t",
-    "overlay",
-    "overlay",
-    "-o",
-    `lowerdir=/etc,upperdir=${upper},workdir=${work}`,
-    "/etc",
-  ]);
   rmSync("/etc/codex", { recursive: true, force: true });
   const files = Object.entries(plan.etcCodex);
   if (files.length > 0) mkdirSync("/etc/codex");
@@ -49,7 +35,6 @@ function isolate() {
   writeFileSync("/etc/hostname", `${plan.hostname}\n`);
   // Written through /proc so that names `hostname(1)` would reject (trailing dot, capitals) still work.
   writeFileSync("/proc/sys/kernel/hostname", plan.hostname);
-  execFileSync("ip", ["link", "set", "lo", "up"]);
   hideLsbRelease();
   step("isolated");
 }
