@@ -180,3 +180,20 @@ export const INVALID_CONFIGURATION = "Invalid configuration; using defaults.";
 
 /** The warning when the user's `.rules` file does not parse; none of its rules apply. */
 export const USER_RULES_INVALID = "Error parsing rules; custom rules not applied.";
+
+// ---- permission profiles (0.138+) ----
+export const permissionUndefinedInAllowlist = (name: string): string =>
+  `requirements.toml allowed_permission_profiles refers to undefined profile \`${name}\``;
+export const permissionDefaultNotAllowed = (name: string): string =>
+  `requirements.toml default_permissions \`${name}\` must be allowed by allowed_permission_profiles`;
+export const PERMISSION_DEFAULT_NEEDS_ALLOWLIST =
+  "requirements.toml default_permissions requires allowed_permission_profiles";
+export const PERMISSION_DEFAULT_REQUIRED =
+  "requirements.toml default_permissions must be set unless allowed_permission_profiles allows both `:workspace` and `:read-only`";
+export const permissionConflictsWithConfig = (name: string): string =>
+  `requirements.toml permissions profile \`${name}\` conflicts with a config-defined profile of the same name`;
+export const PERMISSIONS_FILESYSTEM_RESERVED =
+  "`permissions.filesystem` is reserved for requirements-level filesystem constraints and cannot define a profile";
+export const PERMISSIONS_TABLE_REQUIRED = "default_permissions requires a `[permissions]` table";
+export const permissionDefaultUndefined = (name: string): string =>
+  `default_permissions refers to undefined profile \`${name}\``;

@@ -19,6 +19,7 @@ import {
   ignoredKeys,
   mcpStage,
   mdmStage,
+  permissionsStage,
   userRulesStage,
   validateLayer,
 } from "./stages.js";
@@ -126,6 +127,7 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     managedRules,
   } = composeStage(reqLayers, edition, host, scenario.host.os, diag);
   requirements = report;
+  if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag);
   if (!diag.failed) checkConfig(stack.layers, diag);
   if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag);
   if (diag.failed) return refuse();

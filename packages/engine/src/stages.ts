@@ -16,6 +16,7 @@ import type { EditionSpec } from "./editions.js";
 import { checkConfigLayers } from "./effective/config-checks.js";
 import { keyOf, StageCache } from "./memo.js";
 import type { ComposedField, ConfigLayer, Diagnostics, RequirementLayer } from "./model.js";
+import { checkConfigProfiles, checkPermissionRequirements } from "./permissions/definitions.js";
 import { checkComposed } from "./requirements/checks.js";
 import { type Composition, composeRequirements } from "./requirements/compose.js";
 import { requirementsReport } from "./requirements/report.js";
@@ -186,4 +187,14 @@ export function cloudStage(
     id.groups.join("\u0001"),
   );
   return clouds.run(key, diag, (d) => selectCloud(scenario, edition, d));
+}
+
+/** The managed profile allow-list, then the config's own profiles against it (permission profiles). */
+export function permissionsStage(
+  fields: Record<string, ComposedField>,
+  config: ConfigLayer[],
+  diag: Diagnostics,
+): void {
+  const err = checkPermissionRequirements(fields, config) ?? checkConfigProfiles(fields, config);
+  if (err) diag.fail(err);
 }

@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   "config-approval-untrusted": 'approval_policy = "untrusted" set in a config layer.',
   "config-legacy-profile": "A config file sets the legacy top-level `profile` key.",
   "config-invalid": "A config layer fails to load.",
+  "permission-profiles-invalid":
+    "allowed_permission_profiles names an undefined profile, or default_permissions is missing or not allowed.",
   "cloud-fetch-failed": "No usable cloud cache and the fetch failed or timed out.",
   "cloud-bundle-invalid": "The cloud bundle is not valid TOML or its requirements do not load.",
   "mdm-base64": "An MDM payload is not valid base64.",

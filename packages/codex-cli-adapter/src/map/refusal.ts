@@ -8,6 +8,10 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   [/invalid rules in requirements/, "rules-invalid"],
   [/must include 'read-only'/, "sandbox-without-read-only"],
   [
+    /^requirements\.toml (allowed_permission_profiles|default_permissions)|`permissions\.filesystem` is reserved/,
+    "permission-profiles-invalid",
+  ],
+  [
     /RawMcpServerIdentity|missing field `identity`|invalid requirement for MCP server/,
     "mcp-identity-invalid",
   ],

@@ -8,6 +8,7 @@ import {
 } from "../areas.js";
 import { invalidType, layerParseError, missingField, serdeFieldError, unknownVariant } from "../messages.js";
 import type { RequirementLayer } from "../model.js";
+import { PERMISSIONS_FILESYSTEM_RESERVED, reservedFilesystemKey } from "../permissions/definitions.js";
 import { isTable, serdeType } from "../toml.js";
 import {
   APPROVAL_VARIANTS,
@@ -118,6 +119,14 @@ function checkField(key: string, value: unknown): Problem | null {
       return areaIssue(validateRulesRequirement(value), key);
     case "hooks":
       return areaIssue(validateHooksRequirement(value), key);
+    case "permissions":
+      return reservedFilesystemKey(value)
+        ? {
+            code: "permission-profiles-invalid",
+            message: PERMISSIONS_FILESYSTEM_RESERVED,
+            path: "permissions.filesystem",
+          }
+        : null;
     default:
       return null;
   }

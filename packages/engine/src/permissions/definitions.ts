@@ -1,0 +1,125 @@
+import type { OutcomeError } from "@codex-policy/spec";
+import {
+  PERMISSION_DEFAULT_NEEDS_ALLOWLIST,
+  PERMISSION_DEFAULT_REQUIRED,
+  PERMISSIONS_FILESYSTEM_RESERVED,
+  PERMISSIONS_TABLE_REQUIRED,
+  permissionConflictsWithConfig,
+  permissionDefaultNotAllowed,
+  permissionDefaultUndefined,
+  permissionUndefinedInAllowlist,
+} from "../messages.js";
+import type { ComposedField, ConfigLayer } from "../model.js";
+import { isTable } from "../toml.js";
+
+/** The profiles every Codex with permission profiles knows. */
+export const BUILTIN_PROFILES = [":read-only", ":workspace", ":danger-full-access"] as const;
+export const isBuiltinProfile = (name: string): boolean =>
+  (BUILTIN_PROFILES as readonly string[]).includes(name);
+
+/** In requirements, `[permissions.filesystem]` holds constraints (deny_read), never a profile. */
+export const REQUIREMENTS_FILESYSTEM_KEY = "filesystem";
+const PROFILE_KEYS = new Set(["description", "extends", "workspace_roots", "filesystem", "network"]);
+
+/** A profile key inside requirements' `[permissions.filesystem]`: Codex refuses the layer. */
+export function reservedFilesystemKey(permissions: unknown): boolean {
+  if (!isTable(permissions)) return false;
+  const fs = permissions[REQUIREMENTS_FILESYSTEM_KEY];
+  return isTable(fs) && Object.keys(fs).some((k) => PROFILE_KEYS.has(k));
+}
+export { PERMISSIONS_FILESYSTEM_RESERVED };
+
+/** Profiles defined by the composed requirements' `[permissions.<name>]` tables. */
+export function requirementProfiles(fields: Record<string, ComposedField>): Record<string, unknown> {
+  const t = fields.permissions?.value;
+  if (!isTable(t)) return {};
+  const { [REQUIREMENTS_FILESYSTEM_KEY]: _fs, ...profiles } = t;
+  return profiles;
+}
+
+/** Profiles the config layers define, with the highest layer that defines each. */
+export function configProfiles(layers: ConfigLayer[]): Map<string, ConfigLayer> {
+  const out = new Map<string, ConfigLayer>();
+  for (const l of layers) {
+    const t = l.doc.permissions;
+    if (isTable(t)) for (const name of Object.keys(t)) out.set(name, l);
+  }
+  return out;
+}
+
+/** Rust's BTreeMap order: by UTF-8 bytes. */
+const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The managed profile allow-list checks, in Codex's order: every listed name is defined, then
+ * `default_permissions` is allowed, or the list allows both `:workspace` and `:read-only`.
+ */
+export function checkPermissionRequirements(
+  fields: Record<string, ComposedField>,
+  config: ConfigLayer[],
+): OutcomeError | null {
+  const allowField = fields.allowed_permission_profiles;
+  const defField = fields.default_permissions;
+  const fail = (f: ComposedField, message: string): OutcomeError => ({
+    code: "permission-profiles-invalid",
+    layer: f.layer.layerId,
+    message,
+  });
+  const allowed = isTable(allowField?.value) ? allowField.value : null;
+  const defined = new Set([
+    ...BUILTIN_PROFILES,
+    ...Object.keys(requirementProfiles(fields)),
+    ...configProfiles(config).keys(),
+  ]);
+  if (allowField && allowed) {
+    const undefinedName = Object.keys(allowed)
+      .sort(byBytes)
+      .find((n) => !defined.has(n));
+    if (undefinedName !== undefined) return fail(allowField, permissionUndefinedInAllowlist(undefinedName));
+  }
+  const def = typeof defField?.value === "string" ? defField.value : null;
+  if (defField && def !== null) {
+    if (!allowed) return fail(defField, PERMISSION_DEFAULT_NEEDS_ALLOWLIST);
+    if (allowed[def] !== true) return fail(defField, permissionDefaultNotAllowed(def));
+  } else if (allowField && allowed && !(allowed[":workspace"] === true && allowed[":read-only"] === true)) {
+    return fail(allowField, PERMISSION_DEFAULT_REQUIRED);
+  }
+  return null;
+}
+
+/**
+ * Config-side checks when the configuration loads (Codex then runs on defaults): a requirements
+ * profile may not share a name with a config one, and a configured `default_permissions` must name
+ * a built-in or defined profile.
+ */
+export function checkConfigProfiles(
+  fields: Record<string, ComposedField>,
+  config: ConfigLayer[],
+): OutcomeError | null {
+  const fromConfig = configProfiles(config);
+  const clash = Object.keys(requirementProfiles(fields))
+    .sort(byBytes)
+    .find((n) => fromConfig.has(n));
+  if (clash !== undefined) {
+    const layer = fromConfig.get(clash)!;
+    return { code: "config-invalid", layer: layer.layerId, message: permissionConflictsWithConfig(clash) };
+  }
+  const chosen = configuredDefault(config);
+  if (!chosen || isBuiltinProfile(chosen.name)) return null;
+  if (chosen.name in requirementProfiles(fields) || fromConfig.has(chosen.name)) return null;
+  const anyTable = config.some((l) => isTable(l.doc.permissions));
+  return {
+    code: "config-invalid",
+    layer: chosen.layer.layerId,
+    message: anyTable ? permissionDefaultUndefined(chosen.name) : PERMISSIONS_TABLE_REQUIRED,
+  };
+}
+
+/** The highest config layer's `default_permissions`. */
+export function configuredDefault(config: ConfigLayer[]): { name: string; layer: ConfigLayer } | null {
+  for (const l of [...config].reverse()) {
+    const v = l.doc.default_permissions;
+    if (typeof v === "string") return { name: v, layer: l };
+  }
+  return null;
+}
