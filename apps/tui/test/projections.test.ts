@@ -28,6 +28,44 @@ describe("result rows", () => {
     expect(rows.find((r) => r.id === "warning:0")?.value).toContain("is disallowed");
   });
 
+  it("shows the permission profile and network access with their sources", () => {
+    const base = outcomeFixture().effective!;
+    const legacy = resultRows(
+      outcomeFixture({
+        effective: {
+          ...base,
+          permission_profile: null,
+          network_access: true,
+          sources: { network_access: "user" },
+        },
+      }),
+    );
+    expect(legacy.find((r) => r.id === "field:permission_profile")?.value).toBe("none (legacy)");
+    expect(legacy.find((r) => r.id === "field:network_access")).toMatchObject({
+      value: "on",
+      source: "from user",
+    });
+    const managed = resultRows(
+      outcomeFixture({
+        effective: {
+          ...base,
+          permission_profile: "managed-standard",
+          network_access: false,
+          sources: { permission_profile: "requirements" },
+        },
+      }),
+    );
+    expect(managed.find((r) => r.id === "field:permission_profile")).toMatchObject({
+      value: "managed-standard",
+      source: "from requirements",
+    });
+    // An implementation that does not report them gets no rows, rather than made-up values.
+    const silent = resultRows(outcomeFixture({ effective: { ...base } }));
+    expect(silent.some((r) => r.id === "field:permission_profile" || r.id === "field:network_access")).toBe(
+      false,
+    );
+  });
+
   it("shows a refused state with Codex's message and the error location", () => {
     const o = outcomeFixture({
       status: "refused",

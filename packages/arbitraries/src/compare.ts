@@ -21,6 +21,8 @@ export const COMPARABLE_CODES: ReadonlySet<string> = new Set([
   "unknown-variant",
   "invalid-type",
   "empty-list",
+  "permission-profiles-invalid",
+  "deny-read-unsafe-glob",
 ]);
 
 const UNOBSERVED = "(unobserved)";
@@ -43,7 +45,7 @@ function canonical(v: unknown): string {
 
 /**
  * Compares the decision fields of the engine's Outcome with the binary's: status, the error code
- * on refusal (when both sides determine it), requirement values, the four effective values,
+ * on refusal (when both sides determine it), requirement values, the effective values,
  * MCP enabled flags, pinned features and command outcomes. Paths the binary did not observe are skipped.
  */
 export function compareDecisions(engine: Outcome, binary: Outcome): Divergence[] {
@@ -69,7 +71,14 @@ export function compareDecisions(engine: Outcome, binary: Outcome): Divergence[]
   const ee = engine.effective;
   const be = binary.effective;
   if (!ee || !be) return out;
-  for (const f of ["approval_policy", "approvals_reviewer", "sandbox_mode", "web_search"] as const)
+  for (const f of [
+    "approval_policy",
+    "approvals_reviewer",
+    "sandbox_mode",
+    "permission_profile",
+    "network_access",
+    "web_search",
+  ] as const)
     check(`effective.${f}`, ee[f], be[f]);
   for (const name of new Set([...Object.keys(ee.mcp_servers), ...Object.keys(be.mcp_servers)])) {
     check(

@@ -30,6 +30,8 @@ const CHANNEL_PATHS: Record<Channel, string[]> = {
     "effective.approval_policy",
     "effective.approvals_reviewer",
     "effective.sandbox_mode",
+    "effective.permission_profile",
+    "effective.network_access",
     "warnings",
   ],
   web_search: ["effective.web_search"],

@@ -24,6 +24,11 @@ export interface EditionSpec {
   hooksDirConflictFatal: boolean;
   /** Whether the report lists the default login methods whenever requirements exist. */
   reportsDefaultLoginMethods: boolean;
+  /**
+   * Outside a managed profile allow-list, when a configured `sandbox_mode` beats a configured
+   * `default_permissions`: set in a higher layer (binary), or set anywhere (docs).
+   */
+  sandboxModeBeatsProfile: "higher-layer" | "any-layer";
 }
 
 export const EDITIONS: Record<Edition, EditionSpec> = {
@@ -37,6 +42,7 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     legacySandbox: "with-read-only",
     hooksDirConflictFatal: true,
     reportsDefaultLoginMethods: true,
+    sandboxModeBeatsProfile: "higher-layer",
   },
   documented: {
     id: "documented",
@@ -49,5 +55,6 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     legacySandbox: "only-value",
     hooksDirConflictFatal: false,
     reportsDefaultLoginMethods: false,
+    sandboxModeBeatsProfile: "any-layer",
   },
 };

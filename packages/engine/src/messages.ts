@@ -197,3 +197,9 @@ export const PERMISSIONS_FILESYSTEM_RESERVED =
 export const PERMISSIONS_TABLE_REQUIRED = "default_permissions requires a `[permissions]` table";
 export const permissionDefaultUndefined = (name: string): string =>
   `default_permissions refers to undefined profile \`${name}\``;
+export const permissionProfileFallback = (configured: string, required: string): string =>
+  `Configured value for \`permission_profile\` is disallowed by requirements; falling back from \`${configured}\` to required value \`${required}\`.`;
+export const permissionProfileWithoutFilesystem = (name: string): string =>
+  `Permissions profile \`${name}\` does not define any recognized filesystem entries for this version of Codex. Filesystem access will remain restricted. Upgrade Codex if this profile expects filesystem permissions.`;
+export const denyReadUnsafeGlob = (pattern: string): string =>
+  `error creating thread: failed to load AGENTS.md instructions for environment \`local\`: fs sandbox helper failed with status exit status: 1: error building bubblewrap command: Fatal error: unreadable glob \`${pattern}\` cannot be safely expanded; use a pattern with a non-root directory prefix`;

@@ -7,6 +7,7 @@ import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js"
 import { reviewerConstraint } from "./effective/settings.js";
 import { MULTI_AGENT_DEPRECATED, projectDisabledWarning, USER_RULES_INVALID } from "./messages.js";
 import { Diagnostics, type RequirementLayer } from "./model.js";
+import { checkDenyReadGlobs, denyReadPatterns } from "./permissions/deny-read.js";
 import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
 import { matchHostname } from "./requirements/hostname.js";
 import {
@@ -109,6 +110,7 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
         cli,
         composition.composed.fields,
         cliOnly,
+        edition,
       );
     }
     const cliError = cliOnly.errors.find((e) => e.code === "never-with-disallowed-full-access");
@@ -135,8 +137,13 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
   const s = scenario.session;
   const features = featuresStage(composed.fields.features, stack.layers, s.enable, s.disable, diag);
   if (diag.failed) return refuse();
-  const core = resolveCore(scenario, stack.layers, composed.fields, diag);
+  const core = resolveCore(scenario, stack.layers, composed.fields, diag, edition);
   if (!core || diag.failed) return refuse();
+  const unsafeGlob = checkDenyReadGlobs(composed.fields.permissions, denyReadPatterns(composed.fields));
+  if (unsafeGlob) {
+    diag.fail(unsafeGlob);
+    return refuse();
+  }
   // Deprecated feature flags still choose a mode when `web_search` is not set; cached wins (binary).
   const featureMode = featureEnabled(features, "web_search_cached")
     ? "cached"
@@ -188,6 +195,8 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
       approval_policy: core.approval.value,
       approvals_reviewer: core.reviewer.value,
       sandbox_mode: core.sandbox.value,
+      permission_profile: core.profile.value,
+      network_access: core.network.value,
       web_search: web.value,
       web_search_access: webSearchAccess(web.value),
       features,
@@ -198,6 +207,8 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
         approval_policy: core.approval.origin,
         approvals_reviewer: core.reviewer.origin,
         sandbox_mode: core.sandbox.origin,
+        permission_profile: core.profile.origin,
+        network_access: core.network.origin,
         web_search: web.origin,
       },
     },

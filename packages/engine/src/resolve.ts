@@ -82,9 +82,14 @@ const DEFAULTS_AFTER_CONFIG_ERROR = new Set([
 const CONFIG_FILES = new Set(["user.config", "project.config", "session", "scenario"]);
 const REQUIREMENT_FILES = new Set(["system.requirements", "mdm.requirements"]);
 
+/** Failures of the thread itself: the configuration loaded, and its warnings were shown. */
+const THREAD_START_FAILURES = new Set(["deny-read-unsafe-glob"]);
+
 function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome {
   const e = refused.errors[0];
   if (!e) return refused;
+  if (THREAD_START_FAILURES.has(e.code))
+    return { ...refused, warnings: refused.warnings.filter((w) => !isNotice(w)) };
   const configError =
     DEFAULTS_AFTER_CONFIG_ERROR.has(e.code) &&
     (CONFIG_FILES.has(e.layer) || e.code === "never-with-disallowed-full-access");

@@ -89,3 +89,111 @@ describe("config-side profile errors fall back to defaults", () => {
     expect(o.errors[0]?.message).toContain("profile `mine` conflicts with a config-defined profile");
   });
 });
+
+describe("profile selection (docs/permission-profiles.md#profile-selection)", () => {
+  const SANDBOXES = ["read-only", "workspace-write", "danger-full-access"] as const;
+  const BUILTINS = [":read-only", ":workspace", ":danger-full-access"] as const;
+
+  it("ignores sandbox_mode entirely under a managed allow-list", () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.constantFrom(...SANDBOXES)),
+        fc.option(fc.constantFrom(...SANDBOXES)),
+        (user, thread) => {
+          const o = run(
+            req(
+              allowList([
+                [":read-only", true],
+                [":workspace", true],
+                [":danger-full-access", false],
+              ]),
+              {
+                ...(user ? { user: { config: `sandbox_mode = "${user}"\n` } } : {}),
+                ...(thread ? { session: { thread: { sandbox: thread } } } : {}),
+              },
+            ),
+          );
+          expect(o.effective?.permission_profile).toBe(":workspace");
+          expect(o.effective?.sandbox_mode).toBe("workspace-write");
+          expect(o.warnings).toStrictEqual([]);
+        },
+      ),
+      { numRuns: 16 },
+    );
+  });
+
+  it("lets a sandbox_mode beat default_permissions only from a higher layer (binary), from anywhere (docs)", () => {
+    const sameLayer = {
+      user: { config: 'default_permissions = ":workspace"\nsandbox_mode = "read-only"\n' },
+    };
+    expect(run(sameLayer).effective?.permission_profile).toBe(":workspace");
+    expect(run(sameLayer, "documented").effective?.permission_profile).toBeNull();
+    const higher = {
+      user: { config: 'default_permissions = ":workspace"\n' },
+      session: { overrides: ['sandbox_mode="read-only"'] },
+    };
+    expect(run(higher).effective).toMatchObject({ permission_profile: null, sandbox_mode: "read-only" });
+  });
+
+  it("reports the built-in profile of each sandbox mode, and none after a fallback", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...BUILTINS),
+        fc.subarray(["workspace-write", "danger-full-access"]),
+        (profile, extra) => {
+          const o = run(
+            req(`allowed_sandbox_modes = ${JSON.stringify(["read-only", ...extra])}\n`, {
+              user: { config: `default_permissions = "${profile}"\n` },
+            }),
+          );
+          const mode = {
+            ":read-only": "read-only",
+            ":workspace": "workspace-write",
+            ":danger-full-access": "danger-full-access",
+          }[profile];
+          const allowed = mode === "read-only" || extra.includes(mode);
+          expect(o.effective?.sandbox_mode).toBe(allowed ? mode : "read-only");
+          expect(o.effective?.permission_profile).toBe(allowed ? profile : null);
+          expect(o.warnings.length).toBe(allowed ? 0 : 1);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("network access (docs/permission-profiles.md#network-access)", () => {
+  it("reads the legacy workspace-write setting only without a profile", () => {
+    const table = "[sandbox_workspace_write]\nnetwork_access = true\n";
+    const legacy = run({ user: { config: `sandbox_mode = "workspace-write"\n${table}` } });
+    expect(legacy.effective).toMatchObject({ network_access: true, sources: { network_access: "user" } });
+    const profile = run({ user: { config: `default_permissions = ":workspace"\n${table}` } });
+    expect(profile.effective?.network_access).toBe(false);
+  });
+
+  it("takes a profile's network table over its base", () => {
+    const o = run(
+      req(
+        `default_permissions = "p"\n${allowList([["p", true]])}[permissions.p]\nextends = ":danger-full-access"\n[permissions.p.network]\nenabled = false\n`,
+      ),
+    );
+    expect(o.effective).toMatchObject({ sandbox_mode: "danger-full-access", network_access: false });
+    expect(o.effective?.sources?.network_access).toBe("requirements");
+  });
+});
+
+describe("deny_read (docs/permission-profiles.md#deny_read)", () => {
+  it("stops the thread on a glob rooted at /, and only then", () => {
+    for (const [pattern, refused] of [
+      ["/**/*.key", true],
+      ["/*.pem", true],
+      ["/srv/**/*.key", false],
+      ["~/**/.env", false],
+      ["/etc/shadow", false],
+    ] as const) {
+      const o = run(req(`[permissions.filesystem]\ndeny_read = ["${pattern}"]\n`));
+      expect(o.status, pattern).toBe(refused ? "refused" : "ok");
+      if (refused) expect(o.errors[0]?.code).toBe("deny-read-unsafe-glob");
+    }
+  });
+});

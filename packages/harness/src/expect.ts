@@ -12,7 +12,7 @@ export interface CheckResult {
   unobserved?: boolean;
 }
 
-export const OPERATORS = ["$contains", "$absent", "$len", "$match"] as const;
+export const OPERATORS = ["$contains", "$absent", "$null", "$len", "$match"] as const;
 type Operator = (typeof OPERATORS)[number];
 
 /** Top-level Outcome keys an expectation path may start with. */
@@ -99,6 +99,9 @@ function applyOperator(op: Operator, arg: unknown, actual: Resolved): boolean {
   switch (op) {
     case "$absent":
       return (actual === MISSING || actual === undefined) === (arg === true);
+    case "$null":
+      // TOML has no null: this is how a case asserts one (e.g. no active permission profile).
+      return (actual === null) === (arg === true);
     case "$contains":
       if (typeof actual === "string") return typeof arg === "string" && actual.includes(arg);
       if (Array.isArray(actual)) return actual.some((x) => deepEqual(x, arg));
@@ -168,8 +171,8 @@ export function expectationIssues(expect: Record<string, unknown>): [string, str
     for (const [op, arg] of Object.entries(v)) {
       if (!(OPERATORS as readonly string[]).includes(op)) {
         out.push([path, `unknown operator '${op}' (known: ${OPERATORS.join(", ")})`]);
-      } else if (op === "$absent" && typeof arg !== "boolean") {
-        out.push([path, "$absent takes true or false"]);
+      } else if ((op === "$absent" || op === "$null") && typeof arg !== "boolean") {
+        out.push([path, `${op} takes true or false`]);
       } else if (op === "$len" && !(typeof arg === "number" && Number.isInteger(arg) && arg >= 0)) {
         out.push([path, "$len takes a non-negative integer"]);
       } else if (op === "$match") {

@@ -94,6 +94,12 @@ function operatorProblems(path: string, v: Record<string, unknown>): ExpectProbl
         code: "operator-absent-not-true",
         message: "$absent must be true (assert the value instead)",
       });
+    } else if (op === "$null" && arg !== true) {
+      out.push({
+        path,
+        code: "operator-null-not-true",
+        message: "$null must be true (assert the value instead)",
+      });
     } else if (op === "$len" && !(typeof arg === "number" && Number.isInteger(arg) && arg >= 0)) {
       out.push({
         path,

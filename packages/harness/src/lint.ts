@@ -35,6 +35,7 @@ export const CORPUS_AREAS = [
   "features",
   "web-search",
   "sandbox",
+  "permissions",
   "approval",
   "reviewer",
   "mcp",

@@ -8,7 +8,7 @@ export const CASE_FORMAT_VERSION = 1;
  * Expectations map an Outcome path (dotted, array indices as numbers: `warnings.0.code`)
  * to a value. A value is matched exactly (deep equality) unless it is an operator table:
  * `{ "$contains" = x }` (string contains / array has an element equal to x),
- * `{ "$absent" = true }`, `{ "$len" = n }`, `{ "$match" = "regex" }`.
+ * `{ "$absent" = true }`, `{ "$null" = true }`, `{ "$len" = n }`, `{ "$match" = "regex" }`.
  */
 export const ExpectationsSchema = z.record(z.string(), z.unknown());
 

@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   "config-approval-untrusted": 'approval_policy = "untrusted" set in a config layer.',
   "config-legacy-profile": "A config file sets the legacy top-level `profile` key.",
   "config-invalid": "A config layer fails to load.",
+  "deny-read-unsafe-glob":
+    "A deny_read glob starts at the filesystem root, so the sandbox cannot expand it; no thread starts.",
   "permission-profiles-invalid":
     "allowed_permission_profiles names an undefined profile, or default_permissions is missing or not allowed.",
   "cloud-fetch-failed": "No usable cloud cache and the fetch failed or timed out.",
@@ -43,6 +45,8 @@ export const WARNING_CODES = {
   "invalid-configuration": "Codex could not load configuration and uses defaults (no session can start).",
   "multi-agent-deprecated": "A config file sets `[features].multi_agent`, which is deprecated.",
   "deprecated-feature": "A deprecation notice: a feature key is renamed, deprecated or ignored.",
+  "permission-profile-empty":
+    "The active permission profile extends nothing and grants no filesystem entries Codex recognizes.",
   "user-rules-invalid": "The user's .rules file does not parse, so none of its rules apply.",
 } as const;
 export type WarningCode = keyof typeof WARNING_CODES;
@@ -60,4 +64,6 @@ export const NOTICE_KINDS = {
   "mdm-absent": "MDM payloads exist but the host is not macOS.",
   "remote-sandbox-match": "A remote_sandbox_config entry matched the host.",
   "mcp-disabled": "An MCP server was disabled by the allowlist.",
+  "not-modelled":
+    "The scenario sets something the engine accepts but does not simulate; Codex's answer may differ.",
 } as const;

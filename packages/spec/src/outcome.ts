@@ -58,6 +58,13 @@ export const EffectiveSchema = z.object({
   approval_policy: z.string(),
   approvals_reviewer: z.string(),
   sandbox_mode: z.string(),
+  /**
+   * The active permission profile (`:read-only`, `:workspace`, `:danger-full-access` or a defined
+   * name); null when the legacy `sandbox_mode` settings decide the sandbox.
+   */
+  permission_profile: z.string().nullable().optional(),
+  /** Whether commands in the sandbox may reach the network. */
+  network_access: z.boolean().optional(),
   web_search: z.string(),
   /** The wire-level consequence of `web_search`: `none`, `cached` or `external` (indexed and live look alike). */
   web_search_access: z.enum(["none", "cached", "external"]).optional(),

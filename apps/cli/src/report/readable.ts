@@ -31,6 +31,19 @@ export function readableReport(o: Outcome): string {
       const below = trace.fields?.[FIELD_FOR[key]!]?.slice(1) ?? [];
       for (const b of below) out.push(`  ${"".padEnd(20)} overrode ${show(b.value)} from ${b.source}`);
     }
+    const eff = o.effective;
+    if (eff.permission_profile !== undefined) {
+      const from = eff.sources?.permission_profile ?? "default";
+      out.push(
+        `  ${"permission_profile".padEnd(20)} ${(eff.permission_profile ?? "none").padEnd(20)} from ${from}`,
+      );
+    }
+    if (eff.network_access !== undefined) {
+      const from = eff.sources?.network_access ?? "default";
+      out.push(
+        `  ${"network_access".padEnd(20)} ${(eff.network_access ? "on" : "off").padEnd(20)} from ${from}`,
+      );
+    }
     const pinned = Object.entries(o.effective.features).filter(([, f]) => f.pinned_by);
     if (pinned.length) {
       out.push("", "feature pins:");

@@ -32,6 +32,30 @@ export function errorLocation(e: Outcome["errors"][number]): string {
   return `${e.layer}${at}`;
 }
 
+/** The permission profile and network access, when the implementation reports them. */
+function permissionRows(eff: NonNullable<Outcome["effective"]>, rows: ResultRow[]): void {
+  if (eff.permission_profile !== undefined) {
+    const from = eff.sources?.permission_profile;
+    rows.push({
+      id: "field:permission_profile",
+      label: "profile",
+      value: eff.permission_profile ?? "none (legacy)",
+      source: from ? `from ${from}` : "",
+      tone: "normal",
+    });
+  }
+  if (eff.network_access !== undefined) {
+    const from = eff.sources?.network_access;
+    rows.push({
+      id: "field:network_access",
+      label: "network",
+      value: eff.network_access ? "on" : "off",
+      source: from ? `from ${from}` : "",
+      tone: eff.network_access ? "warn" : "normal",
+    });
+  }
+}
+
 /** Projects an Outcome onto the Result pane's rows. Reads the Outcome only. */
 export function resultRows(outcome: Outcome): ResultRow[] {
   const rows: ResultRow[] = [];
@@ -60,6 +84,7 @@ export function resultRows(outcome: Outcome): ResultRow[] {
         tone: "normal",
       });
     }
+    permissionRows(eff, rows);
     warningRows(outcome, rows);
     const servers = Object.entries(eff.mcp_servers).sort(([a], [b]) => a.localeCompare(b));
     rows.push(heading("h:mcp", `MCP servers (${servers.length})`));

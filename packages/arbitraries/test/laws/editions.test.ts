@@ -33,6 +33,9 @@ const KNOWN_EDITION_DISAGREEMENTS: Record<string, string> = {
   "effective.web_search": "follows the requirement lists above",
   "effective.web_search_access": "derived from effective.web_search",
   "effective.approvals_reviewer": "follows the requirement lists above",
+  "effective.permission_profile":
+    "sandboxModeBeatsProfile: a sandbox_mode beats default_permissions from a higher layer (binary), from any layer (docs/permission-profiles.md)",
+  "effective.network_access": "follows effective.permission_profile and effective.sandbox_mode",
   "effective.features": "follows requirements.features",
   "effective.mcp_servers": "follows requirements.mcp_servers",
   "effective.commands": "follows requirements.rules",

@@ -9,7 +9,13 @@ import { normalizePaths, type RunPaths } from "./paths.js";
 import { mapRefusal, type ReportedLocation } from "./refusal.js";
 import { mapRequirements } from "./requirements.js";
 import { mapCommandTurn, webSearchFromTools, webSearchMode } from "./turns.js";
-import { approvalFromWire, reviewerFromWire, sandboxFromWire } from "./values.js";
+import {
+  approvalFromWire,
+  networkFromWire,
+  profileFromWire,
+  reviewerFromWire,
+  sandboxFromWire,
+} from "./values.js";
 import { mapWarnings } from "./warnings.js";
 
 /** Effective values a channel did not observe carry this marker (and their path is in `unobserved`). */
@@ -149,6 +155,8 @@ function mapEffective(
     approval_policy: ts ? approvalFromWire(ts.approvalPolicy) : UNOBSERVED,
     approvals_reviewer: ts ? reviewerFromWire(ts.approvalsReviewer) : UNOBSERVED,
     sandbox_mode: ts ? sandboxFromWire(ts.sandbox) : UNOBSERVED,
+    ...(ts ? { permission_profile: profileFromWire(ts.activePermissionProfile) } : {}),
+    ...(ts ? { network_access: networkFromWire(ts.sandbox) } : {}),
     web_search: UNOBSERVED,
     features: channels.includes("features") && raw.features ? mapFeaturesOrThrow(raw.features) : {},
     mcp_servers: channels.includes("mcp") && raw.mcp ? mapMcpOrThrow(raw.mcp) : {},

@@ -18,6 +18,20 @@ export function sandboxFromWire(v: unknown): string {
   return SANDBOX_TYPES[String(type)] ?? String(type);
 }
 
+/** `activePermissionProfile: { id, extends } | null` → the profile id, or null (legacy sandbox settings). */
+export function profileFromWire(v: unknown): string | null {
+  const id = v && typeof v === "object" ? (v as { id?: unknown }).id : null;
+  return typeof id === "string" ? id : null;
+}
+
+/** The sandbox's `networkAccess`; full access has no such field and no network restriction. */
+export function networkFromWire(v: unknown): boolean {
+  if (!v || typeof v !== "object") return false;
+  const s = v as { type?: unknown; networkAccess?: unknown };
+  if (s.type === "dangerFullAccess") return true;
+  return s.networkAccess === true;
+}
+
 export function reviewerFromWire(v: unknown): string {
   return v === "guardian_subagent" ? "auto_review" : String(v);
 }

@@ -9,6 +9,10 @@ export function isEnvironmentNoise(text: string): boolean {
 
 const CLASSIFIERS: [RegExp, WarningCode][] = [
   [/^Configured value for `/, "requirement-fallback"],
+  [
+    /^Permissions profile `[^`]+` does not define any recognized filesystem entries/,
+    "permission-profile-empty",
+  ],
   [/^Codex is ignoring \d+ unrecognized configuration setting/, "unrecognized-settings"],
   [/^Ignoring unknown `features` requirement/, "unknown-feature-requirement"],
   [/^Using legacy `features` requirement/, "legacy-feature-requirement"],

@@ -1,14 +1,15 @@
 import type { Scenario } from "@codex-policy/spec";
 import { configured } from "../config/stack.js";
+import type { EditionSpec } from "../editions.js";
 import { NEVER_WITH_FULL_ACCESS } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
+import { type PermissionsEffective, resolvePermissions } from "../permissions/select.js";
 import { applyConstraint, type Candidate, type Resolved } from "./constrained.js";
 import {
   approvalConstraint,
   normalizeApproval,
   normalizeReviewer,
   reviewerConstraint,
-  sandboxConstraint,
   trustDefaults,
   webSearchConstraint,
 } from "./settings.js";
@@ -17,6 +18,8 @@ export interface CoreEffective {
   approval: Resolved;
   reviewer: Resolved;
   sandbox: Resolved;
+  profile: PermissionsEffective["profile"];
+  network: PermissionsEffective["network"];
 }
 
 function candidate(
@@ -37,6 +40,7 @@ export function resolveCore(
   layers: ConfigLayer[],
   fields: Record<string, ComposedField>,
   diag: Diagnostics,
+  edition: EditionSpec,
 ): CoreEffective | null {
   const thread = scenario.session.thread ?? {};
   const defaults = trustDefaults(scenario.project.trust);
@@ -68,9 +72,22 @@ export function resolveCore(
     explicit: defaults.sandbox !== "read-only",
     origin: defaults.sandbox === "read-only" ? "default" : "trust-default",
   };
-  const sc = candidate(layers, "sandbox_mode", thread.sandbox, sandboxDefault);
-  const sandbox = applyConstraint(sc, sandboxConstraint(fields.allowed_sandbox_modes), diag);
-  if (sandbox.fellBack && sc.value === "danger-full-access" && approval.value === "never") {
+  const permissions = resolvePermissions(
+    {
+      layers,
+      fields,
+      threadSandbox: thread.sandbox,
+      sandboxDefault,
+      sandboxModeBeatsProfile: edition.sandboxModeBeatsProfile,
+    },
+    diag,
+  );
+  const sandbox = permissions.sandbox;
+  if (
+    sandbox.fellBack &&
+    permissions.requested.value === "danger-full-access" &&
+    approval.value === "never"
+  ) {
     diag.fail({
       code: "never-with-disallowed-full-access",
       layer: fields.allowed_sandbox_modes?.layer.layerId ?? "system.requirements",
@@ -78,7 +95,7 @@ export function resolveCore(
     });
     return null;
   }
-  return { approval, reviewer, sandbox };
+  return { approval, reviewer, sandbox, profile: permissions.profile, network: permissions.network };
 }
 
 /**

@@ -75,6 +75,19 @@ export const sandboxConstraint = perField((field: ComposedField | undefined): Co
   };
 });
 
+/** Full access is off the table once requirements set `[permissions.filesystem] deny_read`. */
+const DENY_READ_ALLOWED = ["read-only", "workspace-write"];
+export function sandboxConstraintWith(
+  field: ComposedField | undefined,
+  denyRead: ComposedField | undefined,
+): Constraint {
+  const plain = sandboxConstraint(field);
+  if (!denyRead) return plain;
+  if (plain.allowed) return { ...plain, allowed: plain.allowed.filter((m) => m !== "danger-full-access") };
+  // Codex prints this set in config spelling, not as Debug names.
+  return { ...plain, allowed: DENY_READ_ALLOWED, display: DENY_READ_ALLOWED, ...base(denyRead) };
+}
+
 export const webSearchConstraint = perField((field: ComposedField | undefined): Constraint => {
   const listed = field ? strings(field.value) : null;
   const allowed = listed ? [...new Set([...listed, "disabled"])] : null;

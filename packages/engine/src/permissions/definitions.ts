@@ -29,6 +29,16 @@ export function reservedFilesystemKey(permissions: unknown): boolean {
 }
 export { PERMISSIONS_FILESYSTEM_RESERVED };
 
+/** Keys of requirements' `[permissions.filesystem]` that Codex ignores (with a warning). */
+export function ignoredFilesystemKeys(permissions: unknown): string[] {
+  if (!isTable(permissions)) return [];
+  const fs = permissions[REQUIREMENTS_FILESYSTEM_KEY];
+  if (!isTable(fs)) return [];
+  return Object.keys(fs)
+    .filter((k) => k !== "deny_read" && !PROFILE_KEYS.has(k))
+    .map((k) => `permissions.${REQUIREMENTS_FILESYSTEM_KEY}.${k}`);
+}
+
 /** Profiles defined by the composed requirements' `[permissions.<name>]` tables. */
 export function requirementProfiles(fields: Record<string, ComposedField>): Record<string, unknown> {
   const t = fields.permissions?.value;

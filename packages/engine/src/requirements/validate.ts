@@ -8,7 +8,11 @@ import {
 } from "../areas.js";
 import { invalidType, layerParseError, missingField, serdeFieldError, unknownVariant } from "../messages.js";
 import type { RequirementLayer } from "../model.js";
-import { PERMISSIONS_FILESYSTEM_RESERVED, reservedFilesystemKey } from "../permissions/definitions.js";
+import {
+  ignoredFilesystemKeys,
+  PERMISSIONS_FILESYSTEM_RESERVED,
+  reservedFilesystemKey,
+} from "../permissions/definitions.js";
 import { isTable, serdeType } from "../toml.js";
 import {
   APPROVAL_VARIANTS,
@@ -173,6 +177,7 @@ export function ignoredRequirementKeys(layer: RequirementLayer): string[] {
         for (const k of Object.keys(entry)) if (!REMOTE_ENTRY_KEYS.has(k)) out.push(`${key}.${i}.${k}`);
       });
     }
+    if (key === "permissions") out.push(...ignoredFilesystemKeys(value));
     const field = key === "feature_requirements" ? "features" : key;
     if (field === "features" || field === "mcp_servers" || field === "rules" || field === "hooks") {
       out.push(...unknownRequirementSubkeys(field, value));

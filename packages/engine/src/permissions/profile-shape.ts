@@ -1,0 +1,79 @@
+import type { ComposedField, ConfigLayer } from "../model.js";
+import { isTable, type TomlTable } from "../toml.js";
+import { configProfiles, isBuiltinProfile, requirementProfiles } from "./definitions.js";
+
+/** The legacy sandbox mode each built-in profile stands for. */
+const BUILTIN_SANDBOX: Record<string, string> = {
+  ":read-only": "read-only",
+  ":workspace": "workspace-write",
+  ":danger-full-access": "danger-full-access",
+};
+/** The permission profile Codex reports for a sandbox mode it chose by default. */
+export const SANDBOX_PROFILE: Record<string, string> = {
+  "read-only": ":read-only",
+  "workspace-write": ":workspace",
+  "danger-full-access": ":danger-full-access",
+};
+
+export interface ProfileShape {
+  /** The sandbox mode Codex reports for the profile. */
+  sandbox: string;
+  network: boolean;
+  /** Where the network setting came from: the defining layer, or null for the built-in default. */
+  networkOrigin: string | null;
+  /** The profile grants no filesystem access Codex recognizes (no `extends`, no entries). */
+  noFilesystem: boolean;
+  /** Parts of the definition the engine does not simulate. */
+  unmodelled: string[];
+}
+
+interface Definition {
+  body: TomlTable;
+  origin: string;
+}
+
+function definition(
+  name: string,
+  fields: Record<string, ComposedField>,
+  config: ConfigLayer[],
+): Definition | null {
+  const managed = requirementProfiles(fields)[name];
+  if (isTable(managed)) return { body: managed, origin: "requirements" };
+  const layer = configProfiles(config).get(name);
+  const body = layer && isTable(layer.doc.permissions) ? layer.doc.permissions[name] : undefined;
+  return layer && isTable(body) ? { body, origin: layer.kind } : null;
+}
+
+/** What a profile amounts to: a built-in one, or a defined one through its `extends`. */
+export function profileShape(
+  name: string,
+  fields: Record<string, ComposedField>,
+  config: ConfigLayer[],
+): ProfileShape {
+  if (isBuiltinProfile(name)) {
+    const sandbox = BUILTIN_SANDBOX[name]!;
+    return {
+      sandbox,
+      network: sandbox === "danger-full-access",
+      networkOrigin: null,
+      noFilesystem: false,
+      unmodelled: [],
+    };
+  }
+  const def = definition(name, fields, config);
+  const body = def?.body ?? {};
+  const base = typeof body.extends === "string" && isBuiltinProfile(body.extends) ? body.extends : null;
+  const unmodelled: string[] = [];
+  if (typeof body.extends === "string" && !base) unmodelled.push(`permissions.${name}.extends`);
+  for (const key of ["filesystem", "workspace_roots"])
+    if (body[key] !== undefined) unmodelled.push(`permissions.${name}.${key}`);
+  const inherited = base ? profileShape(base, fields, config) : null;
+  const net = isTable(body.network) ? body.network.enabled : undefined;
+  return {
+    sandbox: inherited?.sandbox ?? "read-only",
+    network: typeof net === "boolean" ? net : (inherited?.network ?? false),
+    networkOrigin: typeof net === "boolean" ? (def?.origin ?? null) : null,
+    noFilesystem: !base && body.filesystem === undefined,
+    unmodelled,
+  };
+}

@@ -1,0 +1,148 @@
+import { configured } from "../config/stack.js";
+import type { EditionSpec } from "../editions.js";
+import { applyConstraint, type Candidate, type Resolved } from "../effective/constrained.js";
+import { sandboxConstraintWith } from "../effective/settings.js";
+import { permissionProfileFallback, permissionProfileWithoutFilesystem } from "../messages.js";
+import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
+import { isTable } from "../toml.js";
+import { configuredDefault } from "./definitions.js";
+import { denyReadField } from "./deny-read.js";
+import { type ProfileShape, profileShape, SANDBOX_PROFILE } from "./profile-shape.js";
+
+export interface PermissionsEffective {
+  sandbox: Resolved;
+  /** The sandbox mode asked for, before requirements had their say. */
+  requested: Candidate;
+  /** The active permission profile; null when the legacy `sandbox_mode` settings decide. */
+  profile: { value: string | null; origin: string };
+  network: { value: boolean; origin: string };
+}
+
+export interface PermissionInputs {
+  layers: ConfigLayer[];
+  fields: Record<string, ComposedField>;
+  threadSandbox: string | undefined;
+  /** The sandbox mode Codex picks when nothing is configured (from project trust). */
+  sandboxDefault: Candidate;
+  sandboxModeBeatsProfile: EditionSpec["sandboxModeBeatsProfile"];
+}
+
+/**
+ * The sandbox, the permission profile and network access, as Codex 0.169 picks them:
+ * - a managed `allowed_permission_profiles` puts Codex in profile mode: a configured
+ *   `default_permissions` is kept when the list allows it, else the managed default takes over (with
+ *   a warning); `sandbox_mode` is ignored;
+ * - otherwise a configured `default_permissions` wins unless `sandbox_mode` is set in a higher layer
+ *   (or by the thread; anywhere, say the docs), which brings back the legacy settings and no active
+ *   profile;
+ * - with neither, the trust default applies and is reported as the matching built-in profile.
+ * The profile's sandbox mode is then checked against `allowed_sandbox_modes` like any other; a
+ * fallback leaves no active profile.
+ */
+export function resolvePermissions(input: PermissionInputs, diag: Diagnostics): PermissionsEffective {
+  const { layers, fields } = input;
+  const allowed = isTable(fields.allowed_permission_profiles?.value)
+    ? fields.allowed_permission_profiles.value
+    : null;
+  const chosen = configuredDefault(layers);
+  const sandboxSetting = sandboxModeSetting(layers, input.threadSandbox);
+  const beats = (sandboxRank: number, profileRank: number): boolean =>
+    input.sandboxModeBeatsProfile === "any-layer" || sandboxRank > profileRank;
+
+  let profile: { value: string | null; origin: string };
+  let requested: Candidate;
+  if (allowed) {
+    const managed =
+      typeof fields.default_permissions?.value === "string" ? fields.default_permissions.value : ":workspace";
+    if (chosen && allowed[chosen.name] === true) {
+      profile = { value: chosen.name, origin: chosen.layer.kind };
+    } else {
+      profile = { value: managed, origin: "requirements" };
+      if (chosen) warnProfileFallback(chosen.name, managed, fields, diag);
+    }
+    requested = { value: "", explicit: true, origin: profile.origin };
+  } else if (chosen && !(sandboxSetting && beats(sandboxSetting.rank, layers.indexOf(chosen.layer)))) {
+    profile = { value: chosen.name, origin: chosen.layer.kind };
+    requested = { value: "", explicit: true, origin: profile.origin };
+  } else if (sandboxSetting) {
+    profile = { value: null, origin: sandboxSetting.candidate.origin };
+    requested = sandboxSetting.candidate;
+  } else {
+    requested = input.sandboxDefault;
+    profile = { value: SANDBOX_PROFILE[requested.value] ?? null, origin: requested.origin };
+  }
+
+  const shape: ProfileShape | null =
+    profile.value !== null ? profileShape(profile.value, fields, layers) : null;
+  if (shape) requested = { ...requested, value: shape.sandbox };
+  const sandbox = applyConstraint(
+    requested,
+    sandboxConstraintWith(fields.allowed_sandbox_modes, denyReadField(fields)),
+    diag,
+  );
+  if (sandbox.fellBack) profile = { value: null, origin: "requirements" };
+  else if (shape && profile.value !== null) {
+    if (shape.noFilesystem)
+      diag.warn("permission-profile-empty", permissionProfileWithoutFilesystem(profile.value));
+    for (const key of shape.unmodelled) notModelled(key, diag);
+  }
+  const network =
+    profile.value !== null && shape
+      ? { value: shape.network, origin: shape.networkOrigin ?? "default" }
+      : legacyNetwork(sandbox.value, layers);
+  return { sandbox, requested, profile, network };
+}
+
+/** The `sandbox_mode` setting with its rank: the layer index, above every layer for the thread's. */
+function sandboxModeSetting(
+  layers: ConfigLayer[],
+  thread: string | undefined,
+): { candidate: Candidate; rank: number } | null {
+  if (thread !== undefined)
+    return { candidate: { value: thread, explicit: true, origin: "thread" }, rank: layers.length };
+  const c = configured(layers, "sandbox_mode");
+  if (!c || typeof c.value !== "string") return null;
+  return {
+    candidate: { value: c.value, explicit: true, origin: c.layer.kind },
+    rank: layers.indexOf(c.layer),
+  };
+}
+
+/** Outside profiles, only workspace-write reads `[sandbox_workspace_write] network_access`. */
+function legacyNetwork(sandbox: string, layers: ConfigLayer[]): { value: boolean; origin: string } {
+  if (sandbox === "danger-full-access") return { value: true, origin: "default" };
+  if (sandbox !== "workspace-write") return { value: false, origin: "default" };
+  for (const l of [...layers].reverse()) {
+    const t = l.doc.sandbox_workspace_write;
+    if (isTable(t) && typeof t.network_access === "boolean")
+      return { value: t.network_access, origin: l.kind };
+  }
+  return { value: false, origin: "default" };
+}
+
+function warnProfileFallback(
+  configuredName: string,
+  managed: string,
+  fields: Record<string, ComposedField>,
+  diag: Diagnostics,
+): void {
+  const message = permissionProfileFallback(configuredName, managed);
+  diag.warn("requirement-fallback", message);
+  diag.notice({
+    kind: "fallback",
+    field: "permission_profile",
+    configured: configuredName,
+    effective: managed,
+    source: fields.allowed_permission_profiles?.layer.source ?? null,
+    message,
+  });
+}
+
+function notModelled(key: string, diag: Diagnostics): void {
+  diag.notice({
+    kind: "not-modelled",
+    field: key,
+    source: null,
+    message: `\`${key}\` is accepted but not simulated: the engine treats the profile as read-only apart from what it extends.`,
+  });
+}
