@@ -23,6 +23,7 @@ export const COMPARABLE_CODES: ReadonlySet<string> = new Set([
   "empty-list",
   "permission-profiles-invalid",
   "deny-read-unsafe-glob",
+  "login-methods-empty",
 ]);
 
 const UNOBSERVED = "(unobserved)";

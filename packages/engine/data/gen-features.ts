@@ -47,6 +47,7 @@ const ALIASES: { key: string; canonical: string; requirements: "legacy" | "silen
   },
   { key: "web_search", canonical: "web_search_request", requirements: "legacy", config: true },
   { key: "collab", canonical: "multi_agent", requirements: "legacy", config: true },
+  { key: "codex_hooks", canonical: "hooks", requirements: "legacy", config: true },
   { key: "memory_tool", canonical: "memories", requirements: "legacy", config: true },
   // `auto_review` pins guardian_approval without a warning; in config.toml it is not a feature key.
   { key: "auto_review", canonical: "guardian_approval", requirements: "silent", config: false },

@@ -30,6 +30,7 @@ export {
   featureAlias,
   featureSpec,
 } from "./features/catalogue.js";
+export { credentialMaskingInactive } from "./features/credential-masking.js";
 export { featureDeprecationNotices, multiAgentDeprecated } from "./features/deprecations.js";
 export {
   type FeaturesInput,

@@ -1,11 +1,21 @@
 import { type Edition, type Outcome, type Scenario, webSearchAccess } from "@codex-policy/spec";
-import { featureDeprecationNotices, featureEnabled, multiAgentDeprecated } from "./areas.js";
+import {
+  credentialMaskingInactive,
+  featureDeprecationNotices,
+  featureEnabled,
+  multiAgentDeprecated,
+} from "./areas.js";
 import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
 import { checkThreadParams } from "./effective/config-checks.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
 import { reviewerConstraint } from "./effective/settings.js";
-import { MULTI_AGENT_DEPRECATED, projectDisabledWarning, USER_RULES_INVALID } from "./messages.js";
+import {
+  CREDENTIAL_MASKING_INACTIVE,
+  MULTI_AGENT_DEPRECATED,
+  projectDisabledWarning,
+  USER_RULES_INVALID,
+} from "./messages.js";
 import { Diagnostics, type RequirementLayer } from "./model.js";
 import { checkDenyReadGlobs, denyReadPatterns } from "./permissions/deny-read.js";
 import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
@@ -137,6 +147,8 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
   const s = scenario.session;
   const features = featuresStage(composed.fields.features, stack.layers, s.enable, s.disable, diag);
   if (diag.failed) return refuse();
+  if (credentialMaskingInactive(features, composed.fields.experimental_network))
+    diag.warn("credential-masking-inactive", CREDENTIAL_MASKING_INACTIVE);
   const core = resolveCore(scenario, stack.layers, composed.fields, diag, edition);
   if (!core || diag.failed) return refuse();
   const unsafeGlob = checkDenyReadGlobs(composed.fields.permissions, denyReadPatterns(composed.fields));

@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   "config-invalid": "A config layer fails to load.",
   "deny-read-unsafe-glob":
     "A deny_read glob starts at the filesystem root, so the sandbox cannot expand it; no thread starts.",
+  "login-methods-empty": "allowed_login_methods is an empty list: no way to sign in remains.",
   "permission-profiles-invalid":
     "allowed_permission_profiles names an undefined profile, or default_permissions is missing or not allowed.",
   "cloud-fetch-failed": "No usable cloud cache and the fetch failed or timed out.",
@@ -47,6 +48,8 @@ export const WARNING_CODES = {
   "deprecated-feature": "A deprecation notice: a feature key is renamed, deprecated or ignored.",
   "permission-profile-empty":
     "The active permission profile extends nothing and grants no filesystem entries Codex recognizes.",
+  "credential-masking-inactive":
+    "credential_masking is on, but no managed network proxy runs ([experimental_network] enabled), so nothing is masked.",
   "user-rules-invalid": "The user's .rules file does not parse, so none of its rules apply.",
 } as const;
 export type WarningCode = keyof typeof WARNING_CODES;

@@ -7,6 +7,7 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   [/cannot be used because requirements do not allow/, "never-with-disallowed-full-access"],
   [/invalid rules in requirements/, "rules-invalid"],
   [/must include 'read-only'/, "sandbox-without-read-only"],
+  [/^authentication requirements do not permit any usable login method/, "login-methods-empty"],
   [/unreadable glob `[^`]*` cannot be safely expanded/, "deny-read-unsafe-glob"],
   [
     /^requirements\.toml (allowed_permission_profiles|default_permissions)|`permissions\.filesystem` is reserved/,

@@ -9,6 +9,7 @@ export function isEnvironmentNoise(text: string): boolean {
 
 const CLASSIFIERS: [RegExp, WarningCode][] = [
   [/^Configured value for `/, "requirement-fallback"],
+  [/^Credential masking is inactive because the network proxy is disabled/, "credential-masking-inactive"],
   [
     /^Permissions profile `[^`]+` does not define any recognized filesystem entries/,
     "permission-profile-empty",

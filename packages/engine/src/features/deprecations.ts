@@ -27,6 +27,7 @@ const CANONICAL = new Map(FEATURES.flatMap((spec) => spec.aliases.map((a) => [a.
 
 /** The order Codex gives the notices in (binary 0.169.0, whatever the order in config). */
 const NOTICE_ORDER = [
+  "codex_hooks",
   "collab",
   "connectors",
   "enable_experimental_windows_sandbox",

@@ -1,5 +1,5 @@
 import type { OutcomeError } from "@codex-policy/spec";
-import { debugName, emptyListError, sandboxWithoutReadOnly } from "../messages.js";
+import { debugName, emptyListError, LOGIN_METHODS_EMPTY, sandboxWithoutReadOnly } from "../messages.js";
 import type { ComposedField } from "../model.js";
 
 /** Constraints Codex checks once the layers are composed, in the order it checks them. */
@@ -31,6 +31,10 @@ export function checkComposed(fields: Record<string, ComposedField>): OutcomeErr
       layer: fields.windows!.layer.layerId,
       message: emptyListError("windows.allowed_sandbox_implementations"),
     };
+  }
+  const login = fields.allowed_login_methods;
+  if (login && Array.isArray(login.value) && login.value.length === 0) {
+    return { code: "login-methods-empty", layer: login.layer.layerId, message: LOGIN_METHODS_EMPTY };
   }
   return null;
 }

@@ -3,6 +3,7 @@ import type { EditionSpec } from "../editions.js";
 import { normalizeApproval, normalizeReviewer } from "../effective/settings.js";
 import type { ComposedField } from "../model.js";
 import { isTable } from "../toml.js";
+import { KNOWN_REQUIREMENT_KEYS } from "./fields.js";
 
 const TABLE_FIELDS_EMPTY_IS_UNSET = new Set(["features", "hooks", "apps", "plugins", "auto_review"]);
 
@@ -38,7 +39,8 @@ export function requirementsReport(
 ): Record<string, RequirementEntry> {
   const out: Record<string, RequirementEntry> = {};
   for (const [key, f] of Object.entries(fields)) {
-    if (!counts(key, f.value)) continue;
+    // Keys Codex does not know are ignored (with a warning), never reported.
+    if (!KNOWN_REQUIREMENT_KEYS.has(key) || !counts(key, f.value)) continue;
     out[key] = {
       value: normalize(key, f.value),
       source: f.layer.source,
