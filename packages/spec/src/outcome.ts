@@ -48,7 +48,10 @@ export const CommandStateSchema = z.object({
   decision: z.enum(COMMAND_DECISIONS),
   /** What happens to the tool call. */
   outcome: z.enum(COMMAND_OUTCOMES),
-  /** The rule that decided it: `<source>#<index>` for managed rules, `user.rules#<n>` for the user's file. */
+  /**
+   * The rule that decided it: `<source>#<index>` for managed rules, `user.rules#<n>` for the user's
+   * file, `codex:<check>` for one of Codex's built-in checks (`codex:rm-force`).
+   */
   rule: z.string().nullable(),
   /** The text the model receives when the call is rejected, else null. */
   message: z.string().nullable(),

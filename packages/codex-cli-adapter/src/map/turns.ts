@@ -44,6 +44,10 @@ const POLICY_PROMPT = /requires approval by policy/;
 const FORBIDDEN = /` rejected: /;
 const NEVER_PROMPT = /approval required by policy, but AskForApproval is set to Never/;
 const PROMPT_USER_FAILED = /approval request failed/;
+/** Codex's built-in checks name themselves in the rejection text; the Outcome names them `codex:<check>`. */
+const BUILTIN_REJECTIONS: [RegExp, string][] = [
+  [/rejected: rm -f style commands are not permitted/, "codex:rm-force"],
+];
 
 /** One scripted `exec_command` turn → the Outcome's command entry (decision inferred from what happened). */
 export function mapCommandTurn(turn: TurnRaw): CommandState {
@@ -76,7 +80,8 @@ export function mapCommandTurn(turn: TurnRaw): CommandState {
     if (NEVER_PROMPT.test(output)) decision = "prompt";
     else if (PROMPT_USER_FAILED.test(output)) decision = "prompt-user";
     else if (!FORBIDDEN.test(output)) decision = "none";
-    return { command, decision, outcome: "rejected", rule: null, message: output };
+    const builtin = BUILTIN_REJECTIONS.find(([re]) => re.test(output))?.[1] ?? null;
+    return { command, decision, outcome: "rejected", rule: builtin, message: output };
   }
   return { command, decision: "none", outcome: "run", rule: null, message: null };
 }

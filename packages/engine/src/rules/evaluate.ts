@@ -1,6 +1,6 @@
 import type { CommandState } from "@codex-policy/spec";
 import type { ManagedRule } from "./compose.js";
-import { isBroadPattern, isDangerous } from "./heuristics.js";
+import { BUILTIN_CHECKS, dangerousCheck, isBroadPattern } from "./heuristics.js";
 import { rustDebugString, shellQuote, splitCommand } from "./shell.js";
 import type { UserRule } from "./user-rules.js";
 
@@ -80,11 +80,11 @@ export function rejectionMessage(reason: string): string {
   return `exec_command failed: CreateProcess { message: ${rustDebugString(`Rejected(${rustDebugString(reason)})`)} }`;
 }
 
-function forbiddenReason(command: string, hit: Hit | null): string {
-  const shown = `/bin/bash -lc ${shellQuote(command)}`;
-  if (!hit) return `\`${shown}\` rejected: blocked by policy`;
+const shownCommand = (command: string): string => `\`/bin/bash -lc ${shellQuote(command)}\``;
+
+function forbiddenReason(command: string, hit: Hit): string {
   const why = hit.justification ?? `policy forbids commands starting with \`${hit.prefix.join(" ")}\``;
-  return `\`${shown}\` rejected: ${why}`;
+  return `${shownCommand(command)} rejected: ${why}`;
 }
 
 /**
@@ -120,10 +120,17 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   }
   // Codex's own danger check still applies to segments a user `allow` covers (binary: `rm -rf y`
   // asks despite `prefix_rule(["rm"], "allow")`); under untrusted, echo and ls ask too.
-  if (segments.some(isDangerous)) {
+  const check = segments.map(dangerousCheck).find((c) => c !== null);
+  if (check) {
+    const builtin = { ...base, rule: `codex:${check}` };
     if (never)
-      return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, null)) };
-    return { ...base, outcome: ask(ctx), message: null };
+      return {
+        ...builtin,
+        decision: "forbidden",
+        outcome: "rejected",
+        message: rejectionMessage(`${shownCommand(command)} rejected: ${BUILTIN_CHECKS[check]}`),
+      };
+    return { ...builtin, outcome: ask(ctx), message: null };
   }
   // A user `allow` that covers every segment approves the command outright, unless it is broad.
   const allowed = best?.decision === "allow" && untrusted === 0;

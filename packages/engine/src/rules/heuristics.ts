@@ -2,15 +2,24 @@
 
 const base = (p: string): string => p.slice(p.lastIndexOf("/") + 1);
 
-/** `rm` with a force flag, or anything dangerous behind `sudo`. */
-export function isDangerous(argv: string[]): boolean {
+/**
+ * Codex's built-in command checks, each with the reason it gives when it rejects. On 0.169.0 only
+ * `rm` with a force flag (also behind `sudo`) counts; `git reset --hard` and `git rm` run.
+ */
+export const BUILTIN_CHECKS = {
+  "rm-force": "rm -f style commands are not permitted. Use a safer approach",
+} as const;
+export type BuiltinCheck = keyof typeof BUILTIN_CHECKS;
+
+/** The built-in check a segment trips, or null. */
+export function dangerousCheck(argv: string[]): BuiltinCheck | null {
   const [prog0, ...args] = argv;
-  if (prog0 === undefined) return false;
+  if (prog0 === undefined) return null;
   const prog = base(prog0);
-  if (prog === "sudo") return isDangerous(args);
-  if (prog === "rm") return args.some((a) => a === "--force" || /^-[A-Za-z]*f[A-Za-z]*$/.test(a));
-  if (prog === "git") return args[0] === "reset" || args[0] === "rm";
-  return false;
+  if (prog === "sudo") return dangerousCheck(args);
+  if (prog === "rm" && args.some((a) => a === "--force" || /^-[A-Za-z]*f[A-Za-z]*$/.test(a)))
+    return "rm-force";
+  return null;
 }
 
 /**
