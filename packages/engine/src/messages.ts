@@ -20,6 +20,9 @@ export const DEBUG_NAMES: Record<string, string> = {
   user: "User",
   auto_review: "AutoReview",
   guardian_subagent: "AutoReview",
+  elevated: "Elevated",
+  unelevated: "Unelevated",
+  none: "None",
 };
 
 export const debugName = (v: string): string => DEBUG_NAMES[v] ?? v;
@@ -79,8 +82,11 @@ export const CONFIG_UNTRUSTED_APPROVAL =
 export const legacyProfileError = (p: string): string =>
   `legacy \`profile = "${p}"\` config is no longer supported; use \`--profile ${p}\` with \`${p}.config.toml\` instead`;
 
+/** serde's wording: `expected \`a\``, `expected \`a\` or \`b\``, `expected one of \`a\`, \`b\`, \`c\``. */
 export function unknownVariant(value: string, expected: readonly string[]): string {
-  return `unknown variant \`${value}\`, expected one of ${expected.map((e) => `\`${e}\``).join(", ")}`;
+  const q = expected.map((e) => `\`${e}\``);
+  const list = q.length === 1 ? q[0] : q.length === 2 ? `${q[0]} or ${q[1]}` : `one of ${q.join(", ")}`;
+  return `unknown variant \`${value}\`, expected ${list}`;
 }
 
 export function invalidType(found: string, expected: string): string {

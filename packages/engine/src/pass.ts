@@ -17,9 +17,11 @@ import {
   USER_RULES_INVALID,
 } from "./messages.js";
 import { Diagnostics, type RequirementLayer } from "./model.js";
+import { notModelledNotices } from "./not-modelled.js";
 import { checkDenyReadGlobs, denyReadPatterns } from "./permissions/deny-read.js";
 import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
 import { matchHostname } from "./requirements/hostname.js";
+import { unreportedFields } from "./requirements/report.js";
 import {
   checkConfig,
   cloudStage,
@@ -140,6 +142,7 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
   } = composeStage(reqLayers, edition, host, scenario.host.os, diag);
   requirements = report;
   if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag);
+  if (!diag.failed) notModelledNotices(composed.fields, stack.layers, diag);
   if (!diag.failed) checkConfig(stack.layers, diag);
   if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag);
   if (diag.failed) return refuse();
@@ -235,6 +238,13 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
       })),
     ],
     errors: [],
-    trace: buildTrace(cloud.groupRules, reqLayers, host, cloud.report, composed.remote),
+    trace: buildTrace(
+      cloud.groupRules,
+      reqLayers,
+      host,
+      cloud.report,
+      composed.remote,
+      unreportedFields(composed.fields),
+    ),
   };
 }

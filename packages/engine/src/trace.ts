@@ -20,6 +20,8 @@ export interface Trace {
   cloud: CloudReport;
   /** Cloud group rules in order: whether each matched the identity's groups, and why. */
   groupRules: GroupRuleVerdict[];
+  /** Composed requirement fields Codex enforces without reporting them (the MCP allowlist, profiles…). */
+  unreported: Record<string, { value: unknown; sources: string[] }>;
 }
 
 /** Explanation data for reports and the TUI: who set what, and what did not match. */
@@ -29,6 +31,7 @@ export function buildTrace(
   host: string,
   cloud: CloudReport,
   remote: RemoteSandboxTrace[] = [],
+  unreported: Trace["unreported"] = {},
 ): Trace {
   const fields: Record<string, FieldSetting[]> = {};
   for (const layer of [...layers].reverse()) {
@@ -46,5 +49,6 @@ export function buildTrace(
     remoteSandbox: remote,
     cloud,
     groupRules,
+    unreported,
   };
 }

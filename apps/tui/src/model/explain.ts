@@ -18,6 +18,8 @@ interface EngineTrace {
     replaced: unknown;
   }[];
   groupRules?: { name: string; groups: string[]; matched: boolean; applied: boolean }[];
+  /** Requirement fields Codex enforces without reporting them. */
+  unreported?: Record<string, { value: unknown; sources: string[] }>;
 }
 
 const fmt = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
@@ -181,9 +183,9 @@ export function explain(
         tone: "normal",
       });
     if (st.reason) out.push({ text: `  disabled by ${st.reason}`, tone: "warn" });
-    const req = outcome.requirements.mcp_servers;
+    const req = asTrace(outcome.trace).unreported?.mcp_servers;
     if (req) {
-      out.push({ text: `  allowlist from ${(req.sources ?? [req.source]).join(", ")}`, tone: "normal" });
+      out.push({ text: `  allowlist from ${req.sources.join(", ")}`, tone: "normal" });
       const entry =
         req.value && typeof req.value === "object" ? (req.value as Record<string, unknown>)[key] : undefined;
       out.push({
@@ -201,9 +203,6 @@ export function explain(
     out.push({ text: `  decision ${c.decision}; the call is ${c.outcome}`, tone: "normal" });
     out.push({ text: `  decided by ${c.rule ?? "no rule (heuristics)"}`, tone: "normal" });
     if (c.message) out.push({ text: `  model is told: ${c.message}`, tone: "warn" });
-    const req = outcome.requirements.rules;
-    if (req)
-      out.push({ text: `  managed rules from ${(req.sources ?? [req.source]).join(", ")}`, tone: "muted" });
     settingLines(asTrace(outcome.trace), "rules", out);
     return { title: "explain command", lines: out };
   }

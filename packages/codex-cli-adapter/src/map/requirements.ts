@@ -7,6 +7,8 @@ const RENAMED: Record<string, string> = { featureRequirements: "features" };
 
 /** Top-level requirements.toml keys that can produce an Outcome field, besides the field's own name. */
 const ALSO_SET_BY: Record<string, string[]> = {
+  network: ["experimental_network"],
+  allowed_windows_sandbox_implementations: ["windows"],
   features: ["feature_requirements"],
   allowed_sandbox_modes: ["remote_sandbox_config"],
 };
@@ -17,6 +19,16 @@ const LEGACY_FED: Record<string, string> = {
   allowed_sandbox_modes: "sandbox_mode",
   allowed_approvals_reviewers: "approvals_reviewer",
 };
+
+/** The reported network table in requirements.toml spelling: snake_case keys, unset (null) fields left out. */
+function snakeTable(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [snakeCase(k), v]),
+  );
+}
 
 /** Marker for a source the binary does not show; the path is listed in `unobserved`. */
 export const SOURCE_UNOBSERVED = "(unobserved)";
@@ -54,7 +66,7 @@ export function mapRequirements(
     if (inReq === true && inLegacy === false) source = "system";
     else if (inReq === false && inLegacy === true) source = "legacy";
     if (source === SOURCE_UNOBSERVED) unobserved.push(`requirements.${key}.source`);
-    requirements[key] = { value, source };
+    requirements[key] = { value: key === "network" ? snakeTable(value) : value, source };
   }
   return { requirements, unobserved };
 }

@@ -4,6 +4,7 @@ import type { EditionSpec } from "../editions.js";
 import { NEVER_WITH_FULL_ACCESS } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
 import { type PermissionsEffective, resolvePermissions } from "../permissions/select.js";
+import { isTable } from "../toml.js";
 import { applyConstraint, type Candidate, type Resolved } from "./constrained.js";
 import {
   approvalConstraint,
@@ -12,6 +13,7 @@ import {
   reviewerConstraint,
   trustDefaults,
   webSearchConstraint,
+  windowsSandboxConstraint,
 } from "./settings.js";
 
 export interface CoreEffective {
@@ -32,6 +34,15 @@ function candidate(
   const c = configured(layers, key);
   if (c && typeof c.value === "string") return { value: c.value, explicit: true, origin: c.layer.kind };
   return dflt;
+}
+
+/** `[windows] sandbox` from the highest config layer that sets it. */
+function configuredWindowsSandbox(layers: ConfigLayer[]): string | null {
+  for (const l of [...layers].reverse()) {
+    const w = l.doc.windows;
+    if (isTable(w) && typeof w.sandbox === "string") return w.sandbox;
+  }
+  return null;
 }
 
 /** Approval, reviewer and sandbox, in the order Codex applies them, then the never + full-access check. */
@@ -72,6 +83,12 @@ export function resolveCore(
     explicit: defaults.sandbox !== "read-only",
     origin: defaults.sandbox === "read-only" ? "default" : "trust-default",
   };
+  const ws = configuredWindowsSandbox(layers);
+  applyConstraint(
+    { value: ws ?? "none", explicit: true, origin: ws ? "config" : "default" },
+    windowsSandboxConstraint(fields.windows),
+    diag,
+  );
   const permissions = resolvePermissions(
     {
       layers,

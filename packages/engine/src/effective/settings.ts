@@ -1,6 +1,7 @@
 import type { Scenario } from "@codex-policy/spec";
 import { debugName, READ_ONLY_PROFILE_DEBUG } from "../messages.js";
 import type { ComposedField } from "../model.js";
+import { isTable } from "../toml.js";
 import type { Constraint } from "./constrained.js";
 
 /** Fixed order in which a disallowed web search mode falls back. */
@@ -109,3 +110,24 @@ export function trustDefaults(trust: Scenario["project"]["trust"]): { approval: 
   if (trust === "untrusted") return { approval: "untrusted", sandbox: "workspace-write" };
   return { approval: "on-request", sandbox: "read-only" };
 }
+
+/** Codex picks the elevated Windows sandbox whenever requirements allow it. */
+const WINDOWS_FALLBACK_ORDER = ["elevated", "unelevated"];
+
+/**
+ * `[windows] allowed_sandbox_implementations` constrains `[windows] sandbox`. Codex checks it on
+ * every OS, and an unset sandbox (`None`) is never allowed, so a Linux user always sees a warning.
+ */
+export const windowsSandboxConstraint = perField((field: ComposedField | undefined): Constraint => {
+  const t = field?.value;
+  const allowed = isTable(t) ? strings(t.allowed_sandbox_implementations) : null;
+  return {
+    field: "windows.sandbox",
+    detailField: "windows.sandbox",
+    allowed: allowed && allowed.length > 0 ? allowed : null,
+    display: (allowed ?? []).map(debugName),
+    ...base(field),
+    fallback: (a) => WINDOWS_FALLBACK_ORDER.find((m) => a.includes(m))!,
+    fallbackDebug: (v) => `Some(${debugName(v)})`,
+  };
+});

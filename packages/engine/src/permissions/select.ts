@@ -4,6 +4,7 @@ import { applyConstraint, type Candidate, type Resolved } from "../effective/con
 import { sandboxConstraintWith } from "../effective/settings.js";
 import { permissionProfileFallback, permissionProfileWithoutFilesystem } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
+import { profilePartNotModelled } from "../not-modelled.js";
 import { isTable } from "../toml.js";
 import { configuredDefault } from "./definitions.js";
 import { denyReadField } from "./deny-read.js";
@@ -84,7 +85,7 @@ export function resolvePermissions(input: PermissionInputs, diag: Diagnostics): 
   else if (shape && profile.value !== null) {
     if (shape.noFilesystem)
       diag.warn("permission-profile-empty", permissionProfileWithoutFilesystem(profile.value));
-    for (const key of shape.unmodelled) notModelled(key, diag);
+    for (const key of shape.unmodelled) profilePartNotModelled(key, diag);
   }
   const network =
     profile.value !== null && shape
@@ -135,14 +136,5 @@ function warnProfileFallback(
     effective: managed,
     source: fields.allowed_permission_profiles?.layer.source ?? null,
     message,
-  });
-}
-
-function notModelled(key: string, diag: Diagnostics): void {
-  diag.notice({
-    kind: "not-modelled",
-    field: key,
-    source: null,
-    message: `\`${key}\` is accepted but not simulated: the engine treats the profile as read-only apart from what it extends.`,
   });
 }

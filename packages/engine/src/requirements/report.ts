@@ -3,7 +3,41 @@ import type { EditionSpec } from "../editions.js";
 import { normalizeApproval, normalizeReviewer } from "../effective/settings.js";
 import type { ComposedField } from "../model.js";
 import { isTable } from "../toml.js";
-import { KNOWN_REQUIREMENT_KEYS } from "./fields.js";
+import { KNOWN_REQUIREMENT_KEYS, REPORTED_REQUIREMENT_KEYS } from "./fields.js";
+
+/**
+ * `[experimental_network]` is reported as `network`, its legacy domain lists also folded into the
+ * `domains` map (`allow` / `deny`); the unix-socket lists likewise.
+ */
+function networkReport(value: unknown): unknown {
+  if (!isTable(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  const fold = (target: string, lists: [string, string][]) => {
+    if (out[target] !== undefined) return;
+    const map: Record<string, string> = {};
+    for (const [list, verdict] of lists) {
+      const v = value[list];
+      if (Array.isArray(v)) for (const d of v) if (typeof d === "string") map[d] = verdict;
+    }
+    if (Object.keys(map).length > 0) out[target] = map;
+  };
+  fold("domains", [
+    ["allowed_domains", "allow"],
+    ["denied_domains", "deny"],
+  ]);
+  fold("unix_sockets", [["allow_unix_sockets", "allow"]]);
+  return out;
+}
+
+/** How a composed field appears in the report: under its own name, renamed, or not at all. */
+function reportedEntries(key: string, value: unknown): [string, unknown][] {
+  if (key === "experimental_network") return [["network", networkReport(value)]];
+  if (key === "windows")
+    return isTable(value) && value.allowed_sandbox_implementations !== undefined
+      ? [["allowed_windows_sandbox_implementations", value.allowed_sandbox_implementations]]
+      : [];
+  return REPORTED_REQUIREMENT_KEYS.has(key) ? [[key, value]] : [];
+}
 
 const TABLE_FIELDS_EMPTY_IS_UNSET = new Set(["features", "hooks", "apps", "plugins", "auto_review"]);
 
@@ -31,7 +65,23 @@ function normalize(key: string, value: unknown): unknown {
   }
 }
 
-/** The requirements report: normalized values with the layer each came from. */
+/**
+ * Composed fields Codex knows but does not report (MCP allowlist, permission profiles, network
+ * proxy, plugins, …), with their sources: explanation data for the trace.
+ */
+export function unreportedFields(
+  fields: Record<string, ComposedField>,
+): Record<string, { value: unknown; sources: string[] }> {
+  const out: Record<string, { value: unknown; sources: string[] }> = {};
+  for (const [key, f] of Object.entries(fields)) {
+    if (REPORTED_REQUIREMENT_KEYS.has(key) || key === "windows" || key === "experimental_network") continue;
+    if (!KNOWN_REQUIREMENT_KEYS.has(key)) continue;
+    out[key] = { value: f.value, sources: f.layers.map((l) => l.source) };
+  }
+  return out;
+}
+
+/** The requirements report: normalized values with the layer each came from, as Codex reports them. */
 export function requirementsReport(
   fields: Record<string, ComposedField>,
   hasRules: boolean,
@@ -39,13 +89,14 @@ export function requirementsReport(
 ): Record<string, RequirementEntry> {
   const out: Record<string, RequirementEntry> = {};
   for (const [key, f] of Object.entries(fields)) {
-    // Keys Codex does not know are ignored (with a warning), never reported.
-    if (!KNOWN_REQUIREMENT_KEYS.has(key) || !counts(key, f.value)) continue;
-    out[key] = {
-      value: normalize(key, f.value),
-      source: f.layer.source,
-      ...(f.layers.length > 1 ? { sources: f.layers.map((l) => l.source) } : {}),
-    };
+    if (!counts(key, f.value)) continue;
+    for (const [name, value] of reportedEntries(key, f.value)) {
+      out[name] = {
+        value: normalize(name, value),
+        source: f.layer.source,
+        ...(f.layers.length > 1 ? { sources: f.layers.map((l) => l.source) } : {}),
+      };
+    }
   }
   if (
     edition.reportsDefaultLoginMethods &&

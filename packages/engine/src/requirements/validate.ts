@@ -21,6 +21,7 @@ import {
   REVIEWER_VARIANTS,
   SANDBOX_VARIANTS,
   WEB_SEARCH_VARIANTS,
+  WINDOWS_SANDBOX_VARIANTS,
 } from "./fields.js";
 
 interface Problem {
@@ -123,6 +124,14 @@ function checkField(key: string, value: unknown): Problem | null {
       return areaIssue(validateRulesRequirement(value), key);
     case "hooks":
       return areaIssue(validateHooksRequirement(value), key);
+    case "windows":
+      return isTable(value) && value.allowed_sandbox_implementations !== undefined
+        ? enumList(
+            value.allowed_sandbox_implementations,
+            "windows.allowed_sandbox_implementations",
+            WINDOWS_SANDBOX_VARIANTS,
+          )
+        : null;
     case "permissions":
       return reservedFilesystemKey(value)
         ? {
