@@ -100,7 +100,9 @@ export function requirementsReport(
   }
   if (
     edition.reportsDefaultLoginMethods &&
-    (Object.keys(out).length > 0 || hasRules) &&
+    // Any requirement Codex knows, reported or not, brings the default login methods into the report.
+    (Object.entries(fields).some(([k, f]) => KNOWN_REQUIREMENT_KEYS.has(k) && counts(k, f.value)) ||
+      hasRules) &&
     !out.allowed_login_methods
   ) {
     out.allowed_login_methods = { value: ["api", "chatgpt"], source: "default" };

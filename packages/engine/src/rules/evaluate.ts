@@ -1,7 +1,7 @@
 import type { CommandState } from "@codex-policy/spec";
 import type { ManagedRule } from "./compose.js";
 import { BUILTIN_CHECKS, dangerousCheck, isBroadPattern } from "./heuristics.js";
-import { rustDebugString, shellQuote, splitCommand } from "./shell.js";
+import { readCommand, rustDebugString, shellQuote } from "./shell.js";
 import type { UserRule } from "./user-rules.js";
 
 export interface EvaluateContext {
@@ -98,12 +98,12 @@ function ask(ctx: EvaluateContext): CommandState["outcome"] {
 }
 
 function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
-  const segments = splitCommand(command);
+  const { segments, opaque } = readCommand(command);
   let best: Hit | null = null;
   /** Segments no rule trusts: unmatched, or only allowed by a broad rule. */
   let untrusted = 0;
   for (const argv of segments) {
-    const h = segmentHit(argv, ctx);
+    const h = opaque ? null : segmentHit(argv, ctx);
     if (!h || h.broad) untrusted++;
     if (h && (!best || RANK[h.decision] > RANK[best.decision])) best = h;
   }

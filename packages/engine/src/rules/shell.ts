@@ -1,8 +1,22 @@
-/**
- * A small shell reader: splits a command line on `&&`, `||`, `;` and `|` outside quotes and
- * turns each part into argv words (single quotes literal, double quotes with backslash escapes).
- */
-export function splitCommand(line: string): string[][] {
+/** Unquoted characters that make a word more than a plain word (expansions, globs, redirections, …). */
+const OPAQUE_UNQUOTED = new Set(["~", "$", "*", "?", "[", "]", "{", "}", "^", "`", "(", ")", "<", ">", "\\"]);
+/** Inside double quotes, expansions do the same. */
+const OPAQUE_IN_DOUBLE = new Set(["$", "`"]);
+
+export interface ReadCommand {
+  segments: string[][];
+  /**
+   * The line uses shell syntax beyond plain words, quotes and the `&&` `||` `;` `|` separators.
+   * Codex then matches no rule against any part of it (binary 0.169.0: `ls -la HEAD~1`, `ls -la *.txt`,
+   * `ls -la "$(pwd)"`, `ls -la > out`, `ls -la &` all escape a `ls -la` rule), though its own
+   * checks still read the words.
+   */
+  opaque: boolean;
+}
+
+/** `splitCommand` with the opacity verdict. */
+export function readCommand(line: string): ReadCommand {
+  let opaque = false;
   const segments: string[][] = [];
   let words: string[] = [];
   let word = "";
@@ -21,6 +35,9 @@ export function splitCommand(line: string): string[][] {
   const s = typeof line === "string" ? line : "";
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
+    if (quote === null && (OPAQUE_UNQUOTED.has(c) || (c === "#" && !inWord))) opaque = true;
+    if (quote === '"' && OPAQUE_IN_DOUBLE.has(c)) opaque = true;
+    if (quote === null && c === "&" && s[i + 1] !== "&" && s[i - 1] !== "&") opaque = true;
     if (quote === "'") {
       if (c === "'") quote = null;
       else word += c;
@@ -54,7 +71,15 @@ export function splitCommand(line: string): string[][] {
     }
   }
   endSegment();
-  return segments;
+  return { segments, opaque };
+}
+
+/**
+ * A small shell reader: splits a command line on `&&`, `||`, `;` and `|` outside quotes and
+ * turns each part into argv words (single quotes literal, double quotes with backslash escapes).
+ */
+export function splitCommand(line: string): string[][] {
+  return readCommand(line).segments;
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_\-./=:,+@%^]+$/;
