@@ -212,3 +212,6 @@ export const denyReadUnsafeGlob = (pattern: string): string =>
 export const CREDENTIAL_MASKING_INACTIVE =
   "Credential masking is inactive because the network proxy is disabled. Commands will receive unmasked credentials. Enable `features.network_proxy` or configure managed network requirements to use credential masking.";
 export const LOGIN_METHODS_EMPTY = "authentication requirements do not permit any usable login method";
+/** Not Codex's text: the hint the engine adds to Codex's bare `granular` error. */
+export const GRANULAR_NEEDS_TABLE =
+  "`granular` takes its settings as a table: write `{ granular = { sandbox_approval = true, rules = true, mcp_elicitations = true } }` in allowed_approval_policies (skill_approval and request_permissions are optional).";

@@ -12,6 +12,8 @@ export interface RequirementLayer {
   /** Where in the scenario the text lives. */
   layerId: LayerId;
   doc: TomlTable;
+  /** The document as written, for locating errors. */
+  text?: string;
 }
 
 export type ConfigLayerKind =

@@ -35,9 +35,11 @@ const layersKey = (ls: readonly AnyLayer[]): string =>
 const validation = new StageCache<null>(1024);
 /** The first validation error of a requirements layer, as a diagnostic. */
 export function validateLayer(layer: RequirementLayer, diag: Diagnostics): void {
-  validation.run(layersKey([layer]), diag, (d) => {
+  // The text is part of the key: the error's line and column come from it.
+  validation.run(`${layersKey([layer])}/${layer.text ?? ""}`, diag, (d) => {
     const err = validateRequirementLayer(layer);
-    if (err) d.fail(err);
+    if (err?.hint) d.notice({ kind: "hint", field: err.path, source: layer.source, message: err.hint });
+    if (err) d.fail(err.error);
     return null;
   });
 }

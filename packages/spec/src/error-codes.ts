@@ -67,6 +67,7 @@ export const NOTICE_KINDS = {
   "mdm-absent": "MDM payloads exist but the host is not macOS.",
   "remote-sandbox-match": "A remote_sandbox_config entry matched the host.",
   "mcp-disabled": "An MCP server was disabled by the allowlist.",
+  hint: "What to write instead, when Codex's own error message does not say.",
   "not-modelled":
     "The scenario sets something the engine accepts but does not simulate; Codex's answer may differ.",
 } as const;

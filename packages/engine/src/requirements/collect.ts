@@ -45,7 +45,7 @@ export function parseRequirementText(t: RequirementText, diag: Diagnostics): Req
     return null;
   }
   const doc = t.kind === "cloud" ? strippedCloudDoc(r.doc) : r.doc;
-  return { kind: t.kind, source: t.source, label: t.label, layerId: t.layerId, doc };
+  return { kind: t.kind, source: t.source, label: t.label, layerId: t.layerId, doc, text: t.text };
 }
 
 /** The requirements documents a scenario carries as text (system file, cloud, MDM). */

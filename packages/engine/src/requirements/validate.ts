@@ -6,7 +6,15 @@ import {
   validateMcpRequirement,
   validateRulesRequirement,
 } from "../areas.js";
-import { invalidType, layerParseError, missingField, serdeFieldError, unknownVariant } from "../messages.js";
+import { locateValue } from "../config/locate.js";
+import {
+  GRANULAR_NEEDS_TABLE,
+  invalidType,
+  layerParseError,
+  missingField,
+  serdeFieldError,
+  unknownVariant,
+} from "../messages.js";
 import type { RequirementLayer } from "../model.js";
 import {
   ignoredFilesystemKeys,
@@ -28,6 +36,8 @@ interface Problem {
   code: string;
   message: string;
   path: string;
+  /** What the user should write instead, when Codex's own message does not say. */
+  hint?: string;
 }
 
 function enumList(value: unknown, path: string, variants: readonly string[]): Problem | null {
@@ -40,7 +50,12 @@ function enumList(value: unknown, path: string, variants: readonly string[]): Pr
       return { code: "invalid-type", message: invalidType("unit variant", "string only"), path };
     }
     if (path === "allowed_approval_policies" && item === "granular") {
-      return { code: "invalid-type", message: invalidType("unit variant", "newtype variant"), path };
+      return {
+        code: "invalid-type",
+        message: invalidType("unit variant", "newtype variant"),
+        path,
+        hint: GRANULAR_NEEDS_TABLE,
+      };
     }
     if (!variants.includes(item)) {
       return { code: "unknown-variant", message: unknownVariant(item, variants), path };
@@ -145,14 +160,28 @@ function checkField(key: string, value: unknown): Problem | null {
   }
 }
 
-/** Validates a requirements layer; the first problem in document order stops Codex. */
-export function validateRequirementLayer(layer: RequirementLayer): OutcomeError | null {
+export interface LayerProblem {
+  error: OutcomeError;
+  /** The offending key's path in the layer, for notices. */
+  path: string;
+  hint?: string;
+}
+
+/**
+ * Validates a requirements layer; the first problem in document order stops Codex. Codex's message
+ * carries no position for these; the engine adds the line and column of the offending key.
+ */
+export function validateRequirementLayer(layer: RequirementLayer): LayerProblem | null {
   if (layer.doc.features !== undefined && layer.doc.feature_requirements !== undefined) {
     // Both spellings fill the same field, which serde reports as a duplicate.
     return {
-      code: "duplicate-field",
-      layer: layer.layerId,
-      message: layerParseError(layer.label, "duplicate field `features`\n"),
+      error: {
+        code: "duplicate-field",
+        layer: layer.layerId,
+        message: layerParseError(layer.label, "duplicate field `features`\n"),
+        ...(locateValue(layer.text, ["feature_requirements"]) ?? {}),
+      },
+      path: "feature_requirements",
     };
   }
   for (const [key, value] of Object.entries(layer.doc)) {
@@ -162,10 +191,16 @@ export function validateRequirementLayer(layer: RequirementLayer): OutcomeError 
     // Codex names the key as written, so the alias spelling shows in the error path.
     if (p && field === "features") p.path = p.path === "features" ? key : p.path;
     if (p) {
+      const at = locateValue(layer.text, p.path.split(".")) ?? locateValue(layer.text, [key]);
       return {
-        code: p.code,
-        layer: layer.layerId,
-        message: layerParseError(layer.label, serdeFieldError(p.message, p.path)),
+        error: {
+          code: p.code,
+          layer: layer.layerId,
+          message: layerParseError(layer.label, serdeFieldError(p.message, p.path)),
+          ...(at ?? {}),
+        },
+        path: p.path,
+        ...(p.hint ? { hint: p.hint } : {}),
       };
     }
   }
