@@ -19,3 +19,12 @@ export const HOOK_EVENTS = [
 export const HANDLER_TYPES = ["command", "mcp_tool", "prompt", "agent"] as const;
 
 export const isHookEvent = (k: string): boolean => (HOOK_EVENTS as readonly string[]).includes(k);
+
+/** Events that take no matcher: Codex drops one written there (binary 0.169.0, `hooks/list`). */
+export const MATCHERLESS_EVENTS: ReadonlySet<string> = new Set([
+  "PreModelRequest",
+  "PostModelRequest",
+  "UserPromptSubmit",
+  "Stop",
+  "Interrupt",
+]);

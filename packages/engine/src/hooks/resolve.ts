@@ -1,7 +1,7 @@
 import type { HookState } from "@codex-policy/spec";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
 import { isTable } from "../toml.js";
-import { HOOK_EVENTS } from "./events.js";
+import { HOOK_EVENTS, MATCHERLESS_EVENTS } from "./events.js";
 
 export interface HooksInput {
   composed: ComposedField | undefined;
@@ -34,7 +34,7 @@ function handlers(
     if (!Array.isArray(groups)) continue;
     for (const g of groups) {
       if (!isTable(g) || !Array.isArray(g.hooks)) continue;
-      const matcher = typeof g.matcher === "string" ? g.matcher : null;
+      const matcher = typeof g.matcher === "string" && !MATCHERLESS_EVENTS.has(event) ? g.matcher : null;
       for (const h of g.hooks) {
         if (isTable(h) && h.type === "command" && typeof h.command === "string")
           emit(event, matcher, h.command, g);

@@ -1,6 +1,7 @@
 import type { RequirementEntry } from "@codex-policy/spec";
 import type { EditionSpec } from "../editions.js";
 import { normalizeApproval, normalizeReviewer } from "../effective/settings.js";
+import { reportedHooks } from "../hooks/report-shape.js";
 import type { ComposedField } from "../model.js";
 import { isTable } from "../toml.js";
 import { KNOWN_REQUIREMENT_KEYS, REPORTED_REQUIREMENT_KEYS } from "./fields.js";
@@ -32,6 +33,7 @@ function networkReport(value: unknown): unknown {
 /** How a composed field appears in the report: under its own name, renamed, or not at all. */
 function reportedEntries(key: string, value: unknown): [string, unknown][] {
   if (key === "experimental_network") return [["network", networkReport(value)]];
+  if (key === "hooks") return [["hooks", reportedHooks(value)]];
   if (key === "windows")
     return isTable(value) && value.allowed_sandbox_implementations !== undefined
       ? [["allowed_windows_sandbox_implementations", value.allowed_sandbox_implementations]]
