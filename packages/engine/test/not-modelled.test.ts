@@ -32,7 +32,7 @@ describe("what the engine accepts but does not simulate says so", () => {
     expect(notModelled(o).sort()).toStrictEqual([]);
   });
 
-  it("flags the parts of an active profile it treats as read-only", () => {
+  it("flags the parts of an active profile whose paths it does not follow", () => {
     const o = run({
       user: {
         config:

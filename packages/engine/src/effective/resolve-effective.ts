@@ -3,7 +3,7 @@ import { configured } from "../config/stack.js";
 import type { EditionSpec } from "../editions.js";
 import { NEVER_WITH_FULL_ACCESS } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
-import { type PermissionsEffective, resolvePermissions } from "../permissions/select.js";
+import { checkPermissions, choosePermissions, type PermissionsEffective } from "../permissions/select.js";
 import { isTable } from "../toml.js";
 import { applyConstraint, type Candidate, type Resolved } from "./constrained.js";
 import {
@@ -60,6 +60,20 @@ export function resolveCore(
     explicit: false,
     origin: scenario.project.trust === "untrusted" ? "trust-default" : "default",
   };
+  // A trust-derived sandbox default is checked like a configured value (it warns on fallback).
+  const sandboxDefault: Candidate = {
+    value: defaults.sandbox,
+    explicit: defaults.sandbox !== "read-only",
+    origin: defaults.sandbox === "read-only" ? "default" : "trust-default",
+  };
+  const permissionInputs = {
+    layers,
+    fields,
+    threadSandbox: thread.sandbox,
+    sandboxDefault,
+    sandboxModeBeatsProfile: edition.sandboxModeBeatsProfile,
+  };
+  const choice = choosePermissions(permissionInputs, diag);
   // Codex reads a configured `on-failure` as `on-request` before checking it.
   const ac = candidate(layers, "approval_policy", thread.approval_policy, approvalDefault);
   const approval = applyConstraint(
@@ -77,28 +91,13 @@ export function resolveCore(
     reviewerConstraint(fields.allowed_approvals_reviewers),
     diag,
   );
-  // A trust-derived sandbox default is checked like a configured value (it warns on fallback).
-  const sandboxDefault: Candidate = {
-    value: defaults.sandbox,
-    explicit: defaults.sandbox !== "read-only",
-    origin: defaults.sandbox === "read-only" ? "default" : "trust-default",
-  };
   const ws = configuredWindowsSandbox(layers);
   applyConstraint(
     { value: ws ?? "none", explicit: true, origin: ws ? "config" : "default" },
     windowsSandboxConstraint(fields.windows),
     diag,
   );
-  const permissions = resolvePermissions(
-    {
-      layers,
-      fields,
-      threadSandbox: thread.sandbox,
-      sandboxDefault,
-      sandboxModeBeatsProfile: edition.sandboxModeBeatsProfile,
-    },
-    diag,
-  );
+  const permissions = checkPermissions(choice, permissionInputs, diag);
   const sandbox = permissions.sandbox;
   if (
     sandbox.fellBack &&

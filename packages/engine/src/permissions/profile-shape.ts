@@ -44,11 +44,33 @@ function definition(
   return layer && isTable(body) ? { body, origin: layer.kind } : null;
 }
 
-/** What a profile amounts to: a built-in one, or a defined one through its `extends`. */
+const SANDBOX_RANK = ["read-only", "workspace-write", "danger-full-access"];
+const wider = (a: string, b: string): string => (SANDBOX_RANK.indexOf(a) >= SANDBOX_RANK.indexOf(b) ? a : b);
+
+/**
+ * The sandbox mode a profile's own `[filesystem]` entries grant: write access to the root is full
+ * access, write access anywhere else is workspace-write (binary: `":project_roots" = "write"`),
+ * read entries alone are read-only.
+ */
+function filesystemSandbox(fs: unknown): string {
+  if (!isTable(fs)) return "read-only";
+  let mode = "read-only";
+  for (const [path, access] of Object.entries(fs)) {
+    if (access !== "write") continue;
+    mode = wider(mode, path === ":root" || path === "/" ? "danger-full-access" : "workspace-write");
+  }
+  return mode;
+}
+
+/**
+ * What a profile amounts to: a built-in one, or a defined one through its `extends` chain (which may
+ * pass through other defined profiles) widened by its own filesystem entries.
+ */
 export function profileShape(
   name: string,
   fields: Record<string, ComposedField>,
   config: ConfigLayer[],
+  seen: ReadonlySet<string> = new Set(),
 ): ProfileShape {
   if (isBuiltinProfile(name)) {
     const sandbox = BUILTIN_SANDBOX[name]!;
@@ -62,18 +84,18 @@ export function profileShape(
   }
   const def = definition(name, fields, config);
   const body = def?.body ?? {};
-  const base = typeof body.extends === "string" && isBuiltinProfile(body.extends) ? body.extends : null;
-  const unmodelled: string[] = [];
-  if (typeof body.extends === "string" && !base) unmodelled.push(`permissions.${name}.extends`);
+  const parent = typeof body.extends === "string" && !seen.has(body.extends) ? body.extends : null;
+  const inherited = parent ? profileShape(parent, fields, config, new Set([...seen, name])) : null;
+  const unmodelled = [...(inherited?.unmodelled ?? [])];
   for (const key of ["filesystem", "workspace_roots"])
     if (body[key] !== undefined) unmodelled.push(`permissions.${name}.${key}`);
-  const inherited = base ? profileShape(base, fields, config) : null;
   const net = isTable(body.network) ? body.network.enabled : undefined;
+  const own = filesystemSandbox(body.filesystem);
   return {
-    sandbox: inherited?.sandbox ?? "read-only",
+    sandbox: wider(inherited?.sandbox ?? "read-only", own),
     network: typeof net === "boolean" ? net : (inherited?.network ?? false),
-    networkOrigin: typeof net === "boolean" ? (def?.origin ?? null) : null,
-    noFilesystem: !base && body.filesystem === undefined,
+    networkOrigin: typeof net === "boolean" ? (def?.origin ?? null) : (inherited?.networkOrigin ?? null),
+    noFilesystem: !parent && body.filesystem === undefined,
     unmodelled,
   };
 }

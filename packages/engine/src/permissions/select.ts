@@ -19,6 +19,12 @@ export interface PermissionsEffective {
   network: { value: boolean; origin: string };
 }
 
+/** The profile (or legacy sandbox mode) chosen before requirements check it. */
+export interface PermissionChoice {
+  profile: { value: string | null; origin: string };
+  requested: Candidate;
+}
+
 export interface PermissionInputs {
   layers: ConfigLayer[];
   fields: Record<string, ComposedField>;
@@ -37,10 +43,12 @@ export interface PermissionInputs {
  *   (or by the thread; anywhere, say the docs), which brings back the legacy settings and no active
  *   profile;
  * - with neither, the trust default applies and is reported as the matching built-in profile.
- * The profile's sandbox mode is then checked against `allowed_sandbox_modes` like any other; a
- * fallback leaves no active profile.
+ * Codex picks the profile while it loads the configuration, so the profile-mode fallback warning
+ * comes before the approval and reviewer warnings (binary). `checkPermissions` then checks the
+ * profile's sandbox mode against `allowed_sandbox_modes` like any other; a fallback leaves no active
+ * profile.
  */
-export function resolvePermissions(input: PermissionInputs, diag: Diagnostics): PermissionsEffective {
+export function choosePermissions(input: PermissionInputs, diag: Diagnostics): PermissionChoice {
   const { layers, fields } = input;
   const allowed = isTable(fields.allowed_permission_profiles?.value)
     ? fields.allowed_permission_profiles.value
@@ -72,7 +80,17 @@ export function resolvePermissions(input: PermissionInputs, diag: Diagnostics): 
     requested = input.sandboxDefault;
     profile = { value: SANDBOX_PROFILE[requested.value] ?? null, origin: requested.origin };
   }
+  return { profile, requested };
+}
 
+/** Checks the chosen profile's sandbox mode against the requirements and derives network access. */
+export function checkPermissions(
+  choice: PermissionChoice,
+  input: PermissionInputs,
+  diag: Diagnostics,
+): PermissionsEffective {
+  const { layers, fields } = input;
+  let { profile, requested } = choice;
   const shape: ProfileShape | null =
     profile.value !== null ? profileShape(profile.value, fields, layers) : null;
   if (shape) requested = { ...requested, value: shape.sandbox };
