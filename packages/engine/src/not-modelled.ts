@@ -1,5 +1,6 @@
+import { configured } from "./config/stack.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "./model.js";
-import { isTable } from "./toml.js";
+import { denyReadField, denyReadPatterns } from "./permissions/deny-read.js";
 
 /**
  * What the engine accepts but does not simulate, with what Codex does with it that the Outcome
@@ -62,12 +63,6 @@ function notice(diag: Diagnostics, key: string, what: string, source: string | n
   diag.notice({ kind: "not-modelled", field: key, source, message: message(key, what) });
 }
 
-function valueAt(doc: Record<string, unknown>, path: string): unknown {
-  let v: unknown = doc;
-  for (const seg of path.split(".")) v = isTable(v) ? v[seg] : undefined;
-  return v;
-}
-
 /** Notices for every requirement and config setting present that the engine does not simulate. */
 export function notModelledNotices(
   fields: Record<string, ComposedField>,
@@ -78,21 +73,17 @@ export function notModelledNotices(
     const what = REQUIREMENT_KEYS[key];
     if (what) notice(diag, key, what, f.layer.source);
   }
-  const fs = isTable(fields.permissions?.value) ? fields.permissions.value.filesystem : undefined;
-  if (isTable(fs) && Array.isArray(fs.deny_read) && fs.deny_read.length > 0)
+  const denyRead = denyReadField(fields);
+  if (denyRead && denyReadPatterns(fields).length > 0)
     notice(
       diag,
       "permissions.filesystem.deny_read",
       "which paths commands cannot read, and whether the sandbox can be built on a given host (only the loss of full access and the root-glob refusal are modelled)",
-      fields.permissions!.layer.source,
+      denyRead.layer.source,
     );
-  const seen = new Set<string>();
-  for (const layer of [...config].reverse()) {
-    for (const [key, what] of Object.entries(CONFIG_KEYS)) {
-      if (seen.has(key) || valueAt(layer.doc, key) === undefined) continue;
-      seen.add(key);
-      notice(diag, key, what, layer.kind);
-    }
+  for (const [key, what] of Object.entries(CONFIG_KEYS)) {
+    const c = configured(config, key);
+    if (c) notice(diag, key, what, c.layer.kind);
   }
 }
 

@@ -147,14 +147,17 @@ function withoutFeatures(layer: ConfigLayer): ConfigLayer {
   return { ...layer, doc, threadOnly: true, ...(isTable(features) ? { ignoredFeatures: features } : {}) };
 }
 
-/** The highest layer that sets a top-level key. */
+/** The highest layer that sets a key, top-level or dotted (`sandbox_workspace_write.network_access`). */
 export function configured(
-  layers: ConfigLayer[],
+  layers: readonly ConfigLayer[],
   key: string,
 ): { value: unknown; layer: ConfigLayer } | null {
+  const path = key.split(".");
   for (let i = layers.length - 1; i >= 0; i--) {
     const l = layers[i]!;
-    if (l.doc[key] !== undefined) return { value: l.doc[key], layer: l };
+    let v: unknown = l.doc;
+    for (const seg of path) v = isTable(v) ? v[seg] : undefined;
+    if (v !== undefined) return { value: v, layer: l };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { configFeature } from "../areas.js";
 import { locateValue } from "../config/locate.js";
+import { configured } from "../config/stack.js";
 import { CONFIG_UNTRUSTED_APPROVAL, invalidType, legacyProfileError, unknownVariant } from "../messages.js";
 import type { ConfigLayer, Diagnostics } from "../model.js";
 import { isTable, serdeType } from "../toml.js";
@@ -69,14 +70,8 @@ function badFeature(layer: ConfigLayer): { path: string[]; message: string } | n
 }
 
 /** The highest layer that sets `path` (layers are merged before Codex reads them). */
-function owner(layers: ConfigLayer[], path: string[]): ConfigLayer | undefined {
-  for (let i = layers.length - 1; i >= 0; i--) {
-    let v: unknown = layers[i]!.doc;
-    for (const seg of path) v = isTable(v) ? v[seg] : undefined;
-    if (v !== undefined) return layers[i];
-  }
-  return undefined;
-}
+const owner = (layers: ConfigLayer[], path: string[]): ConfigLayer | undefined =>
+  configured(layers, path.join("."))?.layer;
 
 /**
  * Config-level refusals: removed settings and values Codex cannot read. Codex merges the config

@@ -34,6 +34,15 @@ export interface Resolved {
   fellBack: boolean;
 }
 
+/** A fallback the user is told about: the warning, and the notice that explains it. */
+export function reportFallback(
+  diag: Diagnostics,
+  f: { field: string; configured: string; effective: string; source: string | null; message: string },
+): void {
+  diag.warn("requirement-fallback", f.message);
+  diag.notice({ kind: "fallback", ...f });
+}
+
 /** Keeps an allowed candidate; otherwise falls back, warning when the value was configured. */
 export function applyConstraint(c: Candidate, k: Constraint, diag: Diagnostics): Resolved {
   if (!k.allowed || k.allowed.includes(c.value)) return { value: c.value, origin: c.origin, fellBack: false };
@@ -41,9 +50,7 @@ export function applyConstraint(c: Candidate, k: Constraint, diag: Diagnostics):
   const details = notInAllowedSet(k.detailField, debugName(c.value), k.display, k.label);
   if (c.explicit || k.alwaysWarn) {
     const message = fallbackWarning(k.field, k.fallbackDebug(value), details);
-    diag.warn("requirement-fallback", message);
-    diag.notice({
-      kind: "fallback",
+    reportFallback(diag, {
       field: k.detailField,
       configured: c.value,
       effective: value,

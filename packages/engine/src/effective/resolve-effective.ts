@@ -4,7 +4,6 @@ import type { EditionSpec } from "../editions.js";
 import { NEVER_WITH_FULL_ACCESS } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
 import { checkPermissions, choosePermissions, type PermissionsEffective } from "../permissions/select.js";
-import { isTable } from "../toml.js";
 import { applyConstraint, type Candidate, type Resolved } from "./constrained.js";
 import {
   approvalConstraint,
@@ -34,15 +33,6 @@ function candidate(
   const c = configured(layers, key);
   if (c && typeof c.value === "string") return { value: c.value, explicit: true, origin: c.layer.kind };
   return dflt;
-}
-
-/** `[windows] sandbox` from the highest config layer that sets it. */
-function configuredWindowsSandbox(layers: ConfigLayer[]): string | null {
-  for (const l of [...layers].reverse()) {
-    const w = l.doc.windows;
-    if (isTable(w) && typeof w.sandbox === "string") return w.sandbox;
-  }
-  return null;
 }
 
 /** Approval, reviewer and sandbox, in the order Codex applies them, then the never + full-access check. */
@@ -91,9 +81,11 @@ export function resolveCore(
     reviewerConstraint(fields.allowed_approvals_reviewers),
     diag,
   );
-  const ws = configuredWindowsSandbox(layers);
+  const ws = configured(layers, "windows.sandbox");
   applyConstraint(
-    { value: ws ?? "none", explicit: true, origin: ws ? "config" : "default" },
+    typeof ws?.value === "string"
+      ? { value: ws.value, explicit: true, origin: ws.layer.kind }
+      : { value: "none", explicit: true, origin: "default" },
     windowsSandboxConstraint(fields.windows),
     diag,
   );

@@ -1,4 +1,5 @@
 import type { OutcomeError } from "@codex-policy/spec";
+import { configured } from "../config/stack.js";
 import {
   PERMISSION_DEFAULT_NEEDS_ALLOWLIST,
   PERMISSION_DEFAULT_REQUIRED,
@@ -127,9 +128,6 @@ export function checkConfigProfiles(
 
 /** The highest config layer's `default_permissions`. */
 export function configuredDefault(config: ConfigLayer[]): { name: string; layer: ConfigLayer } | null {
-  for (const l of [...config].reverse()) {
-    const v = l.doc.default_permissions;
-    if (typeof v === "string") return { name: v, layer: l };
-  }
-  return null;
+  const c = configured(config, "default_permissions");
+  return typeof c?.value === "string" ? { name: c.value, layer: c.layer } : null;
 }

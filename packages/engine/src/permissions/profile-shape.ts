@@ -9,11 +9,9 @@ const BUILTIN_SANDBOX: Record<string, string> = {
   ":danger-full-access": "danger-full-access",
 };
 /** The permission profile Codex reports for a sandbox mode it chose by default. */
-export const SANDBOX_PROFILE: Record<string, string> = {
-  "read-only": ":read-only",
-  "workspace-write": ":workspace",
-  "danger-full-access": ":danger-full-access",
-};
+export const SANDBOX_PROFILE: Record<string, string> = Object.fromEntries(
+  Object.entries(BUILTIN_SANDBOX).map(([profile, mode]) => [mode, profile]),
+);
 
 export interface ProfileShape {
   /** The sandbox mode Codex reports for the profile. */

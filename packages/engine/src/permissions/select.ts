@@ -1,6 +1,6 @@
 import { configured } from "../config/stack.js";
 import type { EditionSpec } from "../editions.js";
-import { applyConstraint, type Candidate, type Resolved } from "../effective/constrained.js";
+import { applyConstraint, type Candidate, type Resolved, reportFallback } from "../effective/constrained.js";
 import { sandboxConstraintWith } from "../effective/settings.js";
 import { permissionProfileFallback, permissionProfileWithoutFilesystem } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
@@ -131,12 +131,10 @@ function sandboxModeSetting(
 function legacyNetwork(sandbox: string, layers: ConfigLayer[]): { value: boolean; origin: string } {
   if (sandbox === "danger-full-access") return { value: true, origin: "default" };
   if (sandbox !== "workspace-write") return { value: false, origin: "default" };
-  for (const l of [...layers].reverse()) {
-    const t = l.doc.sandbox_workspace_write;
-    if (isTable(t) && typeof t.network_access === "boolean")
-      return { value: t.network_access, origin: l.kind };
-  }
-  return { value: false, origin: "default" };
+  const c = configured(layers, "sandbox_workspace_write.network_access");
+  return typeof c?.value === "boolean"
+    ? { value: c.value, origin: c.layer.kind }
+    : { value: false, origin: "default" };
 }
 
 function warnProfileFallback(
@@ -145,14 +143,11 @@ function warnProfileFallback(
   fields: Record<string, ComposedField>,
   diag: Diagnostics,
 ): void {
-  const message = permissionProfileFallback(configuredName, managed);
-  diag.warn("requirement-fallback", message);
-  diag.notice({
-    kind: "fallback",
+  reportFallback(diag, {
     field: "permission_profile",
     configured: configuredName,
     effective: managed,
     source: fields.allowed_permission_profiles?.layer.source ?? null,
-    message,
+    message: permissionProfileFallback(configuredName, managed),
   });
 }
