@@ -1,5 +1,6 @@
 /** The enforcement areas of issue 3, re-exported for the resolver. */
 import { unknownMcpSubkeys } from "./mcp/validate.js";
+import { unknownPluginSubkeys } from "./plugins/validate.js";
 import { unknownRulesSubkeys } from "./rules/validate.js";
 
 /**
@@ -7,10 +8,11 @@ import { unknownRulesSubkeys } from "./rules/validate.js";
  * warning. Unknown feature keys have their own warning and unknown hook events are silent.
  */
 export function unknownRequirementSubkeys(
-  field: "features" | "mcp_servers" | "rules" | "hooks",
+  field: "features" | "mcp_servers" | "rules" | "hooks" | "plugins",
   value: unknown,
 ): string[] {
   if (field === "mcp_servers") return unknownMcpSubkeys(value);
+  if (field === "plugins") return unknownPluginSubkeys(value);
   if (field === "rules") return unknownRulesSubkeys(value);
   return [];
 }
@@ -48,6 +50,7 @@ export { applyMcpAllowlist, checkMcpAllowlist, type McpInput } from "./mcp/allow
 export { type McpIdentity, parseIdentity } from "./mcp/identity.js";
 export { validateMcpRequirement } from "./mcp/validate.js";
 export { decodeMdm, MDM_CONFIG_LABEL, MDM_REQUIREMENTS_LABEL } from "./mdm/decode.js";
+export { validatePluginsRequirement } from "./plugins/validate.js";
 export { type ManagedDecision, type ManagedRule, validateComposedRules } from "./rules/compose.js";
 export {
   APPROVAL_REQUEST_FAILED,

@@ -2,17 +2,20 @@ import type { FieldIssue } from "../features/validate.js";
 import { isTable, serdeType } from "../toml.js";
 import { parseIdentity } from "./identity.js";
 
-/** Type check of an `[mcp_servers]` allowlist, with Codex's serde texts and paths. */
-export function validateMcpRequirement(value: unknown): FieldIssue | null {
+/**
+ * Type check of an `[mcp_servers]` allowlist, with Codex's serde texts and paths. `at` is where the
+ * table sits (a plugin's own allowlist is `plugins.<name>.mcp_servers`).
+ */
+export function validateMcpRequirement(value: unknown, at = "mcp_servers"): FieldIssue | null {
   if (!isTable(value)) {
     return {
       code: "invalid-type",
       message: `invalid type: ${serdeType(value)}, expected a map`,
-      path: "mcp_servers",
+      path: at,
     };
   }
   for (const [name, entry] of Object.entries(value)) {
-    const path = `mcp_servers.${name}`;
+    const path = `${at}.${name}`;
     if (!isTable(entry)) {
       return {
         code: "invalid-type",
@@ -34,12 +37,12 @@ export function validateMcpRequirement(value: unknown): FieldIssue | null {
 }
 
 /** Keys next to `identity` are ignored with the unrecognized-settings warning. */
-export function unknownMcpSubkeys(value: unknown): string[] {
+export function unknownMcpSubkeys(value: unknown, at = "mcp_servers"): string[] {
   if (!isTable(value)) return [];
   const out: string[] = [];
   for (const [name, entry] of Object.entries(value)) {
     if (!isTable(entry)) continue;
-    for (const k of Object.keys(entry)) if (k !== "identity") out.push(`mcp_servers.${name}.${k}`);
+    for (const k of Object.keys(entry)) if (k !== "identity") out.push(`${at}.${name}.${k}`);
   }
   return out;
 }

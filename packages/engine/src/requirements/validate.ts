@@ -4,6 +4,7 @@ import {
   validateFeaturesRequirement,
   validateHooksRequirement,
   validateMcpRequirement,
+  validatePluginsRequirement,
   validateRulesRequirement,
 } from "../areas.js";
 import { locateValue } from "../config/locate.js";
@@ -135,6 +136,8 @@ function checkField(key: string, value: unknown): Problem | null {
       return areaIssue(validateFeaturesRequirement(value), key);
     case "mcp_servers":
       return areaIssue(validateMcpRequirement(value), key);
+    case "plugins":
+      return areaIssue(validatePluginsRequirement(value), key);
     case "rules":
       return areaIssue(validateRulesRequirement(value), key);
     case "hooks":
@@ -223,7 +226,13 @@ export function ignoredRequirementKeys(layer: RequirementLayer): string[] {
     }
     if (key === "permissions") out.push(...ignoredFilesystemKeys(value));
     const field = key === "feature_requirements" ? "features" : key;
-    if (field === "features" || field === "mcp_servers" || field === "rules" || field === "hooks") {
+    if (
+      field === "features" ||
+      field === "mcp_servers" ||
+      field === "rules" ||
+      field === "hooks" ||
+      field === "plugins"
+    ) {
       out.push(...unknownRequirementSubkeys(field, value));
     }
   }
