@@ -202,6 +202,16 @@ describe("reducer (model-based)", () => {
     );
   });
 
+  it("keeps the Context cursor on a row when the last row's list item is removed", () => {
+    // The shrunk counterexample of fast-check seed 1045048178.
+    let s = reducer(stateFromScenario(start), { type: "focus", delta: 1 });
+    s = reducer(s, { type: "add-item", list: "groups", value: " " });
+    s = reducer(s, { type: "move", delta: 13, rows: contextRows(s).length });
+    expect(s.cursor.context).toBe(contextRows(s).length - 1);
+    s = reducer(s, { type: "remove-item", list: "groups", index: 0 });
+    expect(s.cursor.context).toBe(contextRows(s).length - 1);
+  });
+
   it("switching a layer off and on restores its text", () => {
     let s = stateFromScenario(start);
     const before = buildScenario(s).scenario.system?.requirements;

@@ -1,6 +1,9 @@
 import { configured } from "./config/stack.js";
+import { configFeature } from "./features/catalogue.js";
+import { checkFeatureValue } from "./features/tables.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "./model.js";
 import { denyReadField, denyReadPatterns } from "./permissions/deny-read.js";
+import { isTable } from "./toml.js";
 
 /**
  * What the engine accepts but does not simulate, with what Codex does with it that the Outcome
@@ -84,6 +87,21 @@ export function notModelledNotices(
   for (const [key, what] of Object.entries(CONFIG_KEYS)) {
     const c = configured(config, key);
     if (c) notice(diag, key, what, c.layer.kind);
+  }
+  for (const layer of config) {
+    const table = layer.doc.features;
+    if (!isTable(table)) continue;
+    for (const [k, v] of Object.entries(table)) {
+      const check = checkFeatureValue(configFeature(k)?.key ?? k, v);
+      if (check.kind !== "unjudged") continue;
+      for (const field of check.keys)
+        notice(
+          diag,
+          `features.${k}.${field}`,
+          "whether Codex accepts this field (the engine does not know every field of the feature's table)",
+          layer.kind,
+        );
+    }
   }
 }
 

@@ -41,4 +41,15 @@ describe("what the engine accepts but does not simulate says so", () => {
     });
     expect(notModelled(o).map(([f]) => f)).toContain("permissions.p.workspace_roots");
   });
+
+  it("flags a feature-table key the engine cannot judge, and only that", () => {
+    const o = run({
+      user: {
+        config:
+          "[features.code_mode]\nenabled = true\nexcluded_tool_namespaces = []\nnot_named_yet = 1\n[features.token_budget]\nenabled = false\n",
+      },
+    });
+    expect(o.status).toBe("ok");
+    expect(notModelled(o)).toStrictEqual([["features.code_mode.not_named_yet", "user"]]);
+  });
 });

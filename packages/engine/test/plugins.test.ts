@@ -5,7 +5,9 @@ describe("validatePluginsRequirement", () => {
   it("accepts empty plugin tables and plugin allowlists of the top-level shape", () => {
     expect(validatePluginsRequirement({})).toBeNull();
     expect(validatePluginsRequirement({ a: {}, b: { mcp_servers: {} } })).toBeNull();
-    expect(validatePluginsRequirement({ a: { mcp_servers: { s: { identity: { command: "x" } } } } })).toBeNull();
+    expect(
+      validatePluginsRequirement({ a: { mcp_servers: { s: { identity: { command: "x" } } } } }),
+    ).toBeNull();
   });
 
   it("names the plugin or server that has the wrong shape", () => {

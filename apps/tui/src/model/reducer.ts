@@ -1,5 +1,5 @@
 import type { Edition, Scenario } from "@codex-policy/spec";
-import { ENUM_OPTIONS, type EnumField, type ListField, type TextField } from "./context-rows.js";
+import { contextRows, ENUM_OPTIONS, type EnumField, type ListField, type TextField } from "./context-rows.js";
 import type { Layer } from "./layers.js";
 import {
   type EditorBuffer,
@@ -187,7 +187,11 @@ export function reducer(state: State, action: Action): State {
     }
     case "remove-item": {
       const list = state.context[action.list].filter((_, i) => i !== action.index);
-      return { ...state, context: { ...state.context, [action.list]: list }, dirty: true };
+      const context = { ...state.context, [action.list]: list };
+      // One row fewer: a cursor on the last row moves up with it.
+      const last = contextRows({ context, edition: state.edition }).length - 1;
+      const cursor = { ...state.cursor, context: clamp(state.cursor.context, 0, last) };
+      return { ...state, context, cursor, dirty: true };
     }
     case "open":
       return { ...state, overlay: action.overlay };

@@ -1,6 +1,7 @@
 import { configFeature } from "../areas.js";
 import { locateValue } from "../config/locate.js";
 import { configured } from "../config/stack.js";
+import { checkFeatureValue } from "../features/tables.js";
 import { CONFIG_UNTRUSTED_APPROVAL, invalidType, legacyProfileError, unknownVariant } from "../messages.js";
 import type { ConfigLayer, Diagnostics } from "../model.js";
 import { isTable, serdeType } from "../toml.js";
@@ -11,25 +12,6 @@ const CONFIG_VARIANTS: Record<string, readonly string[]> = {
   web_search: ["disabled", "cached", "indexed", "live"],
   approvals_reviewer: ["user", "auto_review", "guardian_subagent"],
 };
-
-/** Features whose `[features.<key>]` may be a table (0.169.0 binary, every key probed with a table). */
-const TABLE_FEATURES = new Set([
-  "apps_mcp_path_override",
-  "async_compaction",
-  "code_mode",
-  "code_mode_host",
-  "context_management",
-  "current_time_reminder",
-  "guardianv2",
-  "guardianv3",
-  "multi_agent_v2",
-  "network_proxy",
-  "non_prefixed_mcp_tool_names",
-  "rollout_budget",
-  "runtime_agent_instances",
-  "sleep_tool",
-  "token_budget",
-]);
 
 /** Codex reports a config value it cannot deserialize as `<file>:<line>:<col>: <message>`. */
 function failAt(layer: ConfigLayer, path: string[], code: string, message: string, diag: Diagnostics): void {
@@ -54,16 +36,15 @@ function badFeature(layer: ConfigLayer): { path: string[]; message: string } | n
     if (!isTable(table)) continue;
     for (const [k, v] of Object.entries(table)) {
       const spec = configFeature(k);
-      if (!spec || typeof v === "boolean") continue;
-      if (TABLE_FEATURES.has(spec.key)) {
-        if (!isTable(v))
-          return {
-            path: [...prefix, k],
-            message: "data did not match any variant of untagged enum FeatureToml",
-          };
-      } else {
-        return { path: [...prefix, k], message: invalidType(serdeType(v), "a boolean") };
-      }
+      if (!spec) continue;
+      const check = checkFeatureValue(spec.key, v);
+      if (check.kind !== "refused") continue;
+      return {
+        path: [...prefix, k],
+        message: check.tableFeature
+          ? "data did not match any variant of untagged enum FeatureToml"
+          : invalidType(serdeType(v), "a boolean"),
+      };
     }
   }
   return null;

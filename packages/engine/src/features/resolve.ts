@@ -3,6 +3,7 @@ import type { ComposedField, ConfigLayer, Diagnostics, RequirementLayer } from "
 import { isTable } from "../toml.js";
 import { configFeature, FEATURES, type FeatureSpec, featureAlias, featureSpec } from "./catalogue.js";
 import { fieldLabel } from "./source-label.js";
+import { featureSwitch } from "./tables.js";
 
 export interface FeaturesInput {
   pins: ComposedField | undefined;
@@ -16,13 +17,6 @@ interface Pin {
   spec: FeatureSpec;
   value: boolean;
   source: string;
-}
-
-/** A `[features]` entry is a bool or a table with an `enabled` bool. */
-function toggleValue(v: unknown): boolean | undefined {
-  if (typeof v === "boolean") return v;
-  if (isTable(v) && typeof v.enabled === "boolean") return v.enabled;
-  return undefined;
 }
 
 function featuresTable(doc: unknown): Record<string, unknown> | undefined {
@@ -116,7 +110,7 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
     if (table) {
       for (const [k, v] of Object.entries(table)) {
         merged[k] = v;
-        const b = toggleValue(v);
+        const b = featureSwitch(configFeature(k)?.key ?? k, v);
         if (b !== undefined) set(k, b, String(layer.kind));
       }
     }
