@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolve } from "@codex-policy/engine";
@@ -158,6 +158,7 @@ describe("files", () => {
     const back = loadScenarioFile(path);
     expect(back.ok && back.scenario).toEqual(h.store.derived().built.scenario);
     expect(readFileSync(path, "utf8")).toContain("requirements = '''");
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("every gallery example opens from the gallery view with a result", async () => {
