@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   "invalid-type": "A requirements or config value has the wrong type.",
   "unknown-variant": "An enum value is not one Codex accepts.",
   "missing-field": "A required field is missing.",
+  "unknown-field": "A requirements table that admits only its own fields has another one.",
   "duplicate-field":
     "One layer sets the same field twice, e.g. [features] and its alias [feature_requirements].",
   "empty-list": "An allow-list that may not be empty is empty.",

@@ -25,8 +25,12 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   [/TOML parse error|duplicate key/, "toml-syntax"],
   // A config file's deserialization errors carry `<file>:<line>:<col>: ` before serde's message.
   [/unknown variant/, "unknown-variant"],
-  [/invalid type:|wanted string or table|data did not match any variant/, "invalid-type"],
+  [
+    /invalid type:|wanted string or table|data did not match any variant|wanted exactly 1 element/,
+    "invalid-type",
+  ],
   [/missing field/, "missing-field"],
+  [/unknown field `/, "unknown-field"],
   [/`[^`]+` cannot be empty/, "empty-list"],
   [/profile .*(not found|does not exist)|config profile/i, "profile-missing"],
   [/hooks\.managed_dir/, "hooks-managed-dir-conflict"],

@@ -32,6 +32,7 @@ import {
   WEB_SEARCH_VARIANTS,
   WINDOWS_SANDBOX_VARIANTS,
 } from "./fields.js";
+import { checkRequirementShape, ignoredShapeSubkeys } from "./shapes.js";
 
 interface Problem {
   code: string;
@@ -131,6 +132,7 @@ function checkField(key: string, value: unknown): Problem | null {
     case "allow_remote_control":
     case "check_for_update_on_startup":
     case "allow_login_shell":
+    case "unsafe_enforce_sqlite_journal_mode":
       return bool(value, key);
     case "features":
       return areaIssue(validateFeaturesRequirement(value), key);
@@ -143,13 +145,16 @@ function checkField(key: string, value: unknown): Problem | null {
     case "hooks":
       return areaIssue(validateHooksRequirement(value), key);
     case "windows":
-      return isTable(value) && value.allowed_sandbox_implementations !== undefined
-        ? enumList(
-            value.allowed_sandbox_implementations,
-            "windows.allowed_sandbox_implementations",
-            WINDOWS_SANDBOX_VARIANTS,
-          )
-        : null;
+      return (
+        checkRequirementShape(key, value) ??
+        (isTable(value) && value.allowed_sandbox_implementations !== undefined
+          ? enumList(
+              value.allowed_sandbox_implementations,
+              "windows.allowed_sandbox_implementations",
+              WINDOWS_SANDBOX_VARIANTS,
+            )
+          : null)
+      );
     case "permissions":
       return reservedFilesystemKey(value)
         ? {
@@ -159,7 +164,7 @@ function checkField(key: string, value: unknown): Problem | null {
           }
         : null;
     default:
-      return null;
+      return checkRequirementShape(key, value);
   }
 }
 
@@ -225,6 +230,7 @@ export function ignoredRequirementKeys(layer: RequirementLayer): string[] {
       });
     }
     if (key === "permissions") out.push(...ignoredFilesystemKeys(value));
+    out.push(...ignoredShapeSubkeys(key, value));
     const field = key === "feature_requirements" ? "features" : key;
     if (
       field === "features" ||

@@ -1,0 +1,242 @@
+import { invalidType, unknownVariant } from "../messages.js";
+import { isTable, serdeType } from "../toml.js";
+
+/**
+ * The value shapes of the requirements fields the engine does not simulate, as the 0.169.0
+ * binary reads them (each probed with an integer, a string and a table holding an unknown key;
+ * docs/binary-findings-0.169.md#requirement-value-shapes). A value of the wrong shape stops Codex
+ * even though the field's effect is not modelled.
+ */
+/** What a struct field holds; `unchecked`: a shape the engine does not check. */
+type FieldKind = "bool" | "sequence" | "u16" | "unchecked";
+
+type Shape =
+  | { kind: "string" | "path" | "strings" }
+  | { kind: "enum"; variants: readonly string[] }
+  | { kind: "enum-list"; variants: readonly string[] }
+  /**
+   * `closed`: any other key stops Codex (`unknown field`); otherwise other keys are ignored with
+   * the unrecognized-settings warning, when `complete` says every field is named here.
+   */
+  | { kind: "struct"; name: string; fields: Record<string, FieldKind>; closed?: boolean; complete?: boolean }
+  /** A table of named entries, each one a struct. */
+  | { kind: "struct-map"; name: string; entry: string };
+
+const unchecked = (...names: string[]): Record<string, FieldKind> =>
+  Object.fromEntries(names.map((n) => [n, "unchecked" as const]));
+
+export const REQUIREMENT_SHAPES: Readonly<Record<string, Shape>> = {
+  model_provider: { kind: "string" },
+  chatgpt_base_url: { kind: "string" },
+  additional_developer_instructions: { kind: "string" },
+  guardian_policy_config: { kind: "string" },
+  guardian_extra_policy: { kind: "string" },
+  sqlite_home: { kind: "path" },
+  log_dir: { kind: "path" },
+  model_catalog_json: { kind: "path" },
+  allowed_chatgpt_workspaces: { kind: "strings" },
+  allowed_login_methods: { kind: "enum-list", variants: ["chatgpt", "api"] },
+  cli_auth_credentials_store: { kind: "enum", variants: ["file", "keyring", "auto", "ephemeral"] },
+  enforce_residency: { kind: "enum", variants: ["us"] },
+  application: {
+    kind: "struct",
+    name: "ApplicationRequirementsToml",
+    fields: unchecked("network", "storage"),
+    closed: true,
+  },
+  config_server: {
+    kind: "struct",
+    name: "ConfigServerInput",
+    fields: unchecked("base_url", "oauth"),
+    closed: true,
+  },
+  marketplaces: {
+    kind: "struct",
+    name: "MarketplaceRequirementsToml",
+    fields: unchecked("restrict_to_allowed_sources", "allowed_sources"),
+    closed: true,
+  },
+  otel: {
+    kind: "struct",
+    name: "OtelRequirementsToml",
+    fields: unchecked(
+      "tool_result",
+      "log_sse_deltas",
+      "log_user_prompt",
+      "log_agent_responses",
+      "log_guardian_assessments",
+      "environment",
+      "exporter",
+      "trace_exporter",
+      "metrics_exporter",
+      "span_attributes",
+      "tracestate",
+    ),
+    closed: true,
+  },
+  auto_review: {
+    kind: "struct",
+    name: "AutoReviewRequirementsToml",
+    fields: { required_on_models: "sequence", ignore_rules: "sequence" },
+    complete: true,
+  },
+  browser_use: {
+    kind: "struct",
+    name: "BrowserUseRequirementsToml",
+    fields: {
+      allow_webmcp: "bool",
+      disable_auto_review: "bool",
+      default_origin_policy: "unchecked",
+      origins: "unchecked",
+    },
+  },
+  computer_use: {
+    kind: "struct",
+    name: "ComputerUseRequirementsToml",
+    fields: { allow_locked_computer_use: "bool", allow_persistent_approval: "bool" },
+  },
+  in_app_browser: {
+    kind: "struct",
+    name: "InAppBrowserRequirementsToml",
+    fields: { allow_external_browser_settings_import: "bool" },
+    complete: true,
+  },
+  experimental_network: {
+    kind: "struct",
+    name: "RawNetworkRequirementsToml",
+    fields: {
+      enabled: "bool",
+      http_port: "u16",
+      socks_port: "u16",
+      allow_upstream_proxy: "bool",
+      dangerously_allow_non_loopback_proxy: "bool",
+      dangerously_allow_all_unix_sockets: "bool",
+      domains: "unchecked",
+      managed_allowed_domains_only: "bool",
+      allowed_domains: "sequence",
+      denied_domains: "sequence",
+      review_domains: "sequence",
+      unix_sockets: "unchecked",
+      allow_unix_sockets: "sequence",
+      allow_local_binding: "bool",
+      header_injections: "sequence",
+    },
+    complete: true,
+  },
+  feedback: { kind: "struct", name: "FeedbackConfigToml", fields: { enabled: "bool" }, complete: true },
+  models: { kind: "struct", name: "ModelsRequirementsToml", fields: unchecked("new_thread"), complete: true },
+  windows: {
+    kind: "struct",
+    name: "WindowsRequirementsToml",
+    fields: { allowed_sandbox_implementations: "sequence", require_mxc: "bool", allow_mxc: "bool" },
+    complete: true,
+  },
+  apps: { kind: "struct-map", name: "AppsRequirementsToml", entry: "AppRequirementToml" },
+};
+
+const FIELD_EXPECTED: Record<Exclude<FieldKind, "unchecked">, string> = {
+  bool: "a boolean",
+  sequence: "a sequence",
+  u16: "u16",
+};
+
+function fieldFits(kind: FieldKind, v: unknown): boolean {
+  if (kind === "bool") return typeof v === "boolean";
+  if (kind === "sequence") return Array.isArray(v);
+  if (kind === "u16") return Number.isInteger(v); // out of range is serde's `invalid value`, not checked
+  return true;
+}
+
+/** Keys inside an open, fully known struct field that Codex ignores with the warning. */
+export function ignoredShapeSubkeys(key: string, value: unknown): string[] {
+  const shape = REQUIREMENT_SHAPES[key];
+  if (shape?.kind !== "struct" || shape.closed || !shape.complete || !isTable(value)) return [];
+  return Object.keys(value)
+    .filter((k) => !(k in shape.fields))
+    .map((k) => `${key}.${k}`);
+}
+
+export interface ShapeProblem {
+  code: "invalid-type" | "unknown-variant" | "unknown-field";
+  message: string;
+  path: string;
+}
+
+const UNIT_VARIANT = invalidType("unit variant", "string only");
+
+export function unknownField(field: string, expected: readonly string[]): string {
+  return unknownVariant(field, expected).replace(/^unknown variant/, "unknown field");
+}
+
+function enumValue(v: unknown, variants: readonly string[], path: string): ShapeProblem | null {
+  // serde reads a table as an externally tagged enum: its first key names the variant.
+  if (isTable(v) && Object.keys(v).length !== 1)
+    return {
+      code: "invalid-type",
+      message: `wanted exactly 1 element, found ${Object.keys(v).length} elements`,
+      path,
+    };
+  const name = typeof v === "string" ? v : isTable(v) ? Object.keys(v)[0] : undefined;
+  if (name === undefined) return { code: "invalid-type", message: UNIT_VARIANT, path };
+  if (!variants.includes(name))
+    return { code: "unknown-variant", message: unknownVariant(name, variants), path };
+  return null;
+}
+
+/** The first shape problem of `value` for requirements field `key`, or null. */
+export function checkRequirementShape(key: string, value: unknown): ShapeProblem | null {
+  const shape = REQUIREMENT_SHAPES[key];
+  if (!shape) return null;
+  const wrong = (expected: string): ShapeProblem => ({
+    code: "invalid-type",
+    message: invalidType(serdeType(value), expected),
+    path: key,
+  });
+  switch (shape.kind) {
+    case "string":
+      return typeof value === "string" ? null : wrong("a string");
+    case "path":
+      return typeof value === "string" ? null : wrong("path string");
+    case "strings": {
+      if (!Array.isArray(value)) return wrong("a sequence");
+      const bad = value.find((x) => typeof x !== "string");
+      return bad === undefined
+        ? null
+        : { code: "invalid-type", message: invalidType(serdeType(bad), "a string"), path: key };
+    }
+    case "enum":
+      return enumValue(value, shape.variants, key);
+    case "enum-list": {
+      if (!Array.isArray(value)) return wrong("a sequence");
+      for (const item of value) {
+        const p = enumValue(item, shape.variants, key);
+        if (p) return p;
+      }
+      return null;
+    }
+    case "struct": {
+      if (!isTable(value)) return wrong(`struct ${shape.name}`);
+      const names = Object.keys(shape.fields);
+      for (const [k, v] of Object.entries(value)) {
+        const kind = shape.fields[k];
+        if (kind === undefined) {
+          if (shape.closed) return { code: "unknown-field", message: unknownField(k, names), path: key };
+        } else if (kind !== "unchecked" && !fieldFits(kind, v)) {
+          return {
+            code: "invalid-type",
+            message: invalidType(serdeType(v), FIELD_EXPECTED[kind]),
+            path: `${key}.${k}`,
+          };
+        }
+      }
+      return null;
+    }
+    case "struct-map": {
+      if (!isTable(value)) return wrong(`struct ${shape.name}`);
+      const bad = Object.values(value).find((entry) => !isTable(entry));
+      return bad === undefined
+        ? null
+        : { code: "invalid-type", message: invalidType(serdeType(bad), `struct ${shape.entry}`), path: key };
+    }
+  }
+}
