@@ -3,7 +3,7 @@ import { CHANNELS, type Channel } from "./channels.js";
 import { findCodexBinary } from "./discover.js";
 import { mapOutcome } from "./map/outcome.js";
 import { probe } from "./run.js";
-import { unsupportedReason } from "./unsupported.js";
+import { turnProbeConflict, unsupportedReason } from "./unsupported.js";
 
 export {
   CHANNELS,
@@ -52,6 +52,9 @@ export async function runWithCodex(scenario: Scenario, opts: RunOptions = {}): P
   const wanted = new Set<Channel>(opts.channels ?? CHANNELS);
   wanted.add("requirements");
   const channels = CHANNELS.filter((c) => wanted.has(c));
+  const turnConflict = turnProbeConflict(scenario);
+  if (turnConflict !== null && (wanted.has("web_search") || wanted.has("commands")))
+    return { kind: "unsupported", reason: turnConflict };
   const { raw, paths } = await probe(scenario, {
     codexBin: binary.path,
     channels,

@@ -31,3 +31,16 @@ export function unsupportedReason(scenario: Scenario): string | null {
   }
   return null;
 }
+
+/**
+ * Why the turn probe (web search, commands) cannot run this scenario, or null. The turn needs a
+ * model on the thread, and the thread's model is what `[auto_review] required_on_models` is
+ * checked against, so any such list would judge the probe's model instead of the scenario's.
+ */
+export function turnProbeConflict(scenario: Scenario): string | null {
+  const texts = [scenario.system?.requirements, scenario.system?.managed_config];
+  if (texts.some((t) => t !== undefined && /required_on_models/.test(t))) {
+    return "the turn probe puts its own model on the thread, which `[auto_review] required_on_models` would check in place of the scenario's model";
+  }
+  return null;
+}

@@ -7,7 +7,7 @@ import { findCodexBinary, parseVersion } from "../src/discover.js";
 import { AdapterError } from "../src/errors.js";
 import { hostsLine, sessionArgs, threadParams, userConfigText } from "../src/plan.js";
 import { checkEnvironment, type PreflightDeps } from "../src/preflight.js";
-import { unsupportedReason } from "../src/unsupported.js";
+import { turnProbeConflict, unsupportedReason } from "../src/unsupported.js";
 
 const dir = mkdtempSync(join(tmpdir(), "codex-adapter-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -112,6 +112,18 @@ describe("unsupportedReason", () => {
     [{ host: { hostname: "x".repeat(65) } }, /hostname/],
   ])("%o is unsupported with a reason", (input, re) => {
     expect(unsupportedReason(ScenarioSchema.parse(input))).toMatch(re);
+  });
+});
+
+describe("turnProbeConflict", () => {
+  it("refuses the turn probe only when requirements name models for auto review", () => {
+    expect(turnProbeConflict(ScenarioSchema.parse({}))).toBeNull();
+    expect(
+      turnProbeConflict(
+        ScenarioSchema.parse({ system: { requirements: '[auto_review]\nrequired_on_models = ["o3"]\n' } }),
+      ),
+    ).toMatch(/required_on_models/);
+    expect(turnProbeConflict(ScenarioSchema.parse({ user: { config: 'model = "o3"\n' } }))).toBeNull();
   });
 });
 

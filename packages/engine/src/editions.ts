@@ -29,6 +29,8 @@ export interface EditionSpec {
    * `default_permissions`: set in a higher layer (binary), or set anywhere (docs).
    */
   sandboxModeBeatsProfile: "higher-layer" | "any-layer";
+  /** Whether `[auto_review] required_on_models` forces the automatic reviewer for a configured model. */
+  autoReviewRequiredOnModels: boolean;
 }
 
 export const EDITIONS: Record<Edition, EditionSpec> = {
@@ -43,6 +45,7 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     hooksDirConflictFatal: true,
     reportsDefaultLoginMethods: true,
     sandboxModeBeatsProfile: "higher-layer",
+    autoReviewRequiredOnModels: true,
   },
   documented: {
     id: "documented",
@@ -56,5 +59,6 @@ export const EDITIONS: Record<Edition, EditionSpec> = {
     hooksDirConflictFatal: false,
     reportsDefaultLoginMethods: false,
     sandboxModeBeatsProfile: "any-layer",
+    autoReviewRequiredOnModels: false,
   },
 };

@@ -7,6 +7,7 @@ import {
 } from "./areas.js";
 import { buildConfigStack } from "./config/stack.js";
 import { EDITIONS } from "./editions.js";
+import { requireAutoReview } from "./effective/auto-review-required.js";
 import { checkThreadParams } from "./effective/config-checks.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
 import { reviewerConstraint } from "./effective/settings.js";
@@ -154,6 +155,11 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     diag.warn("credential-masking-inactive", CREDENTIAL_MASKING_INACTIVE);
   const core = resolveCore(scenario, stack.layers, composed.fields, diag, edition);
   if (!core || diag.failed) return refuse();
+  if (edition.autoReviewRequiredOnModels) {
+    const guardianOn = featureEnabled(features, "guardian_approval");
+    core.reviewer = requireAutoReview(stack.layers, composed.fields, core.reviewer, guardianOn, diag);
+    if (diag.failed) return refuse();
+  }
   const unsafeGlob = checkDenyReadGlobs(composed.fields.permissions, denyReadPatterns(composed.fields));
   if (unsafeGlob) {
     diag.fail(unsafeGlob);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkRequirementShape, ignoredShapeSubkeys, unknownField } from "../src/requirements/shapes.js";
+import {
+  checkRequirementShape,
+  ignoredShapeSubkeys,
+  reportedStruct,
+  unknownField,
+} from "../src/requirements/shapes.js";
 
 describe("value shapes of requirements fields that are not simulated", () => {
   it("accepts the shapes Codex reads", () => {
@@ -67,12 +72,27 @@ describe("value shapes of requirements fields that are not simulated", () => {
     expect(checkRequirementShape("experimental_network", { http_port: 3128, anything: {} })).toBeNull();
   });
 
-  it("lists unknown keys of fully known open structs, and none of partly known ones", () => {
+  it("lists unknown keys of open structs, and none of closed ones (those refuse)", () => {
     expect(ignoredShapeSubkeys("auto_review", { policy: "x", ignore_rules: [] })).toEqual([
       "auto_review.policy",
     ]);
-    expect(ignoredShapeSubkeys("browser_use", { mystery: 1 })).toEqual([]);
+    expect(ignoredShapeSubkeys("browser_use", { origins: {}, mystery: 1 })).toEqual(["browser_use.mystery"]);
     expect(ignoredShapeSubkeys("otel", { mystery: 1 })).toEqual([]);
     expect(ignoredShapeSubkeys("auto_review", "x")).toEqual([]);
+  });
+
+  it("reports structs as the binary does: every field, unset ones null, in its spelling", () => {
+    expect(reportedStruct("auto_review", { policy: "x" })).toEqual({
+      requiredOnModels: null,
+      ignoreRules: null,
+    });
+    expect(reportedStruct("models", { new_thread: { model: "o3" } })).toEqual({
+      newThread: { model: "o3", modelReasoningEffort: null, serviceTier: null },
+    });
+    expect(reportedStruct("otel", { environment: "prod" })).toMatchObject({
+      environment: "prod",
+      tool_result: null,
+    });
+    expect(reportedStruct("application", { network: {} })).toBeNull();
   });
 });

@@ -358,8 +358,6 @@ async function appServerProbe(model) {
       'model_provider="codexpolicy_stub"',
       "-c",
       `model_providers.codexpolicy_stub={ name = "codexpolicy stub", base_url = "http://127.0.0.1:${model.port}/v1", wire_api = "responses" }`,
-      "-c",
-      `model="${plan.model}"`,
     );
   }
   const app = startAppServer([...plan.globalArgs, ...extra, "app-server"]);
@@ -373,7 +371,9 @@ async function appServerProbe(model) {
   });
   if (out.initialize.error) return app;
   app.notify("initialized", {});
-  const params = { cwd: plan.project, ...plan.threadParams };
+  // The stub model goes in the thread's params, not in config: a configured `model` changes what
+  // Codex decides (`[auto_review] required_on_models`).
+  const params = { cwd: plan.project, ...(model ? { model: plan.model } : {}), ...plan.threadParams };
   out.threadStart = await app.request("thread/start", params);
   const threadId = out.threadStart?.result?.thread?.id;
   if (plan.channels.includes("hooks")) {

@@ -5,6 +5,7 @@ import { reportedHooks } from "../hooks/report-shape.js";
 import type { ComposedField } from "../model.js";
 import { isTable } from "../toml.js";
 import { KNOWN_REQUIREMENT_KEYS, REPORTED_REQUIREMENT_KEYS } from "./fields.js";
+import { reportedStruct } from "./shapes.js";
 
 /**
  * `[experimental_network]` is reported as `network`, its legacy domain lists also folded into the
@@ -38,7 +39,8 @@ function reportedEntries(key: string, value: unknown): [string, unknown][] {
     return isTable(value) && value.allowed_sandbox_implementations !== undefined
       ? [["allowed_windows_sandbox_implementations", value.allowed_sandbox_implementations]]
       : [];
-  return REPORTED_REQUIREMENT_KEYS.has(key) ? [[key, value]] : [];
+  if (!REPORTED_REQUIREMENT_KEYS.has(key)) return [];
+  return [[key, reportedStruct(key, value) ?? value]];
 }
 
 const TABLE_FIELDS_EMPTY_IS_UNSET = new Set(["features", "hooks", "apps", "plugins", "auto_review"]);

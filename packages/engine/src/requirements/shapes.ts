@@ -18,7 +18,18 @@ type Shape =
    * `closed`: any other key stops Codex (`unknown field`); otherwise other keys are ignored with
    * the unrecognized-settings warning, when `complete` says every field is named here.
    */
-  | { kind: "struct"; name: string; fields: Record<string, FieldKind>; closed?: boolean; complete?: boolean }
+  | {
+      kind: "struct";
+      name: string;
+      /** In the struct's own order, which is also the report's. */
+      fields: Record<string, FieldKind>;
+      closed?: boolean;
+      complete?: boolean;
+      /** How the startup-config report spells the fields, every one present (unset ones null). */
+      reported?: "camel" | "snake";
+      /** Fields that are themselves structs, reported the same way. */
+      nested?: Record<string, readonly string[]>;
+    }
   /** A table of named entries, each one a struct. */
   | { kind: "struct-map"; name: string; entry: string };
 
@@ -73,33 +84,49 @@ export const REQUIREMENT_SHAPES: Readonly<Record<string, Shape>> = {
       "tracestate",
     ),
     closed: true,
+    reported: "snake",
   },
   auto_review: {
     kind: "struct",
     name: "AutoReviewRequirementsToml",
     fields: { required_on_models: "sequence", ignore_rules: "sequence" },
     complete: true,
+    reported: "camel",
   },
   browser_use: {
     kind: "struct",
     name: "BrowserUseRequirementsToml",
     fields: {
+      extension: "unchecked",
       allow_webmcp: "bool",
+      allow_history_access: "unchecked",
       disable_auto_review: "bool",
+      allow_global_persistent_approval: "unchecked",
       default_origin_policy: "unchecked",
       origins: "unchecked",
     },
+    complete: true,
+    reported: "camel",
   },
   computer_use: {
     kind: "struct",
     name: "ComputerUseRequirementsToml",
-    fields: { allow_locked_computer_use: "bool", allow_persistent_approval: "bool" },
+    fields: {
+      allow_locked_computer_use: "bool",
+      allow_persistent_approval: "bool",
+      default_app_access: "unchecked",
+      macos: "unchecked",
+      windows: "unchecked",
+    },
+    complete: true,
+    reported: "camel",
   },
   in_app_browser: {
     kind: "struct",
     name: "InAppBrowserRequirementsToml",
     fields: { allow_external_browser_settings_import: "bool" },
     complete: true,
+    reported: "camel",
   },
   experimental_network: {
     kind: "struct",
@@ -123,8 +150,21 @@ export const REQUIREMENT_SHAPES: Readonly<Record<string, Shape>> = {
     },
     complete: true,
   },
-  feedback: { kind: "struct", name: "FeedbackConfigToml", fields: { enabled: "bool" }, complete: true },
-  models: { kind: "struct", name: "ModelsRequirementsToml", fields: unchecked("new_thread"), complete: true },
+  feedback: {
+    kind: "struct",
+    name: "FeedbackConfigToml",
+    fields: { enabled: "bool" },
+    complete: true,
+    reported: "camel",
+  },
+  models: {
+    kind: "struct",
+    name: "ModelsRequirementsToml",
+    fields: unchecked("new_thread"),
+    complete: true,
+    reported: "camel",
+    nested: { new_thread: ["model", "model_reasoning_effort", "service_tier"] },
+  },
   windows: {
     kind: "struct",
     name: "WindowsRequirementsToml",
@@ -239,4 +279,30 @@ export function checkRequirementShape(key: string, value: unknown): ShapeProblem
         : { code: "invalid-type", message: invalidType(serdeType(bad), `struct ${shape.entry}`), path: key };
     }
   }
+}
+
+const camel = (k: string): string => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+function reportedFields(
+  value: Record<string, unknown>,
+  fields: readonly string[],
+  spell: (k: string) => string,
+) {
+  return Object.fromEntries(fields.map((f) => [spell(f), value[f] ?? null]));
+}
+
+/**
+ * A struct requirement the way the startup-config report shows it (0.169.0): every field present,
+ * unset ones null, spelled as the binary spells them; null when the field has no such shape.
+ */
+export function reportedStruct(key: string, value: unknown): Record<string, unknown> | null {
+  const shape = REQUIREMENT_SHAPES[key];
+  if (shape?.kind !== "struct" || !shape.reported || !isTable(value)) return null;
+  const spell = shape.reported === "camel" ? camel : (k: string) => k;
+  const out = reportedFields(value, Object.keys(shape.fields), spell);
+  for (const [field, inner] of Object.entries(shape.nested ?? {})) {
+    const v = value[field];
+    if (isTable(v)) out[spell(field)] = reportedFields(v, inner, spell);
+  }
+  return out;
 }
