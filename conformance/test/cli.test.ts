@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDirs } from "@codex-policy/spec/testing";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { repo } from "./helpers.js";
@@ -18,15 +18,8 @@ function cli(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const made: string[] = [];
-const tmp = () => {
-  const dir = mkdtempSync(join(tmpdir(), "conformance-cli-"));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const dirs = tempDirs("conformance-cli-");
+afterAll(dirs.removeAll);
 
 describe("codex-policy conformance run (end to end)", () => {
   it("reports the example adapter's flaw and exits 1; the JSON-lines report is complete", () => {
@@ -65,7 +58,7 @@ describe("codex-policy conformance run (end to end)", () => {
   });
 
   it("writes a baseline that makes the next run pass, and flags a stale entry", () => {
-    const dir = tmp();
+    const dir = dirs.make();
     const b = join(dir, "naive.toml");
     const w = cli(
       "conformance",
@@ -112,7 +105,7 @@ describe("codex-policy conformance run (end to end)", () => {
   });
 
   it("writes JUnit that a standard XML parser reads, and keeps the canonical JSONL beside it", () => {
-    const dir = tmp();
+    const dir = dirs.make();
     const r = cli(
       "conformance",
       "run",
@@ -169,7 +162,7 @@ describe("codex-policy conformance run (end to end)", () => {
       /^codex-policy conformance: --reporter takes pretty\|jsonl\|junit\|tap\|github, got 'html' \[usage\]\n$/,
     );
 
-    const dir = tmp();
+    const dir = dirs.make();
     writeFileSync(join(dir, "broken.toml"), 'id = "x"\ndescription = "y\n');
     const corpus = cli("conformance", "run", "--impl", NAIVE, "--cases", dir);
     expect(corpus.code).toBe(2);
@@ -193,7 +186,7 @@ describe("codex-policy conformance run (end to end)", () => {
   });
 
   it("corpus check rejects a broken corpus with a located error", () => {
-    const dir = tmp();
+    const dir = dirs.make();
     writeFileSync(
       join(dir, "a.toml"),
       'id = "a"\ndescription = "d"\neditions = ["codex-0.169"]\nevidence = []\nscenario = {}\n[[tests]]\nid = "t"\n',
@@ -204,7 +197,7 @@ describe("codex-policy conformance run (end to end)", () => {
   });
 
   it("corpus check fails on lint errors, naming file, path and rule", () => {
-    const dir = tmp();
+    const dir = dirs.make();
     writeFileSync(
       join(dir, "a.toml"),
       'id = "a"\ndescription = "d"\neditions = ["codex-0.169"]\nevidence = ["notes.md#x"]\nscenario = {}\n' +

@@ -1,26 +1,19 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDirs } from "@codex-policy/spec/testing";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error: the bin is plain JavaScript without declarations
 import { buildBundle, cachedEntry } from "../bin/codex-policy.mjs";
 
-const made: string[] = [];
-const tmp = () => {
-  const dir = mkdtempSync(join(tmpdir(), "cp-launcher-"));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const dirs = tempDirs("cp-launcher-");
+afterAll(dirs.removeAll);
 
 const run = (main: string) => execFileSync(process.execPath, [main], { encoding: "utf8" }).trim();
 
 describe("bin launcher: bundle cache", () => {
   it("reuses the bundle while its sources are unchanged and rebuilds it when one changes", async () => {
-    const dir = tmp();
+    const dir = dirs.make();
     const src = join(dir, "src");
     const cacheDir = join(dir, "cache");
     mkdirSync(src, { recursive: true });
@@ -44,7 +37,7 @@ describe("bin launcher: bundle cache", () => {
   });
 
   it("keeps import.meta.url pointing at each source file, not at the bundle", async () => {
-    const dir = tmp();
+    const dir = dirs.make();
     const entry = join(dir, "main.ts");
     writeFileSync(entry, "console.log(new URL('./data.txt', import.meta.url).pathname);\n");
     const main: string = await buildBundle({ entry, cacheDir: join(dir, "cache") });

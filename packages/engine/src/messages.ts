@@ -83,10 +83,18 @@ export const legacyProfileError = (p: string): string =>
   `legacy \`profile = "${p}"\` config is no longer supported; use \`--profile ${p}\` with \`${p}.config.toml\` instead`;
 
 /** serde's wording: `expected \`a\``, `expected \`a\` or \`b\``, `expected one of \`a\`, \`b\`, \`c\``. */
-export function unknownVariant(value: string, expected: readonly string[]): string {
+/** serde's list of what it expected: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``. */
+function expectedList(expected: readonly string[]): string {
   const q = expected.map((e) => `\`${e}\``);
-  const list = q.length === 1 ? q[0] : q.length === 2 ? `${q[0]} or ${q[1]}` : `one of ${q.join(", ")}`;
-  return `unknown variant \`${value}\`, expected ${list}`;
+  return q.length === 1 ? q[0]! : q.length === 2 ? `${q[0]} or ${q[1]}` : `one of ${q.join(", ")}`;
+}
+
+export function unknownVariant(value: string, expected: readonly string[]): string {
+  return `unknown variant \`${value}\`, expected ${expectedList(expected)}`;
+}
+
+export function unknownField(field: string, expected: readonly string[]): string {
+  return `unknown field \`${field}\`, expected ${expectedList(expected)}`;
 }
 
 export function invalidType(found: string, expected: string): string {

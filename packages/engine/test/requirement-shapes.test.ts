@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkRequirementShape,
-  ignoredShapeSubkeys,
-  reportedStruct,
-  unknownField,
-} from "../src/requirements/shapes.js";
+import { unknownField } from "../src/messages.js";
+import { checkRequirementShape, ignoredShapeSubkeys, reportedStruct } from "../src/requirements/shapes.js";
 
 describe("value shapes of requirements fields that are not simulated", () => {
   it("accepts the shapes Codex reads", () => {

@@ -1,22 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Case, CaseSchema, type Edition } from "@codex-policy/spec";
-import { sampleOutcome } from "@codex-policy/spec/testing";
+import { sampleOutcome, tempDirs } from "@codex-policy/spec/testing";
 import { afterAll } from "vitest";
 import { InProcessAdapter } from "../src/adapters/in-process.js";
 import { CAPABILITIES } from "../src/capabilities.js";
 
-const made: string[] = [];
+const dirs = tempDirs("harness-test-");
 // Registered while the importing test file is collected, so it runs after that file's tests.
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(dirs.removeAll);
 
 /** Writes `files` (relative path → text) into a fresh temporary directory. */
 export function tempTree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "harness-test-"));
-  made.push(root);
+  const root = dirs.make();
   for (const [rel, text] of Object.entries(files)) {
     const p = join(root, rel);
     mkdirSync(dirname(p), { recursive: true });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Effective, Outcome } from "./outcome.js";
 
 /**
@@ -30,5 +33,23 @@ export function sampleOutcome(
     warnings: [],
     errors: [],
     ...rest,
+  };
+}
+
+/**
+ * Temporary directories for one test file: `make()` creates one, `removeAll()` deletes every one
+ * made so far (register it with the file's `afterAll`).
+ */
+export function tempDirs(prefix: string): { make(): string; removeAll(): void } {
+  const made: string[] = [];
+  return {
+    make() {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      made.push(dir);
+      return dir;
+    },
+    removeAll() {
+      for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

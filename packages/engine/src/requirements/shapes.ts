@@ -1,4 +1,4 @@
-import { invalidType, unknownVariant } from "../messages.js";
+import { invalidType, unknownField, unknownVariant } from "../messages.js";
 import { isTable, serdeType } from "../toml.js";
 
 /**
@@ -203,10 +203,6 @@ export interface ShapeProblem {
 }
 
 const UNIT_VARIANT = invalidType("unit variant", "string only");
-
-export function unknownField(field: string, expected: readonly string[]): string {
-  return unknownVariant(field, expected).replace(/^unknown variant/, "unknown field");
-}
 
 function enumValue(v: unknown, variants: readonly string[], path: string): ShapeProblem | null {
   // serde reads a table as an externally tagged enum: its first key names the variant.
