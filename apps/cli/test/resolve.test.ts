@@ -78,9 +78,16 @@ describe("codex-policy resolve", () => {
 
   it("rejects unknown options, editions and implementations with exit 2", () => {
     expect(cli("resolve", "examples/contractor-devbox.toml", "--bogus").code).toBe(2);
-    expect(cli("resolve", "examples/contractor-devbox.toml", "--edition", "1.0").err).toContain(
-      "unknown edition",
-    );
+    const bad = (e: string) => cli("resolve", "examples/contractor-devbox.toml", "--edition", e);
+    expect(bad("codex-1.0").err).toContain("newest modelled release is 0.171");
+    expect(bad("bogus").err).toMatch(/unknown edition 'bogus'; use codex-0\.<minor>/);
+    expect(bad("codex-0.75").err).toContain("requirements.toml is not read before 0.77.0");
+    expect(bad("codex-0.78").err).toContain("the nearest published releases are codex-0.77 and codex-0.79");
+    for (const e of ["bogus", "codex-0.75", "codex-0.170"]) {
+      const r = bad(e);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
     expect(cli("resolve", "examples/contractor-devbox.toml", "--impl", "x").code).toBe(2);
     expect(cli("resolve", join(dir, "missing.toml")).err).toContain("cannot read");
   });

@@ -193,7 +193,7 @@ describe("reducer (model-based)", () => {
           groups: [],
           probes: [],
           rules: ["Contractors"],
-          edition: EDITIONS.indexOf(state.edition),
+          edition: (EDITIONS as readonly string[]).indexOf(state.edition),
           hostname: "localhost",
         };
         fc.modelRun(() => ({ model, real: { state } }), cmds);

@@ -1,64 +1,89 @@
-import type { Edition } from "@codex-policy/spec";
+import {
+  compareVersions,
+  type Edition,
+  editionMinor,
+  parseEdition,
+  RELEASE_EDITIONS,
+} from "@codex-policy/spec";
+import type { Behaviour, VocabularyKey } from "./releases/behaviour.js";
+import { CHANGES, type Change } from "./releases/changes.js";
 
-export type RequirementLayerKind = "system" | "cloud" | "legacy" | "mdm-legacy" | "mdm";
+export type { Behaviour, RequirementLayerKind } from "./releases/behaviour.js";
 
 /** An edition is data: one algorithm reads it. */
-export interface EditionSpec {
+export interface EditionSpec extends Behaviour {
   id: Edition;
-  /** Requirement layers from lowest to highest precedence. */
-  order: readonly RequirementLayerKind[];
-  /**
-   * `deep`: Codex's config merge, lowest first (tables key by key, lists and scalars replaced).
-   * `first-writer`: the highest layer that sets a top-level field owns all of it.
-   */
-  merge: "deep" | "first-writer";
-  /** What happens when the cloud layer is needed, there is no valid cache and the fetch fails. */
-  cloudFailure: "refuse" | "skip";
-  /** Plans whose ChatGPT sign-in makes the cloud layer apply. */
-  cloudPlans: readonly string[];
-  /** Legacy managed_config keys reinterpreted as requirements. */
-  legacyRequirementKeys: readonly ("approval_policy" | "sandbox_mode" | "approvals_reviewer")[];
-  /** Legacy `sandbox_mode = M`: `with-read-only` allows read-only plus M, `only-value` allows just M. */
-  legacySandbox: "with-read-only" | "only-value";
-  /** Whether a managed_dir that differs between layers stops Codex. */
-  hooksDirConflictFatal: boolean;
-  /** Whether the report lists the default login methods whenever requirements exist. */
-  reportsDefaultLoginMethods: boolean;
-  /**
-   * Outside a managed profile allow-list, when a configured `sandbox_mode` beats a configured
-   * `default_permissions`: set in a higher layer (binary), or set anywhere (docs).
-   */
-  sandboxModeBeatsProfile: "higher-layer" | "any-layer";
-  /** Whether `[auto_review] required_on_models` forces the automatic reviewer for a configured model. */
-  autoReviewRequiredOnModels: boolean;
+  /** Why this edition's outcomes deserve less trust than the others, when they do. */
+  caveat: string | null;
 }
 
-export const EDITIONS: Record<Edition, EditionSpec> = {
-  "codex-0.169": {
-    id: "codex-0.169",
-    order: ["system", "cloud", "legacy", "mdm-legacy", "mdm"],
-    merge: "deep",
-    cloudFailure: "refuse",
-    cloudPlans: ["team", "business", "enterprise", "edu"],
-    legacyRequirementKeys: ["approval_policy", "sandbox_mode", "approvals_reviewer"],
-    legacySandbox: "with-read-only",
-    hooksDirConflictFatal: true,
-    reportsDefaultLoginMethods: true,
-    sandboxModeBeatsProfile: "higher-layer",
-    autoReviewRequiredOnModels: true,
-  },
-  documented: {
-    id: "documented",
-    // Docs: cloud, then MDM, then system, then legacy; earlier wins. Lowest first here.
-    order: ["legacy", "mdm-legacy", "system", "mdm", "cloud"],
-    merge: "first-writer",
-    cloudFailure: "skip",
-    cloudPlans: ["business", "enterprise"],
-    legacyRequirementKeys: ["approval_policy", "sandbox_mode"],
-    legacySandbox: "only-value",
-    hooksDirConflictFatal: false,
-    reportsDefaultLoginMethods: false,
-    sandboxModeBeatsProfile: "any-layer",
-    autoReviewRequiredOnModels: false,
-  },
-};
+/** The first release whose behaviour has been held against recordings of every scenario family. */
+export const VERIFIED_FROM_MINOR = 128;
+
+/** Applies one change entry to a behaviour. */
+function apply(b: Behaviour, c: Change): Behaviour {
+  const next: Behaviour = { ...b, ...c.set };
+  for (const [k, names] of Object.entries(c.add ?? {}) as [VocabularyKey, readonly string[]][])
+    next[k] = [...new Set([...next[k], ...names])];
+  for (const [k, names] of Object.entries(c.remove ?? {}) as [VocabularyKey, readonly string[]][])
+    next[k] = next[k].filter((n) => !names.includes(n));
+  return next;
+}
+
+/** The changes a release shows: every entry whose first release is at or before it. */
+export function changesUpTo(minor: number): Change[] {
+  return CHANGES.filter((c) => compareVersions(c.since, `0.${minor}`) <= 0);
+}
+
+function fold(id: Edition, minor: number): EditionSpec {
+  const b = changesUpTo(minor).reduce(apply, CHANGES[0]!.set as Behaviour);
+  const caveat =
+    minor < VERIFIED_FROM_MINOR
+      ? `Releases before 0.${VERIFIED_FROM_MINOR} are modelled only from the bisection notes (the 36-scenario grid); other areas follow 0.${VERIFIED_FROM_MINOR} and are not yet verified for ${id}.`
+      : null;
+  return Object.freeze({ ...b, id, caveat });
+}
+
+const NEWEST = fold("codex-0.0", Number.MAX_SAFE_INTEGER);
+
+/**
+ * The published docs: the newest release's behaviour except where the docs say otherwise
+ * (earliest layer wins per top-level field, cloud before MDM before system, a failed cloud fetch
+ * skips the layer, only Business and Enterprise sign-ins get cloud requirements).
+ */
+const DOCUMENTED: EditionSpec = Object.freeze<EditionSpec>({
+  ...NEWEST,
+  id: "documented",
+  caveat: null,
+  order: ["legacy", "mdm-legacy", "system", "mdm", "cloud"],
+  merge: "first-writer",
+  cloudFailure: "skip",
+  cloudPlans: ["business", "enterprise"],
+  legacyRequirementKeys: ["approval_policy", "sandbox_mode"],
+  legacySandbox: "only-value",
+  hooksDirConflictFatal: false,
+  reportsDefaultLoginMethods: false,
+  sandboxModeBeatsProfile: "any-layer",
+  autoReviewRequiredOnModels: false,
+});
+
+/** Every edition by canonical id; the two primary editions are always there. */
+export const EDITIONS: {
+  readonly "codex-0.169": EditionSpec;
+  readonly documented: EditionSpec;
+  readonly [id: string]: EditionSpec | undefined;
+} = Object.freeze(
+  Object.fromEntries([
+    ...RELEASE_EDITIONS.map((id) => [id, fold(id, editionMinor(id)!)] as const),
+    ["documented", DOCUMENTED] as const,
+  ]) as Record<string, EditionSpec> & { "codex-0.169": EditionSpec; documented: EditionSpec },
+);
+
+/** The spec of an edition as written (`codex-0.150`, `codex-0.150.2`, `codex-latest`); throws on others. */
+export function editionSpec(id: string): EditionSpec {
+  const hit = EDITIONS[id];
+  if (hit) return hit;
+  const p = parseEdition(id);
+  if (!p.ok) throw new Error(p.message);
+  return EDITIONS[p.edition]!;
+}

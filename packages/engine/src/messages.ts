@@ -35,6 +35,11 @@ export function notInAllowedSet(field: string, candidate: string, allowed: strin
   return `invalid value for \`${field}\`: \`${candidate}\` is not in the allowed set [${allowed.join(", ")}] (set by ${source})`;
 }
 
+/** A refusal before 0.80, which named neither the field nor the file. */
+export function valueNotAllowed(candidate: string, allowed: string[]): string {
+  return `value \`${candidate}\` is not in the allowed set [${allowed.join(", ")}]`;
+}
+
 export function fallbackWarning(field: string, fallbackDebug: string, details: string): string {
   return `Configured value for \`${field}\` is disallowed by requirements; falling back to required value ${fallbackDebug}. Details: ${details}`;
 }

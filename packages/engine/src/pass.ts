@@ -6,7 +6,7 @@ import {
   multiAgentDeprecated,
 } from "./areas.js";
 import { buildConfigStack } from "./config/stack.js";
-import { EDITIONS } from "./editions.js";
+import type { EditionSpec } from "./editions.js";
 import { requireAutoReview } from "./effective/auto-review-required.js";
 import { checkThreadParams } from "./effective/config-checks.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
@@ -20,7 +20,13 @@ import {
 import { Diagnostics, type RequirementLayer } from "./model.js";
 import { notModelledNotices } from "./not-modelled.js";
 import { checkDenyReadGlobs, denyReadPatterns } from "./permissions/deny-read.js";
-import { legacyLayers, orderLayers, parseRequirementText, requirementTexts } from "./requirements/collect.js";
+import {
+  legacyLayers,
+  orderLayers,
+  parseRequirementText,
+  readableLayer,
+  requirementTexts,
+} from "./requirements/collect.js";
 import { matchHostname } from "./requirements/hostname.js";
 import { unreportedFields } from "./requirements/report.js";
 import {
@@ -52,8 +58,8 @@ function readBeforeRequirements(e: { code: string; layer: string }): boolean {
  * One resolution of the configuration, as Codex does it once at startup and again when a thread
  * starts (`resolve.ts` combines the passes). Never emits the `invalid-configuration` warning.
  */
-export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject: boolean): Outcome {
-  const edition = EDITIONS[id];
+export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknownProject: boolean): Outcome {
+  const id: Edition = edition.id;
   const diag = new Diagnostics();
   const host = matchHostname(scenario.host);
   let reqLayers: RequirementLayer[] = [];
@@ -84,6 +90,7 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
   const stackDiag = new Diagnostics();
   const stack = buildConfigStack(scenario, { cloudConfig, mdmConfig: mdm.config }, stackDiag, {
     loadUnknownProject,
+    release: edition,
   });
   const early = stackDiag.errors.filter(readBeforeRequirements);
   for (const e of early) diag.fail(e);
@@ -94,10 +101,11 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     if (layer) reqLayers.push(layer);
   }
   if (diag.failed) return refuse();
-  reqLayers = orderLayers([...reqLayers, ...legacyLayers(stack.layers, edition, diag)], edition);
+  const asWritten = orderLayers([...reqLayers, ...legacyLayers(stack.layers, edition, diag)], edition);
   if (diag.failed) return refuse();
+  reqLayers = asWritten.map((l) => readableLayer(l, edition.requirementKeys));
   for (const layer of reqLayers) {
-    validateLayer(layer, diag);
+    validateLayer(layer, diag, edition);
     if (diag.failed) return refuse();
   }
   const late = stackDiag.errors.filter((e) => !readBeforeRequirements(e));
@@ -112,7 +120,7 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     const broken = FILE_ORDER.indexOf(late[0]!.layer);
     const before = stack.layers.filter((l) => broken < 0 || !(FILE_ORDER.indexOf(l.layerId) >= broken));
     const checking = new Diagnostics();
-    if (broken >= 0) checkConfig(before, checking);
+    if (broken >= 0) checkConfig(before, checking, edition);
     // The command line alone is resolved first: its `never` with a refused full access fails
     // before any file is read (binary).
     const cliOnly = new Diagnostics();
@@ -131,10 +139,10 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     return refuse();
   }
   // Codex reports the untrusted project folder before the ignored keys.
-  if (stack.projectSkipped)
+  if (stack.projectSkipped && edition.projectDisabledWarning)
     diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
   if (multiAgentDeprecated(stack.layers)) diag.warn("multi-agent-deprecated", MULTI_AGENT_DEPRECATED);
-  ignoredKeys(reqLayers, stack.layers, diag);
+  ignoredKeys(asWritten, stack.layers, diag, edition.unknownKeyWarnings);
 
   const {
     composed,
@@ -144,12 +152,13 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
   requirements = report;
   if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag);
   if (!diag.failed) notModelledNotices(composed.fields, stack.layers, diag);
-  if (!diag.failed) checkConfig(stack.layers, diag);
-  if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag);
+  if (!diag.failed) checkConfig(stack.layers, diag, edition);
+  if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag, edition);
   if (diag.failed) return refuse();
 
   const s = scenario.session;
-  const features = featuresStage(composed.fields.features, stack.layers, s.enable, s.disable, diag);
+  const pins = composed.fields.features;
+  const features = featuresStage(pins, stack.layers, s.enable, s.disable, diag, edition.unknownFeaturePin);
   if (diag.failed) return refuse();
   if (credentialMaskingInactive(features, composed.fields.experimental_network))
     diag.warn("credential-masking-inactive", CREDENTIAL_MASKING_INACTIVE);
@@ -171,7 +180,8 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
     : featureEnabled(features, "web_search_request")
       ? "live"
       : null;
-  const web = resolveWebSearch(stack.layers, composed.fields, core.sandbox.value, featureMode, diag);
+  const web = resolveWebSearch(stack.layers, composed.fields, core.sandbox.value, featureMode, diag, edition);
+  if (!web) return refuse();
 
   // `codex mcp list` loads config without a thread, so a thread-only project layer adds no servers;
   // its hooks stay disabled too, as the trust warning says.
@@ -211,10 +221,10 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
   return {
     edition: id,
     status: "ok",
-    requirements,
+    requirements: reviewerNamed(requirements, edition),
     effective: {
       approval_policy: core.approval.value,
-      approvals_reviewer: core.reviewer.value,
+      approvals_reviewer: reviewerName(core.reviewer.value, edition),
       sandbox_mode: core.sandbox.value,
       permission_profile: core.profile.value,
       network_access: core.network.value,
@@ -253,4 +263,16 @@ export function resolvePass(scenario: Scenario, id: Edition, loadUnknownProject:
       unreportedFields(composed.fields),
     ),
   };
+}
+
+/** Releases before 0.139 report the automatic reviewer as `guardian_subagent`. */
+function reviewerName(r: string, edition: EditionSpec): string {
+  return r === "auto_review" && edition.autoReviewerName === "guardian_subagent" ? "guardian_subagent" : r;
+}
+
+function reviewerNamed(req: Outcome["requirements"], edition: EditionSpec): Outcome["requirements"] {
+  const entry = req.allowed_approvals_reviewers;
+  if (edition.autoReviewerName === "auto_review" || !entry || !Array.isArray(entry.value)) return req;
+  const value = entry.value.map((r) => (typeof r === "string" ? reviewerName(r, edition) : r));
+  return { ...req, allowed_approvals_reviewers: { ...entry, value } };
 }

@@ -3,33 +3,39 @@ import {
   type Edition,
   type Outcome,
   type OutcomeWarning,
+  parseEdition,
   type Scenario,
 } from "@codex-policy/spec";
+import { EDITIONS, type EditionSpec } from "./editions.js";
 import { INVALID_CONFIGURATION } from "./messages.js";
 import { resolvePass } from "./pass.js";
 
-/** Resolves one scenario in one edition. Never throws. */
+/** Resolves one scenario in one edition (any form `parseEdition` reads). Never throws. */
 export function resolve(scenario: Scenario, edition?: Edition): Outcome {
-  const id = edition ?? scenario.edition ?? DEFAULT_EDITION;
+  const asked = edition ?? scenario.edition ?? DEFAULT_EDITION;
+  const parsed = EDITIONS[asked] ? null : parseEdition(asked);
+  if (parsed && !parsed.ok) return failed(asked, parsed.code, parsed.message);
+  const spec = EDITIONS[parsed?.edition ?? asked]!;
   try {
-    return resolveScenario(scenario, id);
+    const out = resolveScenario(scenario, spec);
+    if (!spec.caveat) return out;
+    const caveat = { kind: "edition-caveat", field: null, source: null, message: spec.caveat };
+    return { ...out, notices: [caveat, ...out.notices] };
   } catch (e) {
-    return {
-      edition: id,
-      status: "refused",
-      requirements: {},
-      effective: null,
-      notices: [],
-      warnings: [],
-      errors: [
-        {
-          code: "internal",
-          layer: "scenario",
-          message: `engine error: ${(e as Error)?.message ?? String(e)}`,
-        },
-      ],
-    };
+    return failed(spec.id, "internal", `engine error: ${(e as Error)?.message ?? String(e)}`);
   }
+}
+
+function failed(id: string, code: string, message: string): Outcome {
+  return {
+    edition: id,
+    status: "refused",
+    requirements: {},
+    effective: null,
+    notices: [],
+    warnings: [],
+    errors: [{ code, layer: "scenario", message }],
+  };
 }
 
 const WRITABLE = new Set(["workspace-write", "danger-full-access"]);
@@ -41,12 +47,13 @@ const WRITABLE = new Set(["workspace-write", "danger-full-access"]);
  * both, identical texts once, then the thread's deprecation notices. A startup failure that leaves Codex
  * running on defaults shows the warnings of the defaults instead (§3.3).
  */
-function resolveScenario(scenario: Scenario, id: Edition): Outcome {
+function resolveScenario(scenario: Scenario, id: EditionSpec): Outcome {
   const hasThread = scenario.session.thread !== undefined;
   const startup = resolvePass(hasThread ? withoutThread(scenario) : scenario, id, false);
   if (startup.status === "refused") return onDefaults(startup, scenario, id);
   let thread = hasThread ? resolvePass(scenario, id, false) : startup;
   const late =
+    id.projectConfig === "trusted" &&
     scenario.project.trust === "unknown" &&
     scenario.project.config !== undefined &&
     thread.effective !== null &&
@@ -85,7 +92,7 @@ const REQUIREMENT_FILES = new Set(["system.requirements", "mdm.requirements"]);
 /** Failures of the thread itself: the configuration loaded, and its warnings were shown. */
 const THREAD_START_FAILURES = new Set(["deny-read-unsafe-glob"]);
 
-function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome {
+function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outcome {
   const e = refused.errors[0];
   if (!e) return refused;
   if (THREAD_START_FAILURES.has(e.code))
@@ -96,7 +103,10 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: Edition): Outcome 
   const requirementsSyntax =
     REQUIREMENT_FILES.has(e.layer) && (e.code === "toml-syntax" || e.code === "invalid-utf8");
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
-  if (requirementsSyntax) return { ...refused, warnings: [...refused.warnings, invalid] };
+  // Before 0.147 a requirements validation error leaves the app-server up on defaults.
+  const staysUp =
+    !id.validationStopsCodex && REQUIREMENT_FILES.has(e.layer) && e.code !== "requirement-disallowed";
+  if (requirementsSyntax || staysUp) return { ...refused, warnings: [...refused.warnings, invalid] };
   // Any other failure stops Codex before it shows a warning (binary).
   if (!configError) return { ...refused, warnings: [] };
   // The defaults at startup: without the user config, so without its trust decision and the

@@ -15,7 +15,7 @@ import { checkMcpTransports } from "./config/mcp-transport.js";
 import type { EditionSpec } from "./editions.js";
 import { checkConfigLayers } from "./effective/config-checks.js";
 import { keyOf, StageCache } from "./memo.js";
-import type { ComposedField, ConfigLayer, Diagnostics, RequirementLayer } from "./model.js";
+import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "./model.js";
 import { checkConfigProfiles, checkPermissionRequirements } from "./permissions/definitions.js";
 import { checkComposed } from "./requirements/checks.js";
 import { type Composition, composeRequirements } from "./requirements/compose.js";
@@ -32,12 +32,30 @@ type AnyLayer = { kind: string; label: string; layerId: string; doc: object; sou
 const layersKey = (ls: readonly AnyLayer[]): string =>
   ls.map((l) => keyOf(l.kind, l.source ?? "", l.label, l.layerId, l.doc)).join(";");
 
+/** Releases with the same vocabulary validate alike, so they share memo entries. */
+const vocabularyKeys = new WeakMap<EditionSpec, string>();
+function vocabularyKey(e: EditionSpec): string {
+  let k = vocabularyKeys.get(e);
+  if (k === undefined) {
+    const parts = [
+      e.webSearchModes,
+      e.reviewers,
+      e.ruleDecisions,
+      e.unknownFeaturePin,
+      e.configUntrustedFatal,
+    ];
+    k = `${parts.map(String).join("|")}#`;
+    vocabularyKeys.set(e, k);
+  }
+  return k;
+}
+
 const validation = new StageCache<null>(1024);
 /** The first validation error of a requirements layer, as a diagnostic. */
-export function validateLayer(layer: RequirementLayer, diag: Diagnostics): void {
+export function validateLayer(layer: RequirementLayer, diag: Diagnostics, release: EditionSpec): void {
   // The text is part of the key: the error's line and column come from it.
-  validation.run(`${layersKey([layer])}/${layer.text ?? ""}`, diag, (d) => {
-    const err = validateRequirementLayer(layer);
+  validation.run(`${vocabularyKey(release)}${layersKey([layer])}/${layer.text ?? ""}`, diag, (d) => {
+    const err = validateRequirementLayer(layer, release);
     if (err?.hint) d.notice({ kind: "hint", field: err.path, source: layer.source, message: err.hint });
     if (err) d.fail(err.error);
     return null;
@@ -45,9 +63,18 @@ export function validateLayer(layer: RequirementLayer, diag: Diagnostics): void 
 }
 
 const ignored = new StageCache<null>();
-export function ignoredKeys(req: RequirementLayer[], config: ConfigLayer[], diag: Diagnostics): void {
-  ignored.run(`${layersKey(req)}/${layersKey(config)}`, diag, (d) => {
-    warnIgnoredKeys(req, config, d);
+/** The unrecognized-settings warning (from 0.156; earlier releases ignore such keys silently). */
+export function ignoredKeys(
+  req: RequirementLayer[],
+  config: ConfigLayer[],
+  diag: Diagnostics,
+  warn: boolean,
+): void {
+  ignored.run(`${warn}${layersKey(req)}/${layersKey(config)}`, diag, (d) => {
+    const all = new Diagnostics();
+    warnIgnoredKeys(req, config, all);
+    for (const n of all.notices) d.notice(n);
+    if (warn) for (const w of all.warnings) d.warn(w.code, w.message);
     return null;
   });
 }
@@ -100,9 +127,9 @@ export function composeStage(
 }
 
 const configChecks = new StageCache<null>();
-export function checkConfig(layers: ConfigLayer[], diag: Diagnostics): void {
-  configChecks.run(layersKey(layers), diag, (d) => {
-    checkConfigLayers(layers, d);
+export function checkConfig(layers: ConfigLayer[], diag: Diagnostics, release: EditionSpec): void {
+  configChecks.run(vocabularyKey(release) + layersKey(layers), diag, (d) => {
+    checkConfigLayers(layers, d, release);
     if (!d.failed) checkMcpTransports(layers, d);
     return null;
   });
@@ -115,9 +142,14 @@ export function featuresStage(
   enable: string[],
   disable: string[],
   diag: Diagnostics,
+  unknownPin: "warn" | "error" = "warn",
 ): ReturnType<typeof resolveFeatures> {
-  const key = keyOf(pins?.value, pins?.layer.label, enable.join(","), disable.join(",")) + layersKey(layers);
-  return features.run(key, diag, (d) => resolveFeatures({ pins, configLayers: layers, enable, disable }, d));
+  const key =
+    keyOf(pins?.value, pins?.layer.label, enable.join(","), disable.join(","), unknownPin) +
+    layersKey(layers);
+  return features.run(key, diag, (d) =>
+    resolveFeatures({ pins, configLayers: layers, enable, disable, unknownPin }, d),
+  );
 }
 
 const mcp = new StageCache<ReturnType<typeof applyMcpAllowlist>>();

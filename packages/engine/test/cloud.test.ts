@@ -2,7 +2,7 @@ import { type ScenarioInput, ScenarioSchema } from "@codex-policy/spec";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLOUD_LOAD_FAILED, selectCloud, stripCloudLoginKeys } from "../src/areas.js";
-import { EDITIONS } from "../src/editions.js";
+import { EDITIONS, type EditionSpec } from "../src/editions.js";
 import { Diagnostics } from "../src/model.js";
 
 const scenario = (s: ScenarioInput) => ScenarioSchema.parse(s);
@@ -19,7 +19,7 @@ const eligible = (over: Partial<ScenarioInput> = {}, cloud: Record<string, unkno
     cloud: { ...CLOUD, ...cloud },
     ...over,
   });
-const run = (s: ReturnType<typeof scenario>, edition: keyof typeof EDITIONS = "codex-0.169") => {
+const run = (s: ReturnType<typeof scenario>, edition: "codex-0.169" | "documented" = "codex-0.169") => {
   const diag = new Diagnostics();
   return { ...selectCloud(s, EDITIONS[edition], diag), diag };
 };
@@ -114,7 +114,7 @@ describe("selectCloud", () => {
   it("never throws on arbitrary scenarios", () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
-        for (const ed of Object.values(EDITIONS))
+        for (const ed of Object.values(EDITIONS) as EditionSpec[])
           selectCloud({ identity: a, cloud: b } as never, ed, new Diagnostics());
         stripCloudLoginKeys(a as never);
       }),

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { composeHooks, resolveHooks, validateHooksRequirement } from "../src/areas.js";
-import { EDITIONS } from "../src/editions.js";
+import { EDITIONS, type EditionSpec } from "../src/editions.js";
 import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "../src/model.js";
 
 const layer = (source: string, label: string, hooks: unknown): RequirementLayer => ({
@@ -227,7 +227,7 @@ describe("resolveHooks", () => {
         validateHooksRequirement(a);
         const la = layer("system", "x", a);
         const lb = layer("cloud:y", "y", b);
-        for (const ed of Object.values(EDITIONS)) {
+        for (const ed of Object.values(EDITIONS) as EditionSpec[]) {
           const c = composeHooks(
             [
               { value: a, layer: la },

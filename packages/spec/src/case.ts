@@ -20,7 +20,7 @@ export const CaseTestSchema = z
     scenario: z.record(z.string(), z.unknown()).optional(),
     expect: ExpectationsSchema.default({}),
     /** Per-edition expectations, merged over `expect` for that edition. */
-    expect_by_edition: z.partialRecord(Edition, ExpectationsSchema).optional(),
+    expect_by_edition: z.record(z.string(), ExpectationsSchema).optional(),
     /** Editions this test applies to; defaults to the case editions. */
     editions: z.array(Edition).optional(),
   })

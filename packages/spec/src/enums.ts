@@ -1,9 +1,24 @@
 import { z } from "zod";
+import { EDITION_FORMS, parseEdition, RELEASE_EDITIONS } from "./releases.js";
 
-export const EDITIONS = ["codex-0.169", "documented"] as const;
-export const Edition = z.enum(EDITIONS);
-export type Edition = z.infer<typeof Edition>;
+/** A canonical edition id: `codex-0.<minor>` for a published release, or `documented`. */
+export type Edition = string;
+/** The two editions the corpus is written against: the pinned binary and the docs. */
+export const EDITIONS = ["codex-0.169", "documented"] as const satisfies readonly Edition[];
+/** Every canonical edition: each published minor from 0.77, oldest first, then `documented`. */
+export const ALL_EDITIONS: readonly Edition[] = [...RELEASE_EDITIONS, "documented"];
 export const DEFAULT_EDITION: Edition = "codex-0.169";
+
+/** An edition as written (`codex-0.150`, `codex-0.142.3`, `codex-latest`), read to its canonical id. */
+export const Edition = z
+  .string()
+  .regex(/^(documented|codex-latest|codex-\d+\.\d+(\.\d+)?)$/, `an edition is one of: ${EDITION_FORMS}`)
+  .transform((v, ctx) => {
+    const p = parseEdition(v);
+    if (p.ok) return p.edition;
+    ctx.addIssue({ code: "custom", message: p.message });
+    return z.NEVER;
+  });
 
 export const HostOs = z.enum(["linux", "macos", "windows"]);
 export const AuthKind = z.enum(["chatgpt", "api-key", "none"]);

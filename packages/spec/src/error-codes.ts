@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   "feature-pin-conflict": "Feature pins contradict each other through a dependency.",
   "hooks-managed-dir-conflict": "Requirement layers set different hooks.managed_dir values.",
   "never-with-disallowed-full-access": "approval never combined with a refused danger-full-access sandbox.",
+  "requirement-disallowed":
+    "A value the requirements disallow stops Codex (releases before 0.99 refuse instead of falling back).",
   "config-approval-untrusted": 'approval_policy = "untrusted" set in a config layer.',
   "config-legacy-profile": "A config file sets the legacy top-level `profile` key.",
   "config-invalid": "A config layer fails to load.",

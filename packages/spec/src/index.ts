@@ -4,4 +4,5 @@ export * from "./error-codes.js";
 export * from "./json-schema.js";
 export * from "./load.js";
 export * from "./outcome.js";
+export * from "./releases.js";
 export * from "./scenario.js";

@@ -22,7 +22,7 @@ import {
   summarize,
   toJsonl,
 } from "@codex-policy/harness";
-import { EDITIONS, type Edition } from "@codex-policy/spec";
+import { type Edition, parseEdition } from "@codex-policy/spec";
 import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
 
@@ -39,7 +39,7 @@ Runs the conformance corpus (or a policy repo's own cases with --cases) against 
   --impl codex-cli     the real Codex binary (Linux, namespaces); edition codex-0.169
   --impl cmd:"…"       a long-lived adapter speaking JSON lines (docs/adapter-protocol.md)
   --impl oneshot:"…"   one process per scenario: scenario on stdin, Outcome on stdout
-  --edition E          ${"codex-0.169 | documented"}
+  --edition E          codex-0.<minor> | codex-latest | documented
   --codex-version V    keep cases whose codex range contains V
   --tags a,b,!c        keep cases tagged a or b and not c
   --shard i/n          run shard i of n (cases are split by a hash of their id)
@@ -121,9 +121,9 @@ async function run(argv: string[]): Promise<number> {
   if (!o.impl) fail('--impl is required (engine, codex-cli, cmd:"…" or oneshot:"…")');
   if (!(o.reporter! in REPORTERS))
     fail(`--reporter takes ${Object.keys(REPORTERS).join("|")}, got '${o.reporter}'`);
-  const edition = o.edition as Edition | undefined;
-  if (edition && !(EDITIONS as readonly string[]).includes(edition))
-    fail(`--edition takes ${EDITIONS.join("|")}, got '${edition}'`);
+  const parsedEdition = o.edition === undefined ? null : parseEdition(o.edition as string);
+  if (parsedEdition && !parsedEdition.ok) fail(parsedEdition.message);
+  const edition: Edition | undefined = parsedEdition?.ok ? parsedEdition.edition : undefined;
   if (o["codex-version"] && !parseVersion(o["codex-version"]))
     fail(`--codex-version takes a version like 0.169.0`);
   let shard: ReturnType<typeof parseShard> | undefined;

@@ -1,8 +1,9 @@
-import { EDITIONS, type Edition } from "@codex-policy/spec";
+import type { Edition } from "@codex-policy/spec";
+import { editionFlag } from "../edition-flag.js";
 import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
 
-const USAGE = `usage: codex-policy tui [SCENARIO.toml] [--edition ${EDITIONS.join("|")}]
+const USAGE = `usage: codex-policy tui [SCENARIO.toml] [--edition codex-0.<minor>|codex-latest|documented]
 
 Opens the interactive simulator on a blank scenario or on SCENARIO.toml.
 Needs an interactive terminal; use \`codex-policy resolve\` for scripts.
@@ -15,10 +16,8 @@ function parseArgs(argv: string[]): { file: string | null; edition: Edition | nu
     const a = argv[i] ?? "";
     if (a === "--edition" || a.startsWith("--edition=")) {
       const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
-      if (!v || !(EDITIONS as readonly string[]).includes(v)) {
-        throw new UserError(`--edition must be one of ${EDITIONS.join(", ")}`);
-      }
-      edition = v as Edition;
+      if (!v) throw new UserError(`--edition needs a value\n${USAGE}`);
+      edition = editionFlag(v) ?? null;
     } else if (a.startsWith("-")) throw new UserError(`unknown option ${a}\n${USAGE}`);
     else if (file) throw new UserError(`only one scenario file can be opened\n${USAGE}`);
     else file = a;

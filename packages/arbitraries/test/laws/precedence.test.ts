@@ -56,7 +56,9 @@ describe("law 4: precedence of list fields between requirement layers", () => {
   // list"), oracle-findings rule 22; documented — documented-edition.md "Merge rule" (earlier source wins, even an
   // empty list). The expected owner is the layer alone: the stacked value must equal that layer's value on its own.
   it.each(EDITION_IDS)("%s: the owning layer's whole list is the composed value", (ed) => {
-    const order = EDITIONS[ed].order.filter((k): k is Kind => k === "system" || k === "cloud" || k === "mdm");
+    const order = EDITIONS[ed]!.order.filter(
+      (k): k is Kind => k === "system" || k === "cloud" || k === "mdm",
+    );
     fc.assert(
       fc.property(stack, ({ field, layers }) => {
         const texts: Partial<Record<Kind, string>> = {};

@@ -1,4 +1,6 @@
 import type { LayerId, Scenario } from "@codex-policy/spec";
+import type { Behaviour } from "../editions.js";
+import { perDocument } from "../memo.js";
 import type { ConfigLayer, ConfigLayerKind, Diagnostics } from "../model.js";
 import { managedPaths } from "../paths.js";
 import { deepFreeze, isTable, parseToml, type TomlTable } from "../toml.js";
@@ -41,6 +43,20 @@ function parseLayer(src: Source, diag: Diagnostics): ConfigLayer | null {
   return { kind: src.kind, label: src.label, layerId: src.layerId, doc: r.doc, text: src.text };
 }
 
+/** How a release treats config files: project trust and the config keys it does not read yet. */
+export type StackBehaviour = Pick<Behaviour, "projectConfig" | "untrustedProjectLeaks" | "ignoredConfigKeys">;
+
+const withoutKeys = perDocument((doc, key) => {
+  const drop = key.split(",");
+  return deepFreeze(Object.fromEntries(Object.entries(doc).filter(([k]) => !drop.includes(k)))) as TomlTable;
+});
+
+/** Drops the keys a release does not read from a config layer. */
+function unread(layer: ConfigLayer, keys: readonly string[]): ConfigLayer {
+  if (!keys.some((k) => layer.doc[k] !== undefined)) return layer;
+  return { ...layer, doc: withoutKeys(layer.doc, keys.join(",")) };
+}
+
 export interface ConfigStack {
   /** Lowest precedence first. */
   layers: ConfigLayer[];
@@ -57,10 +73,27 @@ export function buildConfigStack(
   scenario: Scenario,
   managed: { cloudConfig?: string | undefined; mdmConfig?: string | undefined },
   diag: Diagnostics,
-  opts: { loadUnknownProject: boolean } = { loadUnknownProject: false },
+  opts: { loadUnknownProject: boolean; release: StackBehaviour },
+): ConfigStack {
+  const stack = buildLayers(scenario, managed, diag, opts);
+  const keys = opts.release.ignoredConfigKeys;
+  return keys.length === 0 ? stack : { ...stack, layers: stack.layers.map((l) => unread(l, keys)) };
+}
+
+function buildLayers(
+  scenario: Scenario,
+  managed: { cloudConfig?: string | undefined; mdmConfig?: string | undefined },
+  diag: Diagnostics,
+  opts: { loadUnknownProject: boolean; release: StackBehaviour },
 ): ConfigStack {
   const paths = managedPaths(scenario.host.os);
-  const trusted = scenario.project.trust === "trusted";
+  const { projectConfig, untrustedProjectLeaks } = opts.release;
+  const trust = scenario.project.trust;
+  // Before 0.89 a project applies whatever its trust; 0.120–0.124 leak an untrusted one.
+  const loaded =
+    projectConfig === "always" ||
+    (projectConfig === "trusted" &&
+      (trust === "trusted" || (untrustedProjectLeaks && trust === "untrusted")));
   const low: Source[] = [
     { kind: "system", label: paths.systemConfig, layerId: "system.config", text: scenario.system?.config },
     { kind: "user", label: paths.userConfig, layerId: "user.config", text: scenario.user?.config },
@@ -68,7 +101,7 @@ export function buildConfigStack(
       kind: "project",
       label: paths.projectConfig,
       layerId: "project.config",
-      text: trusted ? scenario.project.config : undefined,
+      text: loaded ? scenario.project.config : undefined,
     },
   ];
   const layers = low.map((s) => parseLayer(s, diag)).filter((l): l is ConfigLayer => l !== null);
@@ -113,8 +146,8 @@ export function buildConfigStack(
     const l = parseLayer(s, diag);
     if (l) layers.push(l);
   }
-  const skipped = !trusted && scenario.project.config !== undefined;
-  if (skipped && opts.loadUnknownProject && scenario.project.trust === "unknown" && !diag.failed) {
+  const skipped = projectConfig === "trusted" && trust !== "trusted" && scenario.project.config !== undefined;
+  if (skipped && !loaded && opts.loadUnknownProject && trust === "unknown" && !diag.failed) {
     const project = parseLayer(
       {
         kind: "project",

@@ -1,17 +1,36 @@
 import { configFeature } from "../areas.js";
 import { locateValue } from "../config/locate.js";
 import { configured } from "../config/stack.js";
+import type { Behaviour } from "../editions.js";
 import { checkFeatureValue } from "../features/tables.js";
 import { CONFIG_UNTRUSTED_APPROVAL, invalidType, legacyProfileError, unknownVariant } from "../messages.js";
 import type { ConfigLayer, Diagnostics } from "../model.js";
 import { isTable, serdeType } from "../toml.js";
 
-const CONFIG_VARIANTS: Record<string, readonly string[]> = {
+/** What a release accepts in config files. */
+export type ConfigBehaviour = Pick<Behaviour, "configUntrustedFatal" | "webSearchModes" | "reviewers">;
+
+const ALL_VARIANTS: Record<string, readonly string[]> = {
   approval_policy: ["untrusted", "on-failure", "on-request", "never"],
   sandbox_mode: ["read-only", "workspace-write", "danger-full-access"],
   web_search: ["disabled", "cached", "indexed", "live"],
   approvals_reviewer: ["user", "auto_review", "guardian_subagent"],
 };
+
+const variantsCache = new WeakMap<ConfigBehaviour, Record<string, readonly string[]>>();
+/** The config enum spellings a release accepts, in the order its errors list them. */
+function configVariants(release: ConfigBehaviour): Record<string, readonly string[]> {
+  let v = variantsCache.get(release);
+  if (!v) {
+    v = {
+      ...ALL_VARIANTS,
+      web_search: ALL_VARIANTS.web_search!.filter((m) => release.webSearchModes.includes(m)),
+      approvals_reviewer: ALL_VARIANTS.approvals_reviewer!.filter((r) => release.reviewers.includes(r)),
+    };
+    variantsCache.set(release, v);
+  }
+  return v;
+}
 
 /** Codex reports a config value it cannot deserialize as `<file>:<line>:<col>: <message>`. */
 function failAt(layer: ConfigLayer, path: string[], code: string, message: string, diag: Diagnostics): void {
@@ -59,7 +78,7 @@ const owner = (layers: ConfigLayer[], path: string[]): ConfigLayer | undefined =
  * layers before reading them, so only the value that wins is checked, against the layer it came from
  * (a user `approval_policy = "untrusted"` under a legacy `never` is fine: fuzz seed 7002).
  */
-export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics): void {
+export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics, release: ConfigBehaviour): void {
   const profileOwner = owner(
     layers.filter((l) => l.kind !== "session" && l.kind !== "profile"),
     ["profile"],
@@ -73,12 +92,12 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics): voi
     });
     return;
   }
-  for (const [key, variants] of Object.entries(CONFIG_VARIANTS)) {
+  for (const [key, variants] of Object.entries(configVariants(release))) {
     const layer = owner(layers, [key]);
     if (!layer) continue;
     const v = layer.doc[key];
     if (key === "approval_policy" && isTable(v)) continue; // granular form
-    if (key === "approval_policy" && v === "untrusted") {
+    if (key === "approval_policy" && v === "untrusted" && release.configUntrustedFatal) {
       diag.fail({
         code: "config-approval-untrusted",
         layer: layer.layerId,
@@ -112,11 +131,13 @@ export function checkThreadParams(
     sandbox?: string | undefined;
   },
   diag: Diagnostics,
+  release: ConfigBehaviour,
 ): void {
+  const variants = configVariants(release);
   const pairs: [string, string | undefined, readonly string[]][] = [
-    ["approval_policy", thread.approval_policy, CONFIG_VARIANTS.approval_policy!],
-    ["approvals_reviewer", thread.approvals_reviewer, CONFIG_VARIANTS.approvals_reviewer!],
-    ["sandbox", thread.sandbox, CONFIG_VARIANTS.sandbox_mode!],
+    ["approval_policy", thread.approval_policy, variants.approval_policy!],
+    ["approvals_reviewer", thread.approvals_reviewer, variants.approvals_reviewer!],
+    ["sandbox", thread.sandbox, variants.sandbox_mode!],
   ];
   for (const [key, v, variants] of pairs) {
     if (v !== undefined && !variants.includes(v)) {

@@ -1,5 +1,12 @@
-import { debugName, fallbackWarning, notInAllowedSet } from "../messages.js";
+import type { Behaviour } from "../editions.js";
+import { debugName, fallbackWarning, notInAllowedSet, valueNotAllowed } from "../messages.js";
 import type { Diagnostics } from "../model.js";
+
+/** How a release treats a value the requirements disallow. */
+export type ConstraintBehaviour = Pick<
+  Behaviour,
+  "disallowed" | "fallbackWarnings" | "sandboxWarningField" | "refusalNamesField"
+>;
 
 export interface Candidate {
   value: string;
@@ -22,6 +29,10 @@ export interface Constraint {
   label: string;
   /** The requirements source id for notices. */
   source: string;
+  /** The requirements layer id, for a refusal. */
+  layerId: string;
+  /** How releases before the `permission_profile` wording name the field and the fallback. */
+  older?: { field: string; fallbackDebug(value: string): string };
   fallback(allowed: string[]): string;
   fallbackDebug(value: string): string;
   /** When true, a fallback warns even for defaults. */
@@ -43,13 +54,32 @@ export function reportFallback(
   diag.notice({ kind: "fallback", ...f });
 }
 
-/** Keeps an allowed candidate; otherwise falls back, warning when the value was configured. */
-export function applyConstraint(c: Candidate, k: Constraint, diag: Diagnostics): Resolved {
+/**
+ * Keeps an allowed candidate. Otherwise, as the release does: refuses it, or falls back, warning
+ * when the value was configured. Returns null after a refusal.
+ */
+export function applyConstraint(
+  c: Candidate,
+  k: Constraint,
+  diag: Diagnostics,
+  release: ConstraintBehaviour,
+): Resolved | null {
   if (!k.allowed || k.allowed.includes(c.value)) return { value: c.value, origin: c.origin, fellBack: false };
-  const value = k.fallback(k.allowed);
   const details = notInAllowedSet(k.detailField, debugName(c.value), k.display, k.label);
-  if (c.explicit || k.alwaysWarn) {
-    const message = fallbackWarning(k.field, k.fallbackDebug(value), details);
+  const refuse =
+    release.disallowed === "refuse-any" || (release.disallowed === "refuse-configured" && c.explicit);
+  if (refuse) {
+    diag.fail({
+      code: "requirement-disallowed",
+      layer: k.layerId,
+      message: release.refusalNamesField ? details : valueNotAllowed(debugName(c.value), k.display),
+    });
+    return null;
+  }
+  const value = k.fallback(k.allowed);
+  const older = release.sandboxWarningField === "sandbox_mode" ? k.older : undefined;
+  if (release.fallbackWarnings && (c.explicit || k.alwaysWarn)) {
+    const message = fallbackWarning(older?.field ?? k.field, (older ?? k).fallbackDebug(value), details);
     reportFallback(diag, {
       field: k.detailField,
       configured: c.value,
@@ -64,7 +94,7 @@ export function applyConstraint(c: Candidate, k: Constraint, diag: Diagnostics):
       configured: c.value,
       effective: value,
       source: k.source,
-      message: `The default ${k.detailField} \`${c.value}\` is not allowed; Codex uses \`${value}\` without a warning.`,
+      message: `${c.explicit ? "The configured" : "The default"} ${k.detailField} \`${c.value}\` is not allowed; Codex uses \`${value}\` without a warning.`,
     });
   }
   return { value, origin: "requirements", fellBack: true };

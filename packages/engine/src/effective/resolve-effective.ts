@@ -44,7 +44,7 @@ export function resolveCore(
   edition: EditionSpec,
 ): CoreEffective | null {
   const thread = scenario.session.thread ?? {};
-  const defaults = trustDefaults(scenario.project.trust);
+  const defaults = trustDefaults(scenario.project.trust, edition.untrustedProjectLeaks);
   const approvalDefault: Candidate = {
     value: defaults.approval,
     explicit: false,
@@ -62,6 +62,7 @@ export function resolveCore(
     threadSandbox: thread.sandbox,
     sandboxDefault,
     sandboxModeBeatsProfile: edition.sandboxModeBeatsProfile,
+    release: edition,
   };
   const choice = choosePermissions(permissionInputs, diag);
   // Codex reads a configured `on-failure` as `on-request` before checking it.
@@ -70,7 +71,9 @@ export function resolveCore(
     { ...ac, value: normalizeApproval(ac.value) },
     approvalConstraint(fields.allowed_approval_policies),
     diag,
+    edition,
   );
+  if (!approval) return null;
   const rc = candidate(layers, "approvals_reviewer", thread.approvals_reviewer, {
     value: "user",
     explicit: false,
@@ -80,7 +83,9 @@ export function resolveCore(
     { ...rc, value: normalizeReviewer(rc.value) },
     reviewerConstraint(fields.allowed_approvals_reviewers),
     diag,
+    edition,
   );
+  if (!reviewer) return null;
   const ws = configured(layers, "windows.sandbox");
   applyConstraint(
     typeof ws?.value === "string"
@@ -88,10 +93,13 @@ export function resolveCore(
       : { value: "none", explicit: true, origin: "default" },
     windowsSandboxConstraint(fields.windows),
     diag,
+    edition,
   );
   const permissions = checkPermissions(choice, permissionInputs, diag);
+  if (!permissions) return null;
   const sandbox = permissions.sandbox;
   if (
+    edition.neverWithFullAccess === "refuse" &&
     sandbox.fellBack &&
     permissions.requested.value === "danger-full-access" &&
     approval.value === "never"
@@ -118,7 +126,8 @@ export function resolveWebSearch(
   sandbox: string,
   featureMode: string | null,
   diag: Diagnostics,
-): Resolved {
+  edition: EditionSpec,
+): Resolved | null {
   const constraint = webSearchConstraint(fields.allowed_web_search_modes);
   const c = configured(layers, "web_search");
   const cand: Candidate =
@@ -126,8 +135,9 @@ export function resolveWebSearch(
       ? { value: c.value, explicit: true, origin: c.layer.kind }
       : featureMode
         ? { value: featureMode, explicit: true, origin: "features" }
-        : { value: "cached", explicit: false, origin: "default" };
-  const startup = applyConstraint(cand, constraint, diag);
+        : { value: edition.webSearchDefault, explicit: false, origin: "default" };
+  const startup = applyConstraint(cand, constraint, diag, edition);
+  if (!startup) return null;
   const liveAllowed = !constraint.allowed || constraint.allowed.includes("live");
   if (sandbox !== "danger-full-access" || startup.value === "disabled" || !liveAllowed) return startup;
   return startup.value === "live"

@@ -34,7 +34,11 @@ function perField(build: (field: ComposedField | undefined) => Constraint) {
 }
 
 function base(field: ComposedField | undefined) {
-  return { label: field?.layer.label ?? "<unspecified>", source: field?.layer.source ?? "" };
+  return {
+    label: field?.layer.label ?? "<unspecified>",
+    source: field?.layer.source ?? "",
+    layerId: field?.layer.layerId ?? "system.requirements",
+  };
 }
 
 export const approvalConstraint = perField((field: ComposedField | undefined): Constraint => {
@@ -73,6 +77,7 @@ export const sandboxConstraint = perField((field: ComposedField | undefined): Co
     ...base(field),
     fallback: () => "read-only",
     fallbackDebug: () => READ_ONLY_PROFILE_DEBUG,
+    older: { field: "sandbox_mode", fallbackDebug: debugName },
   };
 });
 
@@ -104,10 +109,14 @@ export const webSearchConstraint = perField((field: ComposedField | undefined): 
   };
 });
 
-/** Defaults that depend on project trust. */
-export function trustDefaults(trust: Scenario["project"]["trust"]): { approval: string; sandbox: string } {
+/** Defaults that depend on project trust (0.120–0.124 drop an untrusted project's to on-request). */
+export function trustDefaults(
+  trust: Scenario["project"]["trust"],
+  untrustedLeaks = false,
+): { approval: string; sandbox: string } {
   if (trust === "trusted") return { approval: "on-request", sandbox: "workspace-write" };
-  if (trust === "untrusted") return { approval: "untrusted", sandbox: "workspace-write" };
+  if (trust === "untrusted")
+    return { approval: untrustedLeaks ? "on-request" : "untrusted", sandbox: "workspace-write" };
   return { approval: "on-request", sandbox: "read-only" };
 }
 

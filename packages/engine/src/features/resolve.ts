@@ -11,6 +11,8 @@ export interface FeaturesInput {
   configLayers: ConfigLayer[];
   enable: string[];
   disable: string[];
+  /** A pin naming no known feature: warned and ignored, or an error (before 0.124). */
+  unknownPin?: "warn" | "error";
 }
 
 interface Pin {
@@ -35,7 +37,11 @@ function pinSource(field: ComposedField, key: string): RequirementLayer {
   return field.layer;
 }
 
-function collectPins(field: ComposedField, diag: Diagnostics): Map<string, Pin> {
+function collectPins(
+  field: ComposedField,
+  diag: Diagnostics,
+  unknownPin: "warn" | "error",
+): Map<string, Pin> {
   const pins = new Map<string, Pin>();
   if (!isTable(field.value)) return pins;
   const label = fieldLabel(field);
@@ -66,6 +72,14 @@ function collectPins(field: ComposedField, diag: Diagnostics): Map<string, Pin> 
       }
       if (alias.spec.pin === "effective") pins.set(alias.spec.key, { spec: alias.spec, value, source });
       continue;
+    }
+    if (unknownPin === "error") {
+      diag.fail({
+        code: "unknown-feature-requirement",
+        layer: pinSource(field, key).layerId,
+        message: `unknown \`features\` requirement \`${key}\` from ${label}`,
+      });
+      return pins;
     }
     diag.warn(
       "unknown-feature-requirement",
@@ -117,7 +131,10 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   }
   if (!flagsApplied) applyFlags();
 
-  const pins = input.pins ? collectPins(input.pins, diag) : new Map<string, Pin>();
+  const pins = input.pins
+    ? collectPins(input.pins, diag, input.unknownPin ?? "warn")
+    : new Map<string, Pin>();
+  if (diag.failed) return {};
   const configured = new Map(state);
   for (const pin of pins.values()) {
     const before = configured.get(pin.spec.key);

@@ -1,6 +1,12 @@
 import { configured } from "../config/stack.js";
 import type { EditionSpec } from "../editions.js";
-import { applyConstraint, type Candidate, type Resolved, reportFallback } from "../effective/constrained.js";
+import {
+  applyConstraint,
+  type Candidate,
+  type ConstraintBehaviour,
+  type Resolved,
+  reportFallback,
+} from "../effective/constrained.js";
 import { sandboxConstraintWith } from "../effective/settings.js";
 import { permissionProfileFallback, permissionProfileWithoutFilesystem } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
@@ -32,6 +38,7 @@ export interface PermissionInputs {
   /** The sandbox mode Codex picks when nothing is configured (from project trust). */
   sandboxDefault: Candidate;
   sandboxModeBeatsProfile: EditionSpec["sandboxModeBeatsProfile"];
+  release: ConstraintBehaviour;
 }
 
 /**
@@ -88,7 +95,7 @@ export function checkPermissions(
   choice: PermissionChoice,
   input: PermissionInputs,
   diag: Diagnostics,
-): PermissionsEffective {
+): PermissionsEffective | null {
   const { layers, fields } = input;
   let { profile, requested } = choice;
   const shape: ProfileShape | null =
@@ -98,7 +105,9 @@ export function checkPermissions(
     requested,
     sandboxConstraintWith(fields.allowed_sandbox_modes, denyReadField(fields)),
     diag,
+    input.release,
   );
+  if (!sandbox) return null;
   if (sandbox.fellBack) profile = { value: null, origin: "requirements" };
   else if (shape && profile.value !== null) {
     if (shape.noFilesystem)

@@ -19,7 +19,7 @@ export interface RequirementText {
 const strippedCloudDoc = perDocument((doc) => Object.freeze(stripCloudLoginKeys(doc as TomlTable)));
 const legacyFor = perDocument((doc, key) => {
   const [edition, layerId] = key.split("\u0000") as [Edition, string];
-  return legacyRequirements(doc as TomlTable, EDITIONS[edition], layerId);
+  return legacyRequirements(doc as TomlTable, EDITIONS[edition]!, layerId);
 });
 
 /** Parses a requirements document; a syntax error stops Codex with the layer named. */
@@ -104,6 +104,32 @@ export function legacyLayers(
     });
   }
   return out;
+}
+
+const vocabularyIds = new WeakMap<readonly string[], string>();
+const vocabularySets = new WeakMap<readonly string[], Set<string>>();
+const withKeys = perDocument((doc, id) => {
+  const keys = vocabularyById.get(id)!;
+  return Object.freeze(Object.fromEntries(Object.entries(doc).filter(([k]) => keys.has(k)))) as TomlTable;
+});
+const vocabularyById = new Map<string, Set<string>>();
+
+/** The layer as a release reads it: keys it does not know yet are dropped (Codex ignores them). */
+export function readableLayer(layer: RequirementLayer, keys: readonly string[]): RequirementLayer {
+  let set = vocabularySets.get(keys);
+  if (!set) {
+    set = new Set(keys);
+    vocabularySets.set(keys, set);
+  }
+  const known = set;
+  if (Object.keys(layer.doc).every((k) => known.has(k))) return layer;
+  let id = vocabularyIds.get(keys);
+  if (id === undefined) {
+    id = String(vocabularyById.size);
+    vocabularyIds.set(keys, id);
+    vocabularyById.set(id, known);
+  }
+  return { ...layer, doc: withKeys(layer.doc, id) };
 }
 
 /** Orders layers lowest precedence first, as the edition says. */

@@ -23,7 +23,8 @@ export function legacyRequirements(
   for (const key of edition.legacyRequirementKeys) {
     const v = config[key];
     if (v === undefined) continue;
-    const variants: readonly string[] = VARIANTS[key];
+    const all: readonly string[] = VARIANTS[key as keyof typeof VARIANTS] ?? [];
+    const variants = key === "approvals_reviewer" ? all.filter((r) => edition.reviewers.includes(r)) : all;
     const problem =
       typeof v !== "string"
         ? invalidType("unit variant", "string only")

@@ -8,6 +8,7 @@ import {
   validateRulesRequirement,
 } from "../areas.js";
 import { locateValue } from "../config/locate.js";
+import type { Behaviour } from "../editions.js";
 import {
   GRANULAR_NEEDS_TABLE,
   invalidType,
@@ -113,17 +114,21 @@ function areaIssue(
   return issue ? { code: issue.code, message: issue.message, path: issue.path ?? path } : null;
 }
 
+/** The enum spellings of a release, in the order its errors list them. */
+export type VocabularyBehaviour = Pick<Behaviour, "webSearchModes" | "reviewers" | "ruleDecisions">;
+const known = (all: readonly string[], release: readonly string[]) => all.filter((v) => release.includes(v));
+
 /** Type-checks one field of a requirements layer the way Codex's deserializer does. */
-function checkField(key: string, value: unknown): Problem | null {
+function checkField(key: string, value: unknown, release: VocabularyBehaviour): Problem | null {
   switch (key) {
     case "allowed_approval_policies":
       return enumList(value, key, APPROVAL_VARIANTS);
     case "allowed_sandbox_modes":
       return enumList(value, key, SANDBOX_VARIANTS);
     case "allowed_web_search_modes":
-      return enumList(value, key, WEB_SEARCH_VARIANTS);
+      return enumList(value, key, known(WEB_SEARCH_VARIANTS, release.webSearchModes));
     case "allowed_approvals_reviewers":
-      return enumList(value, key, REVIEWER_VARIANTS);
+      return enumList(value, key, known(REVIEWER_VARIANTS, release.reviewers));
     case "remote_sandbox_config":
       return remoteConfig(value);
     case "allow_managed_hooks_only":
@@ -141,7 +146,7 @@ function checkField(key: string, value: unknown): Problem | null {
     case "plugins":
       return areaIssue(validatePluginsRequirement(value), key);
     case "rules":
-      return areaIssue(validateRulesRequirement(value), key);
+      return areaIssue(validateRulesRequirement(value, release.ruleDecisions), key);
     case "hooks":
       return areaIssue(validateHooksRequirement(value), key);
     case "windows":
@@ -179,7 +184,10 @@ export interface LayerProblem {
  * Validates a requirements layer; the first problem in document order stops Codex. Codex's message
  * carries no position for these; the engine adds the line and column of the offending key.
  */
-export function validateRequirementLayer(layer: RequirementLayer): LayerProblem | null {
+export function validateRequirementLayer(
+  layer: RequirementLayer,
+  release: VocabularyBehaviour,
+): LayerProblem | null {
   if (layer.doc.features !== undefined && layer.doc.feature_requirements !== undefined) {
     // Both spellings fill the same field, which serde reports as a duplicate.
     return {
@@ -195,7 +203,7 @@ export function validateRequirementLayer(layer: RequirementLayer): LayerProblem 
   for (const [key, value] of Object.entries(layer.doc)) {
     const field = key === "feature_requirements" ? "features" : key;
     if (!KNOWN_REQUIREMENT_KEYS.has(key)) continue;
-    const p = checkField(field, value);
+    const p = checkField(field, value, release);
     // Codex names the key as written, so the alias spelling shows in the error path.
     if (p && field === "features") p.path = p.path === "features" ? key : p.path;
     if (p) {

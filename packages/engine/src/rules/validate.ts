@@ -11,15 +11,15 @@ const expected = (v: unknown, what: string, path: string): FieldIssue => ({
   path,
 });
 
-function decisionIssue(v: unknown): FieldIssue | null {
+function decisionIssue(v: unknown, decisions: readonly string[]): FieldIssue | null {
   const path = "rules.prefix_rules.decision";
-  const variants = RULE_DECISIONS.map((d) => `\`${d}\``).join(", ");
+  const variants = decisions.map((d) => `\`${d}\``).join(", ");
   // Codex's enum reader takes a string, or a one-key table naming the variant.
   const name = typeof v === "string" ? v : isTable(v) ? Object.keys(v)[0] : undefined;
   if (name === undefined) {
     return { code: "invalid-type", message: "invalid type: unit variant, expected string only", path };
   }
-  if (typeof v === "string" && (RULE_DECISIONS as readonly string[]).includes(v)) return null;
+  if (typeof v === "string" && decisions.includes(v)) return null;
   return {
     code: "unknown-variant",
     message: `unknown variant \`${name}\`, expected one of ${variants}`,
@@ -41,7 +41,7 @@ function tokenIssue(t: unknown): FieldIssue | null {
   return null;
 }
 
-function ruleIssue(rule: unknown): FieldIssue | null {
+function ruleIssue(rule: unknown, decisions: readonly string[]): FieldIssue | null {
   const base = "rules.prefix_rules";
   if (!isTable(rule)) return expected(rule, "struct RequirementsExecPolicyPrefixRuleToml", base);
   for (const [k, v] of Object.entries(rule)) {
@@ -52,7 +52,7 @@ function ruleIssue(rule: unknown): FieldIssue | null {
         if (issue) return issue;
       }
     } else if (k === "decision") {
-      const issue = decisionIssue(v);
+      const issue = decisionIssue(v, decisions);
       if (issue) return issue;
     } else if (k === "justification" && typeof v !== "string") {
       return expected(v, "a string", `${base}.justification`);
@@ -65,14 +65,18 @@ function ruleIssue(rule: unknown): FieldIssue | null {
 }
 
 /** Parse-level checks of `[rules]` (types and variants); semantics come after composition. */
-export function validateRulesRequirement(value: unknown): FieldIssue | null {
+export function validateRulesRequirement(
+  value: unknown,
+  release: readonly string[] = RULE_DECISIONS,
+): FieldIssue | null {
+  const decisions = RULE_DECISIONS.filter((d) => release.includes(d));
   if (!isTable(value)) return expected(value, "struct RequirementsExecPolicyToml", "rules");
   if (!("prefix_rules" in value))
     return { code: "missing-field", message: "missing field `prefix_rules`", path: "rules" };
   const list = value.prefix_rules;
   if (!Array.isArray(list)) return expected(list, "a sequence", "rules.prefix_rules");
   for (const rule of list) {
-    const issue = ruleIssue(rule);
+    const issue = ruleIssue(rule, decisions);
     if (issue) return issue;
   }
   return null;

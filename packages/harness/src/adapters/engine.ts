@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { EDITIONS, type Edition, type Outcome, type Scenario } from "@codex-policy/spec";
+import { ALL_EDITIONS, type Edition, type Outcome, type Scenario } from "@codex-policy/spec";
 import { CAPABILITIES } from "../capabilities.js";
 import { AdapterStartError } from "../errors.js";
 import { InProcessAdapter } from "./in-process.js";
@@ -28,7 +28,7 @@ export async function loadEngineResolve(): Promise<Resolve> {
   return mod.resolve;
 }
 
-/** The reference engine, in-process. It declares every capability and both editions. */
+/** The reference engine, in-process. It declares every capability and every edition. */
 export function engineAdapter(resolve?: Resolve): InProcessAdapter {
   let fn = resolve;
   return new InProcessAdapter({
@@ -38,7 +38,7 @@ export function engineAdapter(resolve?: Resolve): InProcessAdapter {
       language: "typescript",
       kind: "engine",
       capabilities: [...CAPABILITIES],
-      editions: [...EDITIONS],
+      editions: [...ALL_EDITIONS],
     },
     async start() {
       fn ??= await loadEngineResolve();

@@ -1,0 +1,139 @@
+import { KNOWN_REQUIREMENT_KEYS } from "../requirements/fields.js";
+
+/** Requirement layers, lowest precedence first in an order. */
+export type RequirementLayerKind = "system" | "cloud" | "legacy" | "mdm-legacy" | "mdm";
+
+/**
+ * What one edition does. Each codex edition is the baseline (0.77.0) with every change entry up to
+ * its release folded in (`changes.ts`); the one algorithm reads only these values.
+ */
+export interface Behaviour {
+  /** Requirement layers from lowest to highest precedence. */
+  order: readonly RequirementLayerKind[];
+  /**
+   * `deep`: Codex's config merge, lowest first (tables key by key, lists and scalars replaced).
+   * `first-writer`: the highest layer that sets a top-level field owns all of it.
+   */
+  merge: "deep" | "first-writer";
+  /** What happens when the cloud layer is needed, there is no valid cache and the fetch fails. */
+  cloudFailure: "refuse" | "skip";
+  /** Plans whose ChatGPT sign-in makes the cloud layer apply. */
+  cloudPlans: readonly string[];
+  /** Legacy managed_config keys reinterpreted as requirements. */
+  legacyRequirementKeys: readonly string[];
+  /** Legacy `sandbox_mode = M`: `with-read-only` allows read-only plus M, `only-value` allows just M. */
+  legacySandbox: "with-read-only" | "only-value";
+  /** Whether a managed_dir that differs between layers stops Codex. */
+  hooksDirConflictFatal: boolean;
+  /** Whether the report lists the default login methods whenever requirements exist. */
+  reportsDefaultLoginMethods: boolean;
+  /**
+   * Outside a managed profile allow-list, when a configured `sandbox_mode` beats a configured
+   * `default_permissions`: set in a higher layer (binary), or set anywhere (docs).
+   */
+  sandboxModeBeatsProfile: "higher-layer" | "any-layer";
+  /** Whether `[auto_review] required_on_models` forces the automatic reviewer for a configured model. */
+  autoReviewRequiredOnModels: boolean;
+
+  /** Top-level requirements.toml keys the release reads; others are ignored. */
+  requirementKeys: readonly string[];
+  /** Web search modes accepted in requirements and config. */
+  webSearchModes: readonly string[];
+  /** Reviewer spellings accepted in requirements and config. */
+  reviewers: readonly string[];
+  /** How the release reports the automatic reviewer. */
+  autoReviewerName: "auto_review" | "guardian_subagent";
+  /** Decisions a managed prefix rule may carry (`allow` is read, then rejected). */
+  ruleDecisions: readonly string[];
+
+  /** A disallowed value: refuse it (any, or only when configured), or fall back. */
+  disallowed: "refuse-any" | "refuse-configured" | "fall-back";
+  /** Whether a fallback shows the user a warning. */
+  fallbackWarnings: boolean;
+  /** Field the sandbox fallback warning names (`permission_profile` prints a `Managed { … }` value). */
+  sandboxWarningField: "sandbox_mode" | "permission_profile";
+  /** `never` with a disallowed `danger-full-access`: silently read-only, or refused. */
+  neverWithFullAccess: "read-only" | "refuse";
+  /** A `[features]` pin naming no known feature. */
+  unknownFeaturePin: "error" | "warn";
+  /** Whether a requirements validation error stops the app-server (else it stays up on defaults). */
+  validationStopsCodex: boolean;
+  /** Whether `approval_policy = "untrusted"` in a config file stops Codex. */
+  configUntrustedFatal: boolean;
+  /** Whether unknown keys draw the "ignoring unrecognized settings" warning. */
+  unknownKeyWarnings: boolean;
+  /** Config keys the release does not read yet (`web_search`, `approvals_reviewer`). */
+  ignoredConfigKeys: readonly string[];
+  /** The web search mode when nothing sets one. */
+  webSearchDefault: "disabled" | "cached";
+  /** Project `.codex/config.toml`: never loaded, loaded whatever the trust, or only when trusted. */
+  projectConfig: "never" | "always" | "trusted";
+  /** Whether a skipped project config is announced. */
+  projectDisabledWarning: boolean;
+  /** Regression: an untrusted project's config still applies, and its default approval is on-request. */
+  untrustedProjectLeaks: boolean;
+  /** Whether a refusal names the field and the requirements file. */
+  refusalNamesField: boolean;
+}
+
+/** Requirement keys whose first release has its own change entry (`changes.ts`). */
+const BISECTED_REQUIREMENT_KEYS = new Set([
+  "allowed_approval_policies",
+  "allowed_sandbox_modes",
+  "mcp_servers",
+  "rules",
+  "allowed_web_search_modes",
+  "features",
+  "feature_requirements",
+  "allowed_approvals_reviewers",
+  "remote_sandbox_config",
+]);
+
+/** Everything 0.169 knows besides the keys that have a change entry of their own. */
+export const LATER_REQUIREMENT_KEYS = [...KNOWN_REQUIREMENT_KEYS].filter(
+  (k) => !BISECTED_REQUIREMENT_KEYS.has(k),
+);
+
+/** 0.77.0, the first release that reads requirements.toml. */
+export const BASELINE: Behaviour = {
+  order: ["legacy", "mdm-legacy", "system", "mdm", "cloud"],
+  merge: "first-writer",
+  cloudFailure: "refuse",
+  cloudPlans: ["team", "business", "enterprise", "edu"],
+  legacyRequirementKeys: ["approval_policy", "sandbox_mode"],
+  legacySandbox: "with-read-only",
+  hooksDirConflictFatal: true,
+  reportsDefaultLoginMethods: false,
+  // Not bisected: the 0.169.0 behaviour, for every release that knows the keys involved.
+  sandboxModeBeatsProfile: "higher-layer",
+  autoReviewRequiredOnModels: true,
+  // Keys 0.169 knows without a change entry of their own; their first release was not bisected.
+  requirementKeys: ["allowed_approval_policies", "allowed_sandbox_modes", ...LATER_REQUIREMENT_KEYS],
+  webSearchModes: ["disabled", "cached", "live"],
+  reviewers: ["user", "guardian_subagent"],
+  autoReviewerName: "guardian_subagent",
+  ruleDecisions: ["allow", "prompt", "forbidden"],
+  disallowed: "refuse-any",
+  fallbackWarnings: false,
+  sandboxWarningField: "sandbox_mode",
+  neverWithFullAccess: "read-only",
+  unknownFeaturePin: "error",
+  validationStopsCodex: false,
+  configUntrustedFatal: false,
+  unknownKeyWarnings: false,
+  ignoredConfigKeys: ["web_search", "approvals_reviewer"],
+  webSearchDefault: "disabled",
+  projectConfig: "never",
+  projectDisabledWarning: false,
+  untrustedProjectLeaks: false,
+  refusalNamesField: false,
+};
+
+/** Behaviour values that are lists of names: a change may add to them or drop from them. */
+export type VocabularyKey =
+  | "requirementKeys"
+  | "legacyRequirementKeys"
+  | "webSearchModes"
+  | "reviewers"
+  | "ruleDecisions"
+  | "ignoredConfigKeys";

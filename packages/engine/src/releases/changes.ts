@@ -1,0 +1,270 @@
+import { BASELINE, type Behaviour, type VocabularyKey } from "./behaviour.js";
+
+/**
+ * One behaviour change of Codex: the first published release that shows it, what it changes, the
+ * corpus cases that show it on both sides, and the outcome fields it can move (for `drift`).
+ */
+export interface Change {
+  id: string;
+  /** First published minor showing the change (`0.137`). */
+  since: string;
+  /** The published minor before it, which does not show it. */
+  previous: string | null;
+  summary: string;
+  evidence: readonly string[];
+  /** Outcome paths the change can move: `effective.approval_policy`, `status`, `warnings`, … */
+  affects: readonly string[];
+  set?: Partial<Behaviour>;
+  add?: Partial<Record<VocabularyKey, readonly string[]>>;
+  remove?: Partial<Record<VocabularyKey, readonly string[]>>;
+}
+
+const CORE = ["effective.approval_policy", "effective.sandbox_mode", "status", "errors", "warnings"];
+
+/** Every known behaviour change, oldest first. Editions are folds of this list (`editions.ts`). */
+export const CHANGES: readonly Change[] = [
+  {
+    id: "requirements-read",
+    since: "0.77",
+    previous: null,
+    summary:
+      "/etc/codex/requirements.toml is read (allowed_approval_policies, allowed_sandbox_modes); any disallowed value, even an unconfigured default, stops Codex; the file beats managed_config.toml per field",
+    evidence: ["b01", "b06", "c03", "c06", "d01", "j01"],
+    affects: ["requirements", ...CORE],
+    set: BASELINE,
+  },
+  {
+    id: "project-config-untrusted-applies",
+    since: "0.79",
+    previous: "0.77",
+    summary: "a project .codex/config.toml applies without any trust check",
+    evidence: ["j08", "j09"],
+    affects: ["effective.approval_policy", "effective.sandbox_mode", "effective.sources"],
+    set: { projectConfig: "always" },
+  },
+  {
+    id: "refusal-names-field",
+    since: "0.80",
+    previous: "0.79",
+    summary:
+      "a refusal names the field and the requirements file; configRequirements/read shows merged requirements, a legacy sandbox_mode M as [read-only, M]",
+    evidence: ["c01", "c03", "c05"],
+    affects: ["errors", "requirements"],
+    set: { refusalNamesField: true },
+  },
+  {
+    id: "mcp-allowlist",
+    since: "0.87",
+    previous: "0.80",
+    summary:
+      "[mcp_servers.<name>] identity allowlist: unlisted or mismatching servers are disabled; top-level web_search config is read",
+    evidence: ["f02", "f03"],
+    affects: ["effective.mcp_servers", "effective.web_search", "requirements.mcp_servers"],
+    add: { requirementKeys: ["mcp_servers"] },
+    remove: { ignoredConfigKeys: ["web_search"] },
+  },
+  {
+    id: "project-config-needs-trust",
+    since: "0.89",
+    previous: "0.87",
+    summary: "the config of a project whose trust is unknown or untrusted is ignored, silently",
+    evidence: ["j08", "j09"],
+    affects: ["effective.approval_policy", "effective.sandbox_mode", "effective.sources"],
+    set: { projectConfig: "trusted" },
+  },
+  {
+    id: "project-config-disabled-warning",
+    since: "0.90",
+    previous: "0.89",
+    summary: "a warning says when the project config folder is disabled",
+    evidence: ["j08", "j09"],
+    affects: ["warnings"],
+    set: { projectDisabledWarning: true },
+  },
+  {
+    id: "prefix-rules",
+    since: "0.93",
+    previous: "0.92",
+    summary:
+      "[rules] prefix_rules enforced (forbidden rejects, prompt asks); a rule with decision allow is rejected and no thread starts",
+    evidence: ["g02", "g03"],
+    affects: ["effective.commands", "status", "errors", "requirements.rules"],
+    add: { requirementKeys: ["rules"] },
+  },
+  {
+    id: "default-falls-back",
+    since: "0.95",
+    previous: "0.94",
+    summary:
+      "an unconfigured default that the requirements disallow silently becomes the allowed value; configured values still stop Codex",
+    evidence: ["b06", "c03"],
+    affects: CORE,
+    set: { disallowed: "refuse-configured" },
+  },
+  {
+    id: "fallback",
+    since: "0.99",
+    previous: "0.98",
+    summary:
+      "disallowed configured values fall back silently (approval to the first allowed entry, sandbox to read-only); allowed_web_search_modes is read, disabled is always allowed and the default mode is cached",
+    evidence: ["b01", "b02", "b11", "b12", "c03", "c06", "j01", "a05", "a10", "a14"],
+    affects: [...CORE, "effective.web_search", "requirements.allowed_web_search_modes"],
+    set: { disallowed: "fall-back", webSearchDefault: "cached" },
+    add: { requirementKeys: ["allowed_web_search_modes"] },
+  },
+  {
+    id: "feature-pins",
+    since: "0.110",
+    previous: "0.107",
+    summary: "[features] pins beat the user's settings; a pin naming no known feature stops every thread",
+    evidence: ["e03", "e05"],
+    affects: ["effective.features", "status", "errors", "requirements.features"],
+    add: { requirementKeys: ["features", "feature_requirements"] },
+  },
+  {
+    id: "fallback-warnings",
+    since: "0.115",
+    previous: "0.114",
+    summary:
+      'fallbacks warn ("Configured value for … is disallowed by requirements"), web search even when unset; the approvals_reviewer config key is read',
+    evidence: ["a05", "a14", "b01", "c03"],
+    affects: ["warnings", "effective.approvals_reviewer"],
+    set: { fallbackWarnings: true },
+    remove: { ignoredConfigKeys: ["approvals_reviewer"] },
+  },
+  {
+    id: "reviewer-requirements",
+    since: "0.120",
+    previous: "0.118",
+    summary:
+      "allowed_approvals_reviewers enforced with user and guardian_subagent (auto_review is an unknown variant); a legacy approvals_reviewer R becomes [R, user]",
+    evidence: ["b21", "j04", "j06"],
+    affects: ["effective.approvals_reviewer", "requirements.allowed_approvals_reviewers", "status", "errors"],
+    add: { requirementKeys: ["allowed_approvals_reviewers"], legacyRequirementKeys: ["approvals_reviewer"] },
+  },
+  {
+    id: "untrusted-project-leak",
+    since: "0.120",
+    previous: "0.118",
+    summary:
+      "regression: an untrusted project's disabled config still sets approval_policy, and the default approval there drops to on-request",
+    evidence: ["j09"],
+    affects: ["effective.approval_policy", "effective.sources"],
+    set: { untrustedProjectLeaks: true },
+  },
+  {
+    id: "remote-sandbox-config",
+    since: "0.123",
+    previous: "0.122",
+    summary: "[[remote_sandbox_config]] honoured: a matching host entry replaces allowed_sandbox_modes",
+    evidence: ["d01", "d13", "d23"],
+    affects: ["effective.sandbox_mode", "requirements.allowed_sandbox_modes", "warnings"],
+    add: { requirementKeys: ["remote_sandbox_config"] },
+  },
+  {
+    id: "auto-review-accepted",
+    since: "0.124",
+    previous: "0.123",
+    summary:
+      "reviewer auto_review accepted (reported as guardian_subagent); an unknown feature pin only warns",
+    evidence: ["b21", "j04", "j06", "e03"],
+    affects: ["effective.approvals_reviewer", "status", "errors", "warnings"],
+    set: { unknownFeaturePin: "warn" },
+    add: { reviewers: ["auto_review"] },
+  },
+  {
+    id: "untrusted-project-leak-fixed",
+    since: "0.125",
+    previous: "0.124",
+    summary: "an untrusted project's config no longer applies; its default approval is untrusted again",
+    evidence: ["j09"],
+    affects: ["effective.approval_policy", "effective.sources"],
+    set: { untrustedProjectLeaks: false },
+  },
+  {
+    id: "sandbox-warning-profile",
+    since: "0.128",
+    previous: "0.125",
+    summary:
+      "the sandbox fallback warning names permission_profile and prints the Managed { … } read-only profile",
+    evidence: ["b11", "j01"],
+    affects: ["warnings"],
+    set: { sandboxWarningField: "permission_profile" },
+  },
+  {
+    id: "never-full-access-refused",
+    since: "0.133",
+    previous: "0.132",
+    summary:
+      "approval never with a disallowed danger-full-access is refused instead of becoming never + read-only",
+    evidence: ["j01"],
+    affects: CORE,
+    set: { neverWithFullAccess: "refuse" },
+  },
+  {
+    id: "legacy-above-requirements",
+    since: "0.137",
+    previous: "0.136",
+    summary:
+      "managed_config.toml beats requirements.toml for the same field and can widen it; layers merge key by key",
+    evidence: ["c03", "c04", "c06", "c14", "j06"],
+    affects: ["requirements", ...CORE, "effective.approvals_reviewer", "effective.web_search"],
+    set: { order: ["system", "cloud", "legacy", "mdm-legacy", "mdm"], merge: "deep" },
+  },
+  {
+    id: "auto-review-echoed",
+    since: "0.139",
+    previous: "0.138",
+    summary: "the automatic reviewer is reported as auto_review",
+    evidence: ["j04", "b21"],
+    affects: ["effective.approvals_reviewer", "requirements.allowed_approvals_reviewers"],
+    set: { autoReviewerName: "auto_review" },
+  },
+  {
+    id: "web-search-indexed",
+    since: "0.142",
+    previous: "0.141",
+    summary:
+      "web search mode indexed accepted; a disallowed mode falls back in the fixed order cached, indexed, live",
+    evidence: ["a28"],
+    affects: ["effective.web_search", "status", "errors", "warnings"],
+    add: { webSearchModes: ["indexed"] },
+  },
+  {
+    id: "validation-stops-codex",
+    since: "0.147",
+    previous: "0.146",
+    summary: "a requirements validation error stops the app-server instead of leaving it up on defaults",
+    evidence: ["g03"],
+    affects: ["warnings"],
+    set: { validationStopsCodex: true },
+  },
+  {
+    id: "config-untrusted-fatal",
+    since: "0.149",
+    previous: "0.148",
+    summary: 'approval_policy = "untrusted" in a config file stops Codex (it stays valid in requirements)',
+    evidence: ["b03"],
+    affects: CORE,
+    set: { configUntrustedFatal: true },
+  },
+  {
+    id: "unknown-key-warnings",
+    since: "0.156",
+    previous: "0.155",
+    summary:
+      'unknown requirement keys draw "Codex is ignoring N unrecognized configuration setting(s)"; the default login methods appear in the merged requirements',
+    evidence: ["h07", "g01", "c14"],
+    affects: ["warnings", "requirements.allowed_login_methods"],
+    set: { unknownKeyWarnings: true, reportsDefaultLoginMethods: true },
+  },
+  {
+    id: "rule-prompt-user",
+    since: "0.169",
+    previous: "0.166",
+    summary: "prefix rule decision prompt-user accepted",
+    evidence: ["g19", "g03"],
+    affects: ["effective.commands", "status", "errors"],
+    add: { ruleDecisions: ["prompt-user"] },
+  },
+];

@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { req, run, warningMessages } from "./helpers.js";
+
+/*
+ * Each behaviour change from 0.128 on, on both sides of its first release (version-drift.md §3;
+ * scenario names as in §2 there).
+ */
+
+const legacy = (managed_config: string, requirements?: string) => ({
+  system: { managed_config, ...(requirements !== undefined ? { requirements } : {}) },
+});
+const user = (config: string) => ({ user: { config } });
+
+describe("0.128: the sandbox fallback warning names permission_profile", () => {
+  const b11 = req(
+    'allowed_sandbox_modes = ["read-only", "workspace-write"]',
+    user('sandbox_mode = "danger-full-access"'),
+  );
+  it("0.125 names sandbox_mode and falls back to ReadOnly", () => {
+    const [w] = warningMessages(run(b11, "codex-0.125"));
+    expect(w).toMatch(
+      /^Configured value for `sandbox_mode` is disallowed by requirements; falling back to required value ReadOnly\./,
+    );
+  });
+  it("0.128 names permission_profile and prints the managed read-only profile", () => {
+    const [w] = warningMessages(run(b11, "codex-0.128"));
+    expect(w).toMatch(
+      /^Configured value for `permission_profile` is disallowed by requirements; falling back to required value Managed \{/,
+    );
+  });
+});
+
+describe("0.133: never with a disallowed danger-full-access is refused", () => {
+  const j01 = req(
+    'allowed_sandbox_modes = ["read-only"]',
+    user('approval_policy = "never"\nsandbox_mode = "danger-full-access"'),
+  );
+  it("0.132 downgrades to never + read-only", () => {
+    const o = run(j01, "codex-0.132");
+    expect(o.status).toBe("ok");
+    expect(o.effective?.approval_policy).toBe("never");
+    expect(o.effective?.sandbox_mode).toBe("read-only");
+  });
+  it("0.133 refuses", () => {
+    const o = run(j01, "codex-0.133");
+    expect(o.status).toBe("refused");
+    expect(o.errors[0]?.code).toBe("never-with-disallowed-full-access");
+  });
+});
+
+describe("0.137: managed_config.toml beats requirements.toml", () => {
+  const c03 = legacy('approval_policy = "never"', 'allowed_approval_policies = ["on-request"]');
+  const c06 = legacy(
+    'sandbox_mode = "danger-full-access"',
+    'allowed_sandbox_modes = ["read-only", "workspace-write"]',
+  );
+  const c04 = {
+    ...legacy('approval_policy = "on-request"', 'allowed_approval_policies = ["untrusted", "on-request"]'),
+    ...user('approval_policy = "untrusted"'),
+  };
+  it("0.136: requirements.toml owns the field; the legacy value falls back with a warning (c03, c06)", () => {
+    const a = run(c03, "codex-0.136");
+    expect(a.requirements.allowed_approval_policies?.value).toEqual(["on-request"]);
+    expect(a.effective?.approval_policy).toBe("on-request");
+    expect(warningMessages(a)[0]).toContain("falling back to required value OnRequest");
+    const b = run(c06, "codex-0.136");
+    expect(b.requirements.allowed_sandbox_modes?.value).toEqual(["read-only", "workspace-write"]);
+    expect(b.effective?.sandbox_mode).toBe("read-only");
+    expect(run(c04, "codex-0.136").requirements.allowed_approval_policies?.value).toEqual([
+      "untrusted",
+      "on-request",
+    ]);
+  });
+  it("0.137: the legacy file replaces the system list and can widen it (c03, c06, c04)", () => {
+    const a = run(c03, "codex-0.137");
+    expect(a.requirements.allowed_approval_policies?.value).toEqual(["never"]);
+    expect(a.effective?.approval_policy).toBe("never");
+    expect(a.warnings).toEqual([]);
+    const b = run(c06, "codex-0.137");
+    expect(b.requirements.allowed_sandbox_modes?.value).toEqual(["read-only", "danger-full-access"]);
+    expect(b.effective?.sandbox_mode).toBe("danger-full-access");
+    expect(run(c04, "codex-0.137").requirements.allowed_approval_policies?.value).toEqual(["on-request"]);
+  });
+});
+
+describe("0.139: the automatic reviewer is reported as auto_review (guardian_subagent until 0.138)", () => {
+  const j04 = legacy('approvals_reviewer = "auto_review"');
+  it("0.138 echoes guardian_subagent", () => {
+    const o = run(j04, "codex-0.138");
+    expect(o.requirements.allowed_approvals_reviewers?.value).toEqual(["guardian_subagent", "user"]);
+    expect(o.effective?.approvals_reviewer).toBe("guardian_subagent");
+  });
+  it("0.139 echoes auto_review", () => {
+    const o = run(j04, "codex-0.139");
+    expect(o.requirements.allowed_approvals_reviewers?.value).toEqual(["auto_review", "user"]);
+    expect(o.effective?.approvals_reviewer).toBe("auto_review");
+  });
+});
+
+describe("0.142: web search mode indexed", () => {
+  const a28 = req('allowed_web_search_modes = ["live", "indexed"]', user('web_search = "cached"'));
+  it("0.141 rejects indexed as an unknown variant", () => {
+    const o = run(a28, "codex-0.141");
+    expect(o.status).toBe("refused");
+    expect(o.errors[0]?.code).toBe("unknown-variant");
+    expect(o.errors[0]?.message).toContain(
+      "unknown variant `indexed`, expected one of `disabled`, `cached`, `live`",
+    );
+  });
+  it("0.142 accepts it and falls back in the fixed order cached, indexed, live", () => {
+    const o = run(a28, "codex-0.142");
+    expect(o.status).toBe("ok");
+    expect(o.effective?.web_search).toBe("indexed");
+    expect(warningMessages(o)[0]).toContain("falling back to required value Indexed");
+  });
+});
+
+describe("0.147: a requirements validation error stops the app-server", () => {
+  const g03 = req('[rules]\nprefix_rules = [{ pattern = [{ token = "ls" }], decision = "allow" }]');
+  it("0.146 stays up on defaults", () => {
+    const o = run(g03, "codex-0.146");
+    expect(o.status).toBe("refused");
+    expect(warningMessages(o)).toContain("Invalid configuration; using defaults.");
+  });
+  it("0.147 exits", () => {
+    const o = run(g03, "codex-0.147");
+    expect(o.status).toBe("refused");
+    expect(warningMessages(o)).not.toContain("Invalid configuration; using defaults.");
+  });
+});
+
+describe('0.149: approval_policy = "untrusted" in config is fatal', () => {
+  const b03 = req(
+    'allowed_approval_policies = ["never", "on-request"]',
+    user('approval_policy = "untrusted"'),
+  );
+  it("0.148 falls back to the first allowed entry", () => {
+    const o = run(b03, "codex-0.148");
+    expect(o.effective?.approval_policy).toBe("never");
+    expect(warningMessages(o)[0]).toContain("falling back to required value Never");
+  });
+  it("0.149 refuses", () => {
+    const o = run(b03, "codex-0.149");
+    expect(o.status).toBe("refused");
+    expect(o.errors[0]?.code).toBe("config-approval-untrusted");
+  });
+});
+
+describe("0.156: unknown-key warnings and the default login methods", () => {
+  const h07 = req('allowed_sandbox_modes = ["read-only"]\nno_such_key = 1');
+  it("0.155 ignores unknown keys silently and reports no login methods", () => {
+    const o = run(h07, "codex-0.155");
+    expect(o.warnings).toEqual([]);
+    expect(o.requirements.allowed_login_methods).toBeUndefined();
+  });
+  it("0.156 warns and reports the default login methods", () => {
+    const o = run(h07, "codex-0.156");
+    expect(warningMessages(o).some((w) => w.includes("unrecognized configuration setting"))).toBe(true);
+    expect(o.requirements.allowed_login_methods?.value).toEqual(["api", "chatgpt"]);
+  });
+});
+
+describe("0.169: rule decision prompt-user", () => {
+  const g19 = req(
+    '[rules]\nprefix_rules = [{ pattern = [{ token = "git" }, { token = "push" }], decision = "prompt-user" }]',
+  );
+  it("0.166 rejects it as an unknown variant", () => {
+    const o = run(g19, "codex-0.166");
+    expect(o.status).toBe("refused");
+    expect(o.errors[0]?.message).toContain(
+      "unknown variant `prompt-user`, expected one of `allow`, `prompt`, `forbidden`",
+    );
+  });
+  it("0.169 accepts it", () => {
+    expect(run(g19, "codex-0.169").status).toBe("ok");
+  });
+});
+
+describe("editions before 0.128", () => {
+  it("carry a caveat notice; 0.128 and later do not", () => {
+    const s = req('allowed_approval_policies = ["on-request"]');
+    expect(run(s, "codex-0.100").notices[0]).toMatchObject({ kind: "edition-caveat" });
+    expect(run(s, "codex-0.128").notices.some((n) => n.kind === "edition-caveat")).toBe(false);
+  });
+});
