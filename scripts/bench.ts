@@ -1,6 +1,7 @@
 // `pnpm bench`: prints the figures behind the project's speed and memory targets.
-import { resolve } from "@codex-policy/engine";
-import type { Scenario } from "@codex-policy/spec";
+import { statSync } from "node:fs";
+import { CHANGES, resolve } from "@codex-policy/engine";
+import { RELEASES, type Scenario } from "@codex-policy/spec";
 import { heavyScenario } from "./bench/heavy-scenario.js";
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -37,6 +38,40 @@ function benchEngineCold(seconds: number): number {
   return rate(seconds, (n) => ({ ...base, host: { ...base.host, fqdn: `box${n}.devbox.example.com` } }));
 }
 
+/** The heavy scenario in several release editions, against codex-0.169 alone; and the size of the release data. */
+function benchEditions(seconds: number): void {
+  const scenario = heavyScenario();
+  const editions = ["codex-0.128", "codex-0.137", "codex-0.150", "codex-0.171", "codex-0.100"];
+  const one = (ed: string) => {
+    for (let i = 0; i < 200; i++) resolve(scenario, ed);
+    let n = 0;
+    const start = process.hrtime.bigint();
+    const deadline = start + BigInt(Math.round(seconds * 1e9));
+    while (process.hrtime.bigint() < deadline) {
+      resolve(scenario, ed);
+      n++;
+    }
+    return n / (Number(process.hrtime.bigint() - start) / 1e9);
+  };
+  const base = one("codex-0.169");
+  console.log(`editions: codex-0.169 ${fmt(base)} scenarios/s (heavy scenario, one edition at a time)`);
+  for (const ed of editions) {
+    const r = one(ed);
+    console.log(
+      `  ${ed.padEnd(12)} ${fmt(r).padStart(8)} scenarios/s  (${((r / base - 1) * 100).toFixed(1)}% vs codex-0.169; target within 10%)`,
+    );
+  }
+  const size = (p: string) => statSync(new URL(p, import.meta.url)).size;
+  const files = [
+    "../packages/engine/data/features-by-release.json",
+    "../packages/spec/data/releases.json",
+    "../packages/engine/src/releases/changes.ts",
+  ];
+  console.log(
+    `  release data: ${files.map((f) => `${f.split("/").pop()} ${fmt(size(f) / 1024)} KiB`).join(", ")}; ${CHANGES.length} change entries, ${RELEASES.length} releases`,
+  );
+}
+
 async function optional<T>(path: string, fn: (m: Record<string, unknown>) => Promise<T>): Promise<T | null> {
   try {
     return await fn(await import(path));
@@ -61,6 +96,7 @@ async function main() {
       `engine, cold stages (new hostname per call, only TOML parsing reused): ${fmt(cold)} scenarios/s`,
     );
   }
+  if (want("editions")) benchEditions(2);
   if (want("robustness")) {
     await optional("./bench/robustness.js", async (m) => {
       const r = await (

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Case, CaseSchema, type Scenario } from "@codex-policy/spec";
+import { type Case, CaseSchema, type Edition, editionRelease, type Scenario } from "@codex-policy/spec";
 import { stringify } from "smol-toml";
 import { type Divergence, divergenceSignature } from "./compare.js";
 
@@ -40,7 +40,13 @@ export function minimalScenario(s: Scenario): Record<string, unknown> {
  * A conformance case (packages/spec/src/case.ts) for a divergence: the shrunk scenario, and the
  * binary's values as the codex-0.169 expectations for each divergent decision field.
  */
-export function divergenceCase(scenario: Scenario, divergences: Divergence[], replay: Replay): Case {
+export function divergenceCase(
+  scenario: Scenario,
+  divergences: Divergence[],
+  replay: Replay,
+  edition: Edition = "codex-0.169",
+): Case {
+  const release = editionRelease(edition) ?? "0.169.0";
   const sig = divergenceSignature(divergences);
   const hash = createHash("sha256")
     .update(sig)
@@ -57,19 +63,20 @@ export function divergenceCase(scenario: Scenario, divergences: Divergence[], re
       });
     } else expect[d.path] = d.binary === undefined ? { $absent: true } : d.binary;
   }
-  const replayCmd = `pnpm -s codex-policy fuzz --against codex-cli --seed ${replay.seed}${replay.path ? ` --path ${replay.path}` : ""}`;
+  const editionFlag = edition === "codex-0.169" ? "" : ` --edition ${edition}`;
+  const replayCmd = `pnpm -s codex-policy fuzz --against codex-cli${editionFlag} --seed ${replay.seed}${replay.path ? ` --path ${replay.path}` : ""}`;
   return CaseSchema.parse({
     id: `fuzz-${hash}`,
-    description: `Engine and codex 0.169.0 disagree on ${sig}; found by differential fuzzing (replay: ${replayCmd})`,
-    editions: ["codex-0.169"],
-    codex: ">=0.169.0",
+    description: `Engine and codex ${release} disagree on ${sig}; found by differential fuzzing (replay: ${replayCmd})`,
+    editions: [edition],
+    codex: `>=${release}`,
     tags: ["fuzz", "differential"],
     evidence: [
       `fuzz:seed=${replay.seed}${replay.path ? `;path=${replay.path}` : ""}`,
       "oracle-findings.md#rules",
     ],
     scenario: minimalScenario(scenario),
-    tests: [{ id: "binary", description: "values observed on the 0.169.0 binary", expect }],
+    tests: [{ id: "binary", description: `values observed on the ${release} binary`, expect }],
   });
 }
 

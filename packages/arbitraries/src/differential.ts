@@ -1,5 +1,5 @@
 import { resolve } from "@codex-policy/engine";
-import type { Outcome, Scenario } from "@codex-policy/spec";
+import type { Edition, Outcome, Scenario } from "@codex-policy/spec";
 import fc from "fast-check";
 import { divergenceCase, writeCaseFile } from "./case-file.js";
 import { compareDecisions, compareWarnings, type Divergence, divergenceSignature } from "./compare.js";
@@ -18,6 +18,8 @@ export interface DifferentialOptions {
   /** Where case files go; null to write none. */
   outDir?: string | null;
   codexBin?: string;
+  /** The edition the engine resolves in; it should model the binary's release (default codex-0.169). */
+  edition?: Edition;
   /** Replay one counterexample: the `path` printed with a divergence (use with its seed). */
   path?: string;
   /** Also compare the warning texts the user sees (not only decision fields). */
@@ -79,6 +81,7 @@ export class Differ {
     private readonly adapter: Adapter,
     private readonly codexBin: string | undefined,
     private readonly withWarnings = false,
+    readonly edition: Edition = "codex-0.169",
   ) {}
 
   private compare(engine: Outcome, binary: Outcome): Divergence[] {
@@ -103,7 +106,7 @@ export class Differ {
         this.unsupported++;
         result = null;
       } else {
-        const engine = resolve(s, "codex-0.169");
+        const engine = resolve(s, this.edition);
         result = this.compare(engine, run.outcome as Outcome);
         if (result.length > 0) {
           // A divergence counts only when the binary gives the same answer twice: some command
@@ -135,7 +138,7 @@ export class Differ {
 export async function runDifferential(opts: DifferentialOptions): Promise<DifferentialReport> {
   const adapter: Adapter = await import("@codex-policy/codex-cli-adapter");
   adapter.preflight(opts.codexBin ? { codexBin: opts.codexBin } : {});
-  const differ = new Differ(adapter, opts.codexBin, opts.warnings === true);
+  const differ = new Differ(adapter, opts.codexBin, opts.warnings === true, opts.edition);
   const start = Date.now();
   const deadline = start + (opts.timeBudgetMs ?? Number.POSITIVE_INFINITY);
   const found: FoundDivergence[] = [];
@@ -244,7 +247,7 @@ async function runShard(differ: Differ, opts: DifferentialOptions, shard: Shard)
     const signature = divergenceSignature(divergences);
     if (!seen.has(signature)) {
       seen.add(signature);
-      const c = divergenceCase(scenario, divergences, { seed, path });
+      const c = divergenceCase(scenario, divergences, { seed, path }, differ.edition);
       const caseFile =
         opts.outDir === null ? null : writeCaseFile(c, opts.outDir ?? "conformance/cases/fuzz");
       found.push({ signature, divergences, scenario, seed, path, caseFile });

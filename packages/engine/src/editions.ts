@@ -2,6 +2,8 @@ import {
   compareVersions,
   type Edition,
   editionMinor,
+  editionRelease,
+  LATEST_EDITION,
   parseEdition,
   RELEASE_EDITIONS,
 } from "@codex-policy/spec";
@@ -13,6 +15,8 @@ export type { Behaviour, RequirementLayerKind } from "./releases/behaviour.js";
 /** An edition is data: one algorithm reads it. */
 export interface EditionSpec extends Behaviour {
   id: Edition;
+  /** The release whose feature catalogue the edition uses (`data/features-by-release.json`). */
+  featureRelease: string;
   /** Why this edition's outcomes deserve less trust than the others, when they do. */
   caveat: string | null;
 }
@@ -41,7 +45,8 @@ function fold(id: Edition, minor: number): EditionSpec {
     minor < VERIFIED_FROM_MINOR
       ? `Releases before 0.${VERIFIED_FROM_MINOR} are modelled only from the bisection notes (the 36-scenario grid); other areas follow 0.${VERIFIED_FROM_MINOR} and are not yet verified for ${id}.`
       : null;
-  return Object.freeze({ ...b, id, caveat });
+  const featureRelease = editionRelease(id) ?? editionRelease(LATEST_EDITION)!;
+  return Object.freeze({ ...b, id, caveat, featureRelease });
 }
 
 const NEWEST = fold("codex-0.0", Number.MAX_SAFE_INTEGER);
@@ -55,6 +60,8 @@ const DOCUMENTED: EditionSpec = Object.freeze<EditionSpec>({
   ...NEWEST,
   id: "documented",
   caveat: null,
+  // The docs name no feature catalogue; the pinned binary's stands in.
+  featureRelease: "0.169.0",
   order: ["legacy", "mdm-legacy", "system", "mdm", "cloud"],
   merge: "first-writer",
   cloudFailure: "skip",

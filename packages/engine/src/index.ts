@@ -1,4 +1,6 @@
-export { EDITIONS, type EditionSpec } from "./editions.js";
+export { changesUpTo, EDITIONS, type EditionSpec, editionSpec, VERIFIED_FROM_MINOR } from "./editions.js";
+export type { Behaviour } from "./releases/behaviour.js";
+export { CHANGES, type Change } from "./releases/changes.js";
 export { globMatches, matchHostname } from "./requirements/hostname.js";
 export { resolve } from "./resolve.js";
 export { parseToml } from "./toml.js";

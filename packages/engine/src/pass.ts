@@ -158,7 +158,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
 
   const s = scenario.session;
   const pins = composed.fields.features;
-  const features = featuresStage(pins, stack.layers, s.enable, s.disable, diag, edition.unknownFeaturePin);
+  const features = featuresStage(pins, stack.layers, s.enable, s.disable, diag, edition);
   if (diag.failed) return refuse();
   if (credentialMaskingInactive(features, composed.fields.experimental_network))
     diag.warn("credential-masking-inactive", CREDENTIAL_MASKING_INACTIVE);

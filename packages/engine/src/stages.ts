@@ -14,6 +14,7 @@ import {
 import { checkMcpTransports } from "./config/mcp-transport.js";
 import type { EditionSpec } from "./editions.js";
 import { checkConfigLayers } from "./effective/config-checks.js";
+import { catalogueFor } from "./features/catalogue.js";
 import { keyOf, StageCache } from "./memo.js";
 import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "./model.js";
 import { checkConfigProfiles, checkPermissionRequirements } from "./permissions/definitions.js";
@@ -118,6 +119,7 @@ export function composeStage(
       const r = validateComposedRules(
         composed.rules,
         empty ? { label: empty.label, layerId: empty.layerId } : undefined,
+        edition.ruleDecisions,
       );
       if ("error" in r) d.fail(r.error);
       else managedRules = r.rules;
@@ -142,13 +144,21 @@ export function featuresStage(
   enable: string[],
   disable: string[],
   diag: Diagnostics,
-  unknownPin: "warn" | "error" = "warn",
+  release: Pick<EditionSpec, "unknownFeaturePin" | "featureRelease">,
 ): ReturnType<typeof resolveFeatures> {
+  const unknownPin = release.unknownFeaturePin;
+  const catalogue = catalogueFor(release.featureRelease);
   const key =
-    keyOf(pins?.value, pins?.layer.label, enable.join(","), disable.join(","), unknownPin) +
-    layersKey(layers);
+    keyOf(
+      pins?.value,
+      pins?.layer.label,
+      enable.join(","),
+      disable.join(","),
+      unknownPin,
+      catalogue.release,
+    ) + layersKey(layers);
   return features.run(key, diag, (d) =>
-    resolveFeatures({ pins, configLayers: layers, enable, disable, unknownPin }, d),
+    resolveFeatures({ pins, configLayers: layers, enable, disable, unknownPin, catalogue }, d),
   );
 }
 

@@ -160,7 +160,7 @@ describe("0.156: unknown-key warnings and the default login methods", () => {
   });
 });
 
-describe("0.169: rule decision prompt-user", () => {
+describe("0.167: rule decision prompt-user (binary: 0.166.0 rejects, 0.167.2 and 0.168.0 accept)", () => {
   const g19 = req(
     '[rules]\nprefix_rules = [{ pattern = [{ token = "git" }, { token = "push" }], decision = "prompt-user" }]',
   );
@@ -171,8 +171,15 @@ describe("0.169: rule decision prompt-user", () => {
       "unknown variant `prompt-user`, expected one of `allow`, `prompt`, `forbidden`",
     );
   });
-  it("0.169 accepts it", () => {
-    expect(run(g19, "codex-0.169").status).toBe("ok");
+  it("0.167 accepts it", () => {
+    expect(run(g19, "codex-0.167").status).toBe("ok");
+  });
+  it("the allow refusal lists the decisions of the release (g03)", () => {
+    const g03 = req('[rules]\nprefix_rules = [{ pattern = [{ token = "ls" }], decision = "allow" }]');
+    expect(run(g03, "codex-0.166").errors[0]?.message).toMatch(/\(use 'prompt' or 'forbidden'\)$/);
+    expect(run(g03, "codex-0.167").errors[0]?.message).toMatch(
+      /\(use 'prompt', 'prompt-user', or 'forbidden'\)$/,
+    );
   });
 });
 

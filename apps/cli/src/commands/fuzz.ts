@@ -1,12 +1,14 @@
 import { parseArgs } from "../args.js";
+import { editionFlag } from "../edition-flag.js";
 import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
 
 const USAGE = `usage: codex-policy fuzz --against codex-cli [--runs N] [--seed S] [--path P] [--time-budget T]
                          [--jobs J] [--warnings] [--out DIR] [--no-write] [--codex-bin PATH]
+                         [--edition E]
 
 Differential fuzzing: generates scenarios the real binary can express, resolves each with the engine
-(edition codex-0.169) and with the binary, and compares decision fields. Each divergence is shrunk and
+(edition codex-0.169, or --edition E to model another release's binary given with --codex-bin) and with the binary, and compares decision fields. Each divergence is shrunk and
 written as a conformance case (default conformance/cases/fuzz/<id>.toml) with its seed and path.
 --time-budget takes seconds or a suffix: 90s, 10m, 1h. --jobs J splits the runs into J concurrent shards
 with seeds S, S+1000003, ... (default 1). --warnings also compares the warning texts users see.
@@ -44,6 +46,7 @@ export const command: Command = {
       out: "string",
       "no-write": "bool",
       "codex-bin": "string",
+      edition: "string",
     });
     if (positional.length) throw new UserError(`unexpected argument '${positional[0]}'\n${USAGE}`);
     if (flags.against !== "codex-cli")
@@ -58,6 +61,7 @@ export const command: Command = {
       throw new UserError("--path needs the --seed it was printed with");
     const timeBudgetMs =
       flags["time-budget"] === undefined ? undefined : parseDuration(String(flags["time-budget"]));
+    const edition = editionFlag(flags.edition as string | undefined);
     const { runDifferential } = await import("@codex-policy/arbitraries");
     let report: Awaited<ReturnType<typeof runDifferential>>;
     try {
@@ -70,6 +74,7 @@ export const command: Command = {
         ...(timeBudgetMs !== undefined ? { timeBudgetMs } : {}),
         outDir: flags["no-write"] ? null : ((flags.out as string | undefined) ?? "conformance/cases/fuzz"),
         ...(flags["codex-bin"] ? { codexBin: String(flags["codex-bin"]) } : {}),
+        ...(edition ? { edition } : {}),
         log: (line) => process.stdout.write(`${line}\n`),
       });
     } catch (e) {
@@ -83,7 +88,7 @@ export const command: Command = {
           `  ${x.path}: engine ${JSON.stringify(x.engine)} / binary ${JSON.stringify(x.binary)}\n`,
         );
       process.stdout.write(
-        `  replay: pnpm -s codex-policy fuzz --against codex-cli --seed ${d.seed} --path ${d.path} --no-write\n`,
+        `  replay: pnpm -s codex-policy fuzz --against codex-cli${edition ? ` --edition ${edition}` : ""} --seed ${d.seed} --path ${d.path} --no-write\n`,
       );
     }
     process.stdout.write(

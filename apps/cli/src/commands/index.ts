@@ -23,6 +23,10 @@ export const COMMANDS: Record<string, { summary: string; load: Loader }> = {
     summary: "Differential fuzzing of the engine against the real binary",
     load: () => import("./fuzz.js"),
   },
+  editions: {
+    summary: "List the behaviour changes between Codex releases (the editions' data)",
+    load: () => import("./editions.js"),
+  },
   tui: { summary: "Open the interactive simulator", load: () => import("./tui.js") },
   schema: {
     summary: "Print the JSON Schema of scenarios, cases or outcomes",

@@ -1,4 +1,5 @@
 import data from "../../data/features-0.169.json";
+import byRelease from "../../data/features-by-release.json";
 
 export interface FeatureAlias {
   key: string;
@@ -46,4 +47,86 @@ export function configFeature(key: string): FeatureSpec | undefined {
   if (direct) return direct;
   const a = BY_ALIAS.get(key);
   return a?.alias.config ? a.spec : undefined;
+}
+
+/** One release's features: which exist, their stage and default, looked up by key or alias. */
+export interface Catalogue {
+  /** The release whose `codex features list` this is. */
+  release: string;
+  all: readonly FeatureSpec[];
+  spec(key: string): FeatureSpec | undefined;
+  alias(key: string): { spec: FeatureSpec; alias: FeatureAlias } | undefined;
+  /** A key in a config `[features]` table, if config may set it. */
+  config(key: string): FeatureSpec | undefined;
+}
+
+function catalogue(release: string, all: readonly FeatureSpec[]): Catalogue {
+  const byKey = new Map(all.map((f) => [f.key, f]));
+  const byAlias = new Map<string, { spec: FeatureSpec; alias: FeatureAlias }>();
+  for (const spec of all) for (const alias of spec.aliases) byAlias.set(alias.key, { spec, alias });
+  return {
+    release,
+    all,
+    spec: (key) => byKey.get(key),
+    alias: (key) => byAlias.get(key),
+    config(key) {
+      const direct = byKey.get(key);
+      if (direct) return direct;
+      const a = byAlias.get(key);
+      return a?.alias.config ? a.spec : undefined;
+    },
+  };
+}
+
+/** The pinned binary's catalogue, with every detail probed on it. */
+export const CATALOGUE_0_169 = catalogue((data as { codex: string }).codex, FEATURES);
+
+type Run = [first: string, last: string, stage: string, dflt: boolean];
+const releases = byRelease as unknown as { read: string[]; features: Record<string, Run[]> };
+
+const triple = (v: string) => v.split(".").map(Number) as [number, number, number];
+function cmp(a: string, b: string): number {
+  const [x, y] = [triple(a), triple(b)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return 0;
+}
+
+/** The read release a release's catalogue comes from: the newest read at or before it, else the oldest. */
+export function catalogueSource(release: string): string {
+  const read = releases.read;
+  return [...read].reverse().find((v) => cmp(v, release) <= 0) ?? read[0] ?? CATALOGUE_0_169.release;
+}
+
+const built = new Map<string, Catalogue>();
+
+/**
+ * A release's catalogue: the names, stages and defaults its `codex features list` printed
+ * (`data/features-by-release.json`), with the details probed on 0.169.0 (aliases, dependencies,
+ * pin handling, enum order) for the features 0.169.0 also has. A feature 0.169.0 lacks is pinned
+ * and set like any other, and sorts after the known ones in a pin conflict.
+ */
+export function catalogueFor(release: string): Catalogue {
+  const source = catalogueSource(release);
+  const hit = built.get(source);
+  if (hit) return hit;
+  const all: FeatureSpec[] = [];
+  for (const [key, runs] of Object.entries(releases.features)) {
+    const run = runs.find(([first, last]) => cmp(first, source) <= 0 && cmp(source, last) <= 0);
+    if (!run) continue;
+    const known = BY_KEY.get(key);
+    const base: FeatureSpec = known ?? {
+      key,
+      stage: run[2],
+      default: run[3],
+      aliases: [],
+      requires: [],
+      configInert: false,
+      pin: "effective",
+      order: null,
+    };
+    all.push({ ...base, stage: run[2], default: run[3] });
+  }
+  const c = catalogue(source, all);
+  built.set(source, c);
+  return c;
 }

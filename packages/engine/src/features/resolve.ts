@@ -1,7 +1,7 @@
 import type { FeatureState } from "@codex-policy/spec";
 import type { ComposedField, ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
 import { isTable } from "../toml.js";
-import { configFeature, FEATURES, type FeatureSpec, featureAlias, featureSpec } from "./catalogue.js";
+import { CATALOGUE_0_169, type Catalogue, type FeatureSpec, featureAlias, featureSpec } from "./catalogue.js";
 import { fieldLabel } from "./source-label.js";
 import { featureSwitch } from "./tables.js";
 
@@ -13,6 +13,8 @@ export interface FeaturesInput {
   disable: string[];
   /** A pin naming no known feature: warned and ignored, or an error (before 0.124). */
   unknownPin?: "warn" | "error";
+  /** The release's features (default: 0.169.0's). */
+  catalogue?: Catalogue;
 }
 
 interface Pin {
@@ -41,6 +43,7 @@ function collectPins(
   field: ComposedField,
   diag: Diagnostics,
   unknownPin: "warn" | "error",
+  cat: Catalogue,
 ): Map<string, Pin> {
   const pins = new Map<string, Pin>();
   if (!isTable(field.value)) return pins;
@@ -50,7 +53,7 @@ function collectPins(
     const value = field.value[key];
     if (typeof value !== "boolean") continue;
     const source = pinSource(field, key).source;
-    const spec = featureSpec(key);
+    const spec = cat.spec(key);
     if (spec) {
       if (spec.pin === "ignored-warn") {
         diag.warn(
@@ -62,7 +65,7 @@ function collectPins(
       }
       continue;
     }
-    const alias = featureAlias(key);
+    const alias = cat.alias(key);
     if (alias) {
       if (alias.alias.requirements === "legacy") {
         diag.warn(
@@ -95,11 +98,13 @@ function collectPins(
  * hold after normalisation stop Codex (`feature-pin-conflict`).
  */
 export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record<string, FeatureState> {
+  const cat = input.catalogue ?? CATALOGUE_0_169;
+  const all = cat.all;
   const state = new Map<string, { enabled: boolean; source: string }>();
-  for (const f of FEATURES) state.set(f.key, { enabled: f.default, source: "default" });
+  for (const f of all) state.set(f.key, { enabled: f.default, source: "default" });
 
   const set = (key: string, value: boolean, source: string): void => {
-    const spec = configFeature(key);
+    const spec = cat.config(key);
     if (!spec || spec.configInert) return;
     state.set(spec.key, { enabled: value, source });
   };
@@ -124,7 +129,7 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
     if (table) {
       for (const [k, v] of Object.entries(table)) {
         merged[k] = v;
-        const b = featureSwitch(configFeature(k)?.key ?? k, v);
+        const b = featureSwitch(cat.config(k)?.key ?? k, v);
         if (b !== undefined) set(k, b, String(layer.kind));
       }
     }
@@ -132,7 +137,7 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   if (!flagsApplied) applyFlags();
 
   const pins = input.pins
-    ? collectPins(input.pins, diag, input.unknownPin ?? "warn")
+    ? collectPins(input.pins, diag, input.unknownPin ?? "warn", cat)
     : new Map<string, Pin>();
   if (diag.failed) return {};
   const configured = new Map(state);
@@ -152,9 +157,9 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   }
 
   // Dependency normalisation, repeated until stable.
-  for (let changed = true, rounds = 0; changed && rounds < FEATURES.length; rounds++) {
+  for (let changed = true, rounds = 0; changed && rounds < all.length; rounds++) {
     changed = false;
-    for (const f of FEATURES) {
+    for (const f of all) {
       const s = state.get(f.key);
       if (!s?.enabled) continue;
       for (const dep of f.requires) {
@@ -168,10 +173,10 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   }
 
   if (input.pins && pins.size > 0) checkPins(pins, state, input.pins, diag);
-  checkNeedsConfig(state, merged, diag);
+  checkNeedsConfig(all, state, merged, diag);
 
   const out: Record<string, FeatureState> = {};
-  for (const f of FEATURES) {
+  for (const f of all) {
     const s = state.get(f.key)!;
     const pin = pins.get(f.key);
     out[f.key] = {
@@ -203,11 +208,12 @@ function checkPins(
 }
 
 function checkNeedsConfig(
+  all: readonly FeatureSpec[],
   state: Map<string, { enabled: boolean; source: string }>,
   merged: Record<string, unknown>,
   diag: Diagnostics,
 ): void {
-  for (const f of FEATURES) {
+  for (const f of all) {
     if (!f.needsConfig || !state.get(f.key)?.enabled) continue;
     const t = merged[f.key];
     if (isTable(t) && t.limit_tokens !== undefined) continue;

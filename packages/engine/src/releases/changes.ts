@@ -260,11 +260,21 @@ export const CHANGES: readonly Change[] = [
   },
   {
     id: "rule-prompt-user",
-    since: "0.169",
+    since: "0.167",
     previous: "0.166",
-    summary: "prefix rule decision prompt-user accepted",
-    evidence: ["g19", "g03"],
+    summary:
+      "prefix rule decision prompt-user accepted (0.167.2, the first 0.167 release, and 0.168.0 accept it; 0.166.0 rejects it as an unknown variant)",
+    evidence: ["g19", "g03", "binary 0.166.0/0.167.2/0.168.0, 2026-12-05"],
     affects: ["effective.commands", "status", "errors"],
     add: { ruleDecisions: ["prompt-user"] },
+  },
+  {
+    id: "features-0.171",
+    since: "0.171",
+    previous: "0.169",
+    summary:
+      "feature catalogue 215 → 224 entries: nine new features under development and off (catalog_apps_instructions, file_backed_tool_audio, guardian_nested_approval_context, mcp_shared_repl_cwd, multi_environment_mcp, per_environment_context, restored_history_prewarm, safe_image_decoder, utc_environment_date); incremental_tools_legacy and tui_workspace default to on; decisions, merged requirements and warnings as 0.169.0",
+    evidence: ["codex features list", "223 hand-written scenarios (version-drift.md §3)"],
+    affects: ["effective.features"],
   },
 ];

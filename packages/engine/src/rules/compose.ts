@@ -2,6 +2,7 @@ import type { LayerId, OutcomeError } from "@codex-policy/spec";
 import { layersLabel } from "../features/source-label.js";
 import type { RequirementLayer, SourcedRule } from "../model.js";
 import { isTable } from "../toml.js";
+import { RULE_DECISIONS } from "./validate.js";
 
 export type ManagedDecision = "prompt" | "prompt-user" | "forbidden";
 
@@ -18,8 +19,12 @@ export interface ManagedRule {
   layer: RequirementLayer;
 }
 
-const ALLOW_TEXT =
-  "which is not permitted in requirements.toml: Codex merges these rules with other config and uses the most restrictive result (use 'prompt', 'prompt-user', or 'forbidden')";
+/** The `allow` refusal lists the decisions the release accepts: `'prompt' or 'forbidden'`, or three with commas. */
+function allowText(decisions: readonly string[]): string {
+  const q = RULE_DECISIONS.filter((d) => d !== "allow" && decisions.includes(d)).map((d) => `'${d}'`);
+  const list = q.length > 2 ? `${q.slice(0, -1).join(", ")}, or ${q.at(-1)}` : q.join(" or ");
+  return `which is not permitted in requirements.toml: Codex merges these rules with other config and uses the most restrictive result (use ${list})`;
+}
 
 function tokenProblem(t: unknown): string | string[] {
   if (!isTable(t)) return "set either token or any_of";
@@ -39,7 +44,11 @@ function tokenProblem(t: unknown): string | string[] {
   return "set either token or any_of";
 }
 
-function ruleProblem(rule: unknown, i: number): string | Omit<ManagedRule, "source" | "layer"> {
+function ruleProblem(
+  rule: unknown,
+  i: number,
+  decisions: readonly string[],
+): string | Omit<ManagedRule, "source" | "layer"> {
   const at = `rules prefix_rule at index ${i}`;
   const r = isTable(rule) ? rule : {};
   const just = r.justification;
@@ -55,7 +64,7 @@ function ruleProblem(rule: unknown, i: number): string | Omit<ManagedRule, "sour
   }
   const d = r.decision;
   if (d === undefined) return `${at} is missing a decision`;
-  if (d === "allow") return `${at} has decision 'allow', ${ALLOW_TEXT}`;
+  if (d === "allow") return `${at} has decision 'allow', ${allowText(decisions)}`;
   if (d !== "prompt" && d !== "prompt-user" && d !== "forbidden") return `${at} is missing a decision`;
   return {
     index: i,
@@ -72,6 +81,7 @@ function ruleProblem(rule: unknown, i: number): string | Omit<ManagedRule, "sour
 export function validateComposedRules(
   rules: SourcedRule[],
   empty?: { label: string; layerId: LayerId },
+  decisions: readonly string[] = RULE_DECISIONS,
 ): { rules: ManagedRule[] } | { error: OutcomeError } {
   const list = Array.isArray(rules) ? rules.filter((r) => r?.layer) : [];
   const label = list.length > 0 ? layersLabel(list.map((r) => r.layer)) : (empty?.label ?? "<unspecified>");
@@ -88,7 +98,7 @@ export function validateComposedRules(
   const out: ManagedRule[] = [];
   for (let i = 0; i < list.length; i++) {
     const { rule, layer } = list[i]!;
-    const r = ruleProblem(rule, i);
+    const r = ruleProblem(rule, i, decisions);
     if (typeof r === "string")
       return { error: { code: "rules-invalid", layer: layer.layerId, message: prefix + r } };
     out.push({ ...r, source: layer.source, layer });
