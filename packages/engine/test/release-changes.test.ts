@@ -190,3 +190,16 @@ describe("editions before 0.128", () => {
     expect(run(s, "codex-0.128").notices.some((n) => n.kind === "edition-caveat")).toBe(false);
   });
 });
+
+describe("0.168: the [features].multi_agent deprecation warning (binary: absent on 0.167.2, present on 0.168.0)", () => {
+  const s = {
+    system: { managed_config: "\n" },
+    project: { config: "[features]\nmulti_agent = false\n", trust: "trusted" as const },
+  };
+  it("0.167 says nothing", () => {
+    expect(run(s, "codex-0.167").warnings).toEqual([]);
+  });
+  it("0.168 warns", () => {
+    expect(run(s, "codex-0.168").warnings.map((w) => w.code)).toEqual(["multi-agent-deprecated"]);
+  });
+});

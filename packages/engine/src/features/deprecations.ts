@@ -16,9 +16,13 @@ function featureTables(layer: ConfigLayer): Record<string, unknown>[] {
  * whatever the value and whatever other layers say (binary: system config, managed config and `-c`
  * never draw it). An unknown-trust project counts even though its features do not apply.
  */
-export function multiAgentDeprecated(layers: readonly ConfigLayer[]): boolean {
-  return layers.some(
-    (l) => MULTI_AGENT_FILE_KINDS.has(l.kind) && featureTables(l).some((t) => "multi_agent" in t),
+export function multiAgentDeprecated(
+  layers: readonly ConfigLayer[],
+  release: { multiAgentDeprecationWarning: boolean },
+): boolean {
+  return (
+    release.multiAgentDeprecationWarning &&
+    layers.some((l) => MULTI_AGENT_FILE_KINDS.has(l.kind) && featureTables(l).some((t) => "multi_agent" in t))
   );
 }
 

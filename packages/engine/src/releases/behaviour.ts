@@ -74,6 +74,8 @@ export interface Behaviour {
   untrustedProjectLeaks: boolean;
   /** Whether a refusal names the field and the requirements file. */
   refusalNamesField: boolean;
+  /** Whether `[features].multi_agent` in user or project config draws the deprecation warning. */
+  multiAgentDeprecationWarning: boolean;
 }
 
 /** Requirement keys whose first release has its own change entry (`changes.ts`). */
@@ -127,6 +129,7 @@ export const BASELINE: Behaviour = {
   projectDisabledWarning: false,
   untrustedProjectLeaks: false,
   refusalNamesField: false,
+  multiAgentDeprecationWarning: false,
 };
 
 /** Behaviour values that are lists of names: a change may add to them or drop from them. */

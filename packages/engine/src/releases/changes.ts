@@ -269,6 +269,16 @@ export const CHANGES: readonly Change[] = [
     add: { ruleDecisions: ["prompt-user"] },
   },
   {
+    id: "multi-agent-deprecated",
+    since: "0.168",
+    previous: "0.167",
+    summary:
+      "[features].multi_agent in user or project config draws a deprecation warning (0.167.2 and 0.166.0 say nothing)",
+    evidence: ["fuzz:edition=codex-0.166;seed=1660", "binary 0.166.0/0.167.2/0.168.0, 2026-12-05"],
+    affects: ["warnings"],
+    set: { multiAgentDeprecationWarning: true },
+  },
+  {
     id: "features-0.171",
     since: "0.171",
     previous: "0.169",
