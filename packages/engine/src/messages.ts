@@ -48,6 +48,11 @@ export function layerParseError(label: string, detail: string): string {
   return `failed to parse requirements layer ${label}: ${detail}`;
 }
 
+/** Fields Codex reads only once the layers are merged fail with this prefix instead. */
+export function mergedParseError(detail: string): string {
+  return `failed to parse merged requirements: ${detail}`;
+}
+
 /** serde errors on a field carry the field path on a line of its own. */
 export function serdeFieldError(message: string, path: string): string {
   return `${message}\nin \`${path}\`\n`;

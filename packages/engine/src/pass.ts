@@ -9,6 +9,7 @@ import { buildConfigStack } from "./config/stack.js";
 import type { EditionSpec } from "./editions.js";
 import { requireAutoReview } from "./effective/auto-review-required.js";
 import { checkThreadParams } from "./effective/config-checks.js";
+import { checkModelProvider } from "./effective/model-provider.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
 import { reviewerConstraint } from "./effective/settings.js";
 import {
@@ -152,6 +153,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
   } = composeStage(reqLayers, edition, host, scenario.host.os, diag);
   requirements = report;
   if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag);
+  if (!diag.failed) checkModelProvider(composed.fields, stack.layers, diag);
   if (!diag.failed) notModelledNotices(composed.fields, stack.layers, diag);
   if (!diag.failed) checkConfig(stack.layers, diag, edition);
   if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag, edition);

@@ -82,6 +82,7 @@ const DEFAULTS_AFTER_CONFIG_ERROR = new Set([
   "invalid-type",
   "unknown-variant",
   "config-invalid",
+  "model-provider-unknown",
   "config-legacy-profile",
   "never-with-disallowed-full-access",
 ]);

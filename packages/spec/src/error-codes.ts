@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   "config-approval-untrusted": 'approval_policy = "untrusted" set in a config layer.',
   "config-legacy-profile": "A config file sets the legacy top-level `profile` key.",
   "config-invalid": "A config layer fails to load.",
+  "model-provider-unknown":
+    "The model provider Codex starts with is neither built in nor defined in model_providers.",
   "deny-read-unsafe-glob":
     "A deny_read glob starts at the filesystem root, so the sandbox cannot expand it; no thread starts.",
   "login-methods-empty": "allowed_login_methods is an empty list: no way to sign in remains.",

@@ -18,6 +18,7 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
     "mcp-identity-invalid",
   ],
   [/invalid value for `features`/, "feature-pin-conflict"],
+  [/^Model provider `[^`]*` not found/, "model-provider-unknown"],
   [/^Invalid override/, "override-invalid"],
   [/\.toml:\d+:\d+: invalid transport|is not supported for (stdio|streamable_http)/, "config-invalid"],
   [/duplicate field `/, "duplicate-field"],

@@ -1,6 +1,7 @@
 import type { OutcomeError } from "@codex-policy/spec";
 import { configured } from "../config/stack.js";
 import {
+  invalidType,
   PERMISSION_DEFAULT_NEEDS_ALLOWLIST,
   PERMISSION_DEFAULT_REQUIRED,
   PERMISSIONS_FILESYSTEM_RESERVED,
@@ -11,7 +12,7 @@ import {
   permissionUndefinedInAllowlist,
 } from "../messages.js";
 import type { ComposedField, ConfigLayer } from "../model.js";
-import { isTable } from "../toml.js";
+import { isTable, serdeType } from "../toml.js";
 
 /** The profiles every Codex with permission profiles knows. */
 export const BUILTIN_PROFILES = [":read-only", ":workspace", ":danger-full-access"] as const;
@@ -29,6 +30,32 @@ export function reservedFilesystemKey(permissions: unknown): boolean {
   return isTable(fs) && Object.keys(fs).some((k) => PROFILE_KEYS.has(k));
 }
 export { PERMISSIONS_FILESYSTEM_RESERVED };
+
+/**
+ * The first problem of requirements' `permissions` as Codex reads it (0.169.0 binary): a struct of
+ * profiles, each one a table, besides `filesystem`, which holds constraints only.
+ */
+export function permissionsRequirementProblem(
+  permissions: unknown,
+): { code: string; message: string; path: string } | null {
+  const wrong = (v: unknown, expected: string, path: string) => ({
+    code: "invalid-type",
+    message: invalidType(serdeType(v), `struct ${expected}`),
+    path,
+  });
+  if (!isTable(permissions)) return wrong(permissions, "PermissionsRequirementsToml", "permissions");
+  const fs = permissions[REQUIREMENTS_FILESYSTEM_KEY];
+  if (fs !== undefined && !isTable(fs))
+    return wrong(fs, "RawFilesystemRequirementsToml", `permissions.${REQUIREMENTS_FILESYSTEM_KEY}`);
+  if (reservedFilesystemKey(permissions))
+    return {
+      code: "permission-profiles-invalid",
+      message: PERMISSIONS_FILESYSTEM_RESERVED,
+      path: `permissions.${REQUIREMENTS_FILESYSTEM_KEY}`,
+    };
+  const bad = Object.entries(permissions).find(([k, v]) => k !== REQUIREMENTS_FILESYSTEM_KEY && !isTable(v));
+  return bad ? wrong(bad[1], "PermissionProfileToml", "permissions") : null;
+}
 
 /** Keys of requirements' `[permissions.filesystem]` that Codex ignores (with a warning). */
 export function ignoredFilesystemKeys(permissions: unknown): string[] {

@@ -30,14 +30,29 @@ type Shape =
       /** Fields that are themselves structs, reported the same way. */
       nested?: Record<string, readonly string[]>;
     }
-  /** A table of named entries, each one a struct. */
-  | { kind: "struct-map"; name: string; entry: string };
+  /**
+   * A table of named entries, each one a struct; `name` null when serde calls the table a map.
+   * `entryPath`: the error names the entry (`model_providers.a`) rather than the table.
+   * `merged`: Codex reads the field only from the merged requirements.
+   */
+  | { kind: "struct-map"; name: string | null; entry: string; entryPath?: boolean; merged?: boolean }
+  /** A table of names, each one a boolean. */
+  | { kind: "bool-map" };
 
 const unchecked = (...names: string[]): Record<string, FieldKind> =>
   Object.fromEntries(names.map((n) => [n, "unchecked" as const]));
 
 export const REQUIREMENT_SHAPES: Readonly<Record<string, Shape>> = {
   model_provider: { kind: "string" },
+  model_providers: {
+    kind: "struct-map",
+    name: null,
+    entry: "ModelProviderInfo",
+    entryPath: true,
+    merged: true,
+  },
+  allowed_permission_profiles: { kind: "bool-map" },
+  default_permissions: { kind: "string" },
   chatgpt_base_url: { kind: "string" },
   additional_developer_instructions: { kind: "string" },
   guardian_policy_config: { kind: "string" },
@@ -200,6 +215,8 @@ export interface ShapeProblem {
   code: "invalid-type" | "unknown-variant" | "unknown-field";
   message: string;
   path: string;
+  /** Found when Codex parses the merged requirements, not one layer. */
+  merged?: boolean;
 }
 
 const UNIT_VARIANT = invalidType("unit variant", "string only");
@@ -268,11 +285,28 @@ export function checkRequirementShape(key: string, value: unknown): ShapeProblem
       return null;
     }
     case "struct-map": {
-      if (!isTable(value)) return wrong(`struct ${shape.name}`);
-      const bad = Object.values(value).find((entry) => !isTable(entry));
+      const merged = shape.merged ? { merged: true } : {};
+      if (!isTable(value)) return { ...wrong(shape.name ? `struct ${shape.name}` : "a map"), ...merged };
+      const bad = Object.entries(value).find(([, entry]) => !isTable(entry));
+      if (bad === undefined) return null;
+      const path = shape.entryPath ? `${key}.${bad[0]}` : key;
+      return {
+        code: "invalid-type",
+        message: invalidType(serdeType(bad[1]), `struct ${shape.entry}`),
+        path,
+        ...merged,
+      };
+    }
+    case "bool-map": {
+      if (!isTable(value)) return wrong("a map");
+      const bad = Object.entries(value).find(([, v]) => typeof v !== "boolean");
       return bad === undefined
         ? null
-        : { code: "invalid-type", message: invalidType(serdeType(bad), `struct ${shape.entry}`), path: key };
+        : {
+            code: "invalid-type",
+            message: invalidType(serdeType(bad[1]), "a boolean"),
+            path: `${key}.${bad[0]}`,
+          };
     }
   }
 }

@@ -13,16 +13,13 @@ import {
   GRANULAR_NEEDS_TABLE,
   invalidType,
   layerParseError,
+  mergedParseError,
   missingField,
   serdeFieldError,
   unknownVariant,
 } from "../messages.js";
 import type { RequirementLayer } from "../model.js";
-import {
-  ignoredFilesystemKeys,
-  PERMISSIONS_FILESYSTEM_RESERVED,
-  reservedFilesystemKey,
-} from "../permissions/definitions.js";
+import { ignoredFilesystemKeys, permissionsRequirementProblem } from "../permissions/definitions.js";
 import { isTable, serdeType } from "../toml.js";
 import {
   APPROVAL_VARIANTS,
@@ -41,6 +38,7 @@ interface Problem {
   path: string;
   /** What the user should write instead, when Codex's own message does not say. */
   hint?: string;
+  merged?: boolean;
 }
 
 function enumList(value: unknown, path: string, variants: readonly string[]): Problem | null {
@@ -161,13 +159,7 @@ function checkField(key: string, value: unknown, release: VocabularyBehaviour): 
           : null)
       );
     case "permissions":
-      return reservedFilesystemKey(value)
-        ? {
-            code: "permission-profiles-invalid",
-            message: PERMISSIONS_FILESYSTEM_RESERVED,
-            path: "permissions.filesystem",
-          }
-        : null;
+      return permissionsRequirementProblem(value);
     default:
       return checkRequirementShape(key, value);
   }
@@ -212,7 +204,9 @@ export function validateRequirementLayer(
         error: {
           code: p.code,
           layer: layer.layerId,
-          message: layerParseError(layer.label, serdeFieldError(p.message, p.path)),
+          message: p.merged
+            ? mergedParseError(serdeFieldError(p.message, p.path))
+            : layerParseError(layer.label, serdeFieldError(p.message, p.path)),
           ...(at ?? {}),
         },
         path: p.path,
