@@ -144,7 +144,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
     diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
   if (multiAgentDeprecated(stack.layers, edition))
     diag.warn("multi-agent-deprecated", MULTI_AGENT_DEPRECATED);
-  ignoredKeys(asWritten, stack.layers, diag, edition.unknownKeyWarnings);
+  ignoredKeys(asWritten, stack.layers, diag, edition);
 
   const {
     composed,

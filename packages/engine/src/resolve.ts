@@ -90,6 +90,9 @@ const DEFAULTS_AFTER_CONFIG_ERROR = new Set([
 const CONFIG_FILES = new Set(["user.config", "project.config", "session", "scenario"]);
 const REQUIREMENT_FILES = new Set(["system.requirements", "mdm.requirements"]);
 
+/** A serde error inside requirements' `application` table (its path line). */
+const APPLICATION_ERROR = /\nin `application(\.[^`]*)?`\n?$/;
+
 /** Failures of the thread itself: the configuration loaded, and its warnings were shown. */
 const THREAD_START_FAILURES = new Set(["deny-read-unsafe-glob"]);
 
@@ -105,8 +108,10 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
     REQUIREMENT_FILES.has(e.layer) && (e.code === "toml-syntax" || e.code === "invalid-utf8");
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
   // Before 0.147 a requirements validation error leaves the app-server up on defaults.
+  // A bad `[application]` table leaves it up on defaults in every release (binary 0.164.0-0.169.0).
   const staysUp =
-    !id.validationStopsCodex && REQUIREMENT_FILES.has(e.layer) && e.code !== "requirement-disallowed";
+    REQUIREMENT_FILES.has(e.layer) &&
+    ((!id.validationStopsCodex && e.code !== "requirement-disallowed") || APPLICATION_ERROR.test(e.message));
   if (requirementsSyntax || staysUp) return { ...refused, warnings: [...refused.warnings, invalid] };
   // Any other failure stops Codex before it shows a warning (binary).
   if (!configError) return { ...refused, warnings: [] };

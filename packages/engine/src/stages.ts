@@ -64,16 +64,28 @@ export function validateLayer(layer: RequirementLayer, diag: Diagnostics, releas
 }
 
 const ignored = new StageCache<null>();
+const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** A release's requirement keys as a set (the release lists only grow, so the size tells them apart). */
+function knownKeys(keys: readonly string[]): ReadonlySet<string> {
+  let set = knownSets.get(keys);
+  if (!set) {
+    set = new Set(keys);
+    knownSets.set(keys, set);
+  }
+  return set;
+}
 /** The unrecognized-settings warning (from 0.156; earlier releases ignore such keys silently). */
 export function ignoredKeys(
   req: RequirementLayer[],
   config: ConfigLayer[],
   diag: Diagnostics,
-  warn: boolean,
+  release: Pick<EditionSpec, "unknownKeyWarnings" | "requirementKeys">,
 ): void {
-  ignored.run(`${warn}${layersKey(req)}/${layersKey(config)}`, diag, (d) => {
+  const warn = release.unknownKeyWarnings;
+  const known = knownKeys(release.requirementKeys);
+  ignored.run(`${warn}${known.size}${layersKey(req)}/${layersKey(config)}`, diag, (d) => {
     const all = new Diagnostics();
-    warnIgnoredKeys(req, config, all);
+    warnIgnoredKeys(req, config, all, known);
     for (const n of all.notices) d.notice(n);
     if (warn) for (const w of all.warnings) d.warn(w.code, w.message);
     return null;

@@ -7,6 +7,7 @@ import {
   unrecognizedSettingsWarning,
 } from "./messages.js";
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "./model.js";
+import { KNOWN_REQUIREMENT_KEYS } from "./requirements/fields.js";
 import { ignoredRequirementKeys } from "./requirements/validate.js";
 import { isTable } from "./toml.js";
 
@@ -70,11 +71,16 @@ function ignoredConfigKeys(doc: Record<string, unknown>): string[] {
 }
 
 /** One combined warning for every key Codex ignores, across requirements and managed config. */
-export function warnIgnoredKeys(req: RequirementLayer[], config: ConfigLayer[], diag: Diagnostics): void {
+export function warnIgnoredKeys(
+  req: RequirementLayer[],
+  config: ConfigLayer[],
+  diag: Diagnostics,
+  known: ReadonlySet<string> = KNOWN_REQUIREMENT_KEYS,
+): void {
   const keys: IgnoredKey[] = [];
   for (const layer of req) {
     if (layer.kind === "legacy" || layer.kind === "mdm-legacy") continue;
-    for (const key of ignoredRequirementKeys(layer))
+    for (const key of ignoredRequirementKeys(layer, known))
       keys.push({ label: requirementsLabel(layer.label), key });
     if (layer.doc.command_rules !== undefined) {
       diag.notice({

@@ -203,3 +203,17 @@ describe("0.168: the [features].multi_agent deprecation warning (binary: absent 
     expect(run(s, "codex-0.168").warnings.map((w) => w.code)).toEqual(["multi-agent-deprecated"]);
   });
 });
+
+describe("0.166: requirements keys otel and unsafe_enforce_sqlite_journal_mode (binary 0.164.0, 0.165.0, 0.166.0)", () => {
+  const s = req("otel = 1");
+  it("0.165 ignores otel with the unrecognized-settings warning", () => {
+    const o = run(s, "codex-0.165");
+    expect(o.status).toBe("ok");
+    expect(warningMessages(o)[0]).toContain("`otel` is ignored.");
+  });
+  it("0.166 reads it and refuses the wrong shape", () => {
+    const o = run(s, "codex-0.166");
+    expect(o.status).toBe("refused");
+    expect(o.errors[0]?.message).toContain("expected struct OtelRequirementsToml");
+  });
+});

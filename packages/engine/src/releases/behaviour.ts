@@ -89,6 +89,8 @@ const BISECTED_REQUIREMENT_KEYS = new Set([
   "feature_requirements",
   "allowed_approvals_reviewers",
   "remote_sandbox_config",
+  "otel",
+  "unsafe_enforce_sqlite_journal_mode",
 ]);
 
 /** Everything 0.169 knows besides the keys that have a change entry of their own. */

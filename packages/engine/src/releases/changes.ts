@@ -259,6 +259,16 @@ export const CHANGES: readonly Change[] = [
     set: { unknownKeyWarnings: true, reportsDefaultLoginMethods: true },
   },
   {
+    id: "requirement-keys-0.166",
+    since: "0.166",
+    previous: "0.165",
+    summary:
+      "requirements keys otel and unsafe_enforce_sqlite_journal_mode are read (0.164.0 and 0.165.0 ignore them with the unrecognized-settings warning)",
+    evidence: ["binary 0.164.0/0.165.0/0.166.0 key probe, 2026-12-05"],
+    affects: ["requirements", "warnings", "status", "errors"],
+    add: { requirementKeys: ["otel", "unsafe_enforce_sqlite_journal_mode"] },
+  },
+  {
     id: "rule-prompt-user",
     since: "0.167",
     previous: "0.166",

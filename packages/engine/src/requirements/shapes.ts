@@ -1,4 +1,4 @@
-import { invalidType, unknownField, unknownVariant } from "../messages.js";
+import { invalidType, missingField, unknownField, unknownVariant } from "../messages.js";
 import { isTable, serdeType } from "../toml.js";
 
 /**
@@ -8,7 +8,7 @@ import { isTable, serdeType } from "../toml.js";
  * even though the field's effect is not modelled.
  */
 /** What a struct field holds; `unchecked`: a shape the engine does not check. */
-type FieldKind = "bool" | "sequence" | "u16" | "unchecked";
+type FieldKind = "bool" | "sequence" | "u16" | "string" | `struct ${string}` | "unchecked";
 
 type Shape =
   | { kind: "string" | "path" | "strings" }
@@ -24,6 +24,8 @@ type Shape =
       /** In the struct's own order, which is also the report's. */
       fields: Record<string, FieldKind>;
       closed?: boolean;
+      /** Fields serde insists on (`missing field`), checked after the present ones. */
+      required?: readonly string[];
       complete?: boolean;
       /** How the startup-config report spells the fields, every one present (unset ones null). */
       reported?: "camel" | "snake";
@@ -67,13 +69,14 @@ export const REQUIREMENT_SHAPES: Readonly<Record<string, Shape>> = {
   application: {
     kind: "struct",
     name: "ApplicationRequirementsToml",
-    fields: unchecked("network", "storage"),
+    fields: { network: "struct Network", storage: "struct ApplicationStorageRequirementsToml" },
     closed: true,
   },
   config_server: {
     kind: "struct",
     name: "ConfigServerInput",
-    fields: unchecked("base_url", "oauth"),
+    fields: { base_url: "string", oauth: "struct OAuthSessionConfig" },
+    required: ["base_url"],
     closed: true,
   },
   marketplaces: {
@@ -189,15 +192,20 @@ export const REQUIREMENT_SHAPES: Readonly<Record<string, Shape>> = {
   apps: { kind: "struct-map", name: "AppsRequirementsToml", entry: "AppRequirementToml" },
 };
 
-const FIELD_EXPECTED: Record<Exclude<FieldKind, "unchecked">, string> = {
+const SCALAR_EXPECTED: Record<string, string> = {
   bool: "a boolean",
   sequence: "a sequence",
   u16: "u16",
+  string: "a string",
 };
+const fieldExpected = (kind: Exclude<FieldKind, "unchecked">): string =>
+  kind.startsWith("struct ") ? kind : (SCALAR_EXPECTED[kind] ?? kind);
 
 function fieldFits(kind: FieldKind, v: unknown): boolean {
   if (kind === "bool") return typeof v === "boolean";
   if (kind === "sequence") return Array.isArray(v);
+  if (kind === "string") return typeof v === "string";
+  if (kind.startsWith("struct ")) return isTable(v);
   if (kind === "u16") return Number.isInteger(v); // out of range is serde's `invalid value`, not checked
   return true;
 }
@@ -212,7 +220,7 @@ export function ignoredShapeSubkeys(key: string, value: unknown): string[] {
 }
 
 export interface ShapeProblem {
-  code: "invalid-type" | "unknown-variant" | "unknown-field";
+  code: "invalid-type" | "unknown-variant" | "unknown-field" | "missing-field";
   message: string;
   path: string;
   /** Found when Codex parses the merged requirements, not one layer. */
@@ -277,12 +285,15 @@ export function checkRequirementShape(key: string, value: unknown): ShapeProblem
         } else if (kind !== "unchecked" && !fieldFits(kind, v)) {
           return {
             code: "invalid-type",
-            message: invalidType(serdeType(v), FIELD_EXPECTED[kind]),
+            message: invalidType(serdeType(v), fieldExpected(kind)),
             path: `${key}.${k}`,
           };
         }
       }
-      return null;
+      const missing = shape.required?.find((f) => !(f in value));
+      return missing === undefined
+        ? null
+        : { code: "missing-field", message: missingField(missing), path: key };
     }
     case "struct-map": {
       const merged = shape.merged ? { merged: true } : {};

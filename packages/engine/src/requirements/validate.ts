@@ -218,10 +218,13 @@ export function validateRequirementLayer(
 }
 
 /** Dotted paths of keys Codex ignores in this layer. */
-export function ignoredRequirementKeys(layer: RequirementLayer): string[] {
+export function ignoredRequirementKeys(
+  layer: RequirementLayer,
+  known: ReadonlySet<string> = KNOWN_REQUIREMENT_KEYS,
+): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(layer.doc)) {
-    if (!KNOWN_REQUIREMENT_KEYS.has(key)) {
+    if (!known.has(key)) {
       out.push(key);
       continue;
     }
