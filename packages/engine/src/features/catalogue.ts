@@ -1,5 +1,5 @@
 import data from "../../data/features-0.169.json";
-import byRelease from "../../data/features-by-release.json";
+import releaseData from "../../data/features-by-release.json";
 
 export interface FeatureAlias {
   key: string;
@@ -82,7 +82,7 @@ function catalogue(release: string, all: readonly FeatureSpec[]): Catalogue {
 export const CATALOGUE_0_169 = catalogue((data as { codex: string }).codex, FEATURES);
 
 type Run = [first: string, last: string, stage: string, dflt: boolean];
-const releases = byRelease as unknown as { read: string[]; features: Record<string, Run[]> };
+const releases = releaseData as unknown as { read: string[]; features: Record<string, Run[]> };
 
 const triple = (v: string) => v.split(".").map(Number) as [number, number, number];
 function cmp(a: string, b: string): number {
@@ -98,6 +98,7 @@ export function catalogueSource(release: string): string {
 }
 
 const built = new Map<string, Catalogue>();
+const forRelease = new Map<string, Catalogue>();
 
 /**
  * A release's catalogue: the names, stages and defaults its `codex features list` printed
@@ -106,9 +107,14 @@ const built = new Map<string, Catalogue>();
  * and set like any other, and sorts after the known ones in a pin conflict.
  */
 export function catalogueFor(release: string): Catalogue {
+  const known = forRelease.get(release);
+  if (known) return known;
   const source = catalogueSource(release);
   const hit = built.get(source);
-  if (hit) return hit;
+  if (hit) {
+    forRelease.set(release, hit);
+    return hit;
+  }
   const all: FeatureSpec[] = [];
   for (const [key, runs] of Object.entries(releases.features)) {
     const run = runs.find(([first, last]) => cmp(first, source) <= 0 && cmp(source, last) <= 0);
@@ -128,5 +134,6 @@ export function catalogueFor(release: string): Catalogue {
   }
   const c = catalogue(source, all);
   built.set(source, c);
+  forRelease.set(release, c);
   return c;
 }
