@@ -19,6 +19,7 @@ import { keyOf, StageCache } from "./memo.js";
 import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "./model.js";
 import { checkConfigProfiles, checkPermissionRequirements } from "./permissions/definitions.js";
 import { checkComposed } from "./requirements/checks.js";
+import { requirementKeySet } from "./requirements/collect.js";
 import { type Composition, composeRequirements } from "./requirements/compose.js";
 import { requirementsReport } from "./requirements/report.js";
 import { validateRequirementLayer } from "./requirements/validate.js";
@@ -64,16 +65,6 @@ export function validateLayer(layer: RequirementLayer, diag: Diagnostics, releas
 }
 
 const ignored = new StageCache<null>();
-const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-/** A release's requirement keys as a set (the release lists only grow, so the size tells them apart). */
-function knownKeys(keys: readonly string[]): ReadonlySet<string> {
-  let set = knownSets.get(keys);
-  if (!set) {
-    set = new Set(keys);
-    knownSets.set(keys, set);
-  }
-  return set;
-}
 /** The unrecognized-settings warning (from 0.156; earlier releases ignore such keys silently). */
 export function ignoredKeys(
   req: RequirementLayer[],
@@ -82,7 +73,7 @@ export function ignoredKeys(
   release: Pick<EditionSpec, "unknownKeyWarnings" | "requirementKeys">,
 ): void {
   const warn = release.unknownKeyWarnings;
-  const known = knownKeys(release.requirementKeys);
+  const known = requirementKeySet(release.requirementKeys);
   ignored.run(`${warn}${known.size}${layersKey(req)}/${layersKey(config)}`, diag, (d) => {
     const all = new Diagnostics();
     warnIgnoredKeys(req, config, all, known);

@@ -1,3 +1,4 @@
+import { compareVersions } from "@codex-policy/spec";
 import data from "../../data/features-0.169.json";
 import releaseData from "../../data/features-by-release.json";
 
@@ -84,12 +85,7 @@ export const CATALOGUE_0_169 = catalogue((data as { codex: string }).codex, FEAT
 type Run = [first: string, last: string, stage: string, dflt: boolean];
 const releases = releaseData as unknown as { read: string[]; features: Record<string, Run[]> };
 
-const triple = (v: string) => v.split(".").map(Number) as [number, number, number];
-function cmp(a: string, b: string): number {
-  const [x, y] = [triple(a), triple(b)];
-  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  return 0;
-}
+const cmp = compareVersions;
 
 /** The read release a release's catalogue comes from: the newest read at or before it, else the oldest. */
 export function catalogueSource(release: string): string {

@@ -114,20 +114,25 @@ const withKeys = perDocument((doc, id) => {
 });
 const vocabularyById = new Map<string, Set<string>>();
 
-/** The layer as a release reads it: keys it does not know yet are dropped (Codex ignores them). */
-export function readableLayer(layer: RequirementLayer, keys: readonly string[]): RequirementLayer {
+/** A release's requirement keys as a set, built once per release list. */
+export function requirementKeySet(keys: readonly string[]): ReadonlySet<string> {
   let set = vocabularySets.get(keys);
   if (!set) {
     set = new Set(keys);
     vocabularySets.set(keys, set);
   }
-  const known = set;
+  return set;
+}
+
+/** The layer as a release reads it: keys it does not know yet are dropped (Codex ignores them). */
+export function readableLayer(layer: RequirementLayer, keys: readonly string[]): RequirementLayer {
+  const known = requirementKeySet(keys);
   if (Object.keys(layer.doc).every((k) => known.has(k))) return layer;
   let id = vocabularyIds.get(keys);
   if (id === undefined) {
     id = String(vocabularyById.size);
     vocabularyIds.set(keys, id);
-    vocabularyById.set(id, known);
+    vocabularyById.set(id, known as Set<string>);
   }
   return { ...layer, doc: withKeys(layer.doc, id) };
 }
