@@ -86,11 +86,17 @@ export const EDITIONS: {
   ]) as Record<string, EditionSpec> & { "codex-0.169": EditionSpec; documented: EditionSpec },
 );
 
-/** The spec of an edition as written (`codex-0.150`, `codex-0.150.2`, `codex-latest`); throws on others. */
-export function editionSpec(id: string): EditionSpec {
+/** The spec of an edition as written (`codex-0.150`, `codex-0.150.2`, `codex-latest`), or why there is none. */
+export function findEdition(id: string): EditionSpec | { code: string; message: string } {
   const hit = EDITIONS[id];
   if (hit) return hit;
   const p = parseEdition(id);
-  if (!p.ok) throw new Error(p.message);
-  return EDITIONS[p.edition]!;
+  return p.ok ? EDITIONS[p.edition]! : { code: p.code, message: p.message };
+}
+
+/** `findEdition` for callers that checked the name already; throws on an unknown one. */
+export function editionSpec(id: string): EditionSpec {
+  const found = findEdition(id);
+  if ("message" in found) throw new Error(found.message);
+  return found;
 }

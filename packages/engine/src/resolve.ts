@@ -3,19 +3,17 @@ import {
   type Edition,
   type Outcome,
   type OutcomeWarning,
-  parseEdition,
   type Scenario,
 } from "@codex-policy/spec";
-import { EDITIONS, type EditionSpec } from "./editions.js";
+import { type EditionSpec, findEdition } from "./editions.js";
 import { INVALID_CONFIGURATION } from "./messages.js";
 import { resolvePass } from "./pass.js";
 
 /** Resolves one scenario in one edition (any form `parseEdition` reads). Never throws. */
 export function resolve(scenario: Scenario, edition?: Edition): Outcome {
   const asked = edition ?? scenario.edition ?? DEFAULT_EDITION;
-  const parsed = EDITIONS[asked] ? null : parseEdition(asked);
-  if (parsed && !parsed.ok) return failed(asked, parsed.code, parsed.message);
-  const spec = EDITIONS[parsed?.edition ?? asked]!;
+  const spec = findEdition(asked);
+  if ("message" in spec) return failed(asked, spec.code, spec.message);
   try {
     const out = resolveScenario(scenario, spec);
     if (!spec.caveat) return out;
