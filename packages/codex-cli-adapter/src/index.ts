@@ -1,7 +1,8 @@
-import type { Outcome, Scenario } from "@codex-policy/spec";
+import { editionForVersion, type Outcome, type Scenario } from "@codex-policy/spec";
 import { CHANNELS, type Channel } from "./channels.js";
 import { findCodexBinary } from "./discover.js";
 import { mapOutcome } from "./map/outcome.js";
+import { requirementsChannelFor } from "./plan.js";
 import { probe } from "./run.js";
 import { turnProbeConflict, unsupportedReason } from "./unsupported.js";
 
@@ -58,9 +59,11 @@ export async function runWithCodex(scenario: Scenario, opts: RunOptions = {}): P
   const { raw, paths } = await probe(scenario, {
     codexBin: binary.path,
     channels,
+    requirementsVia: requirementsChannelFor(binary.version),
     timeoutMs: opts.timeoutMs ?? 60_000,
     stepTimeoutMs: opts.stepTimeoutMs,
   });
-  const outcome = mapOutcome(raw, scenario, channels, paths);
+  const own = editionForVersion(binary.version);
+  const outcome = mapOutcome(raw, scenario, channels, paths, own.ok ? own.edition : undefined);
   return { kind: "outcome", outcome, binaryVersion: binary.version, raw };
 }

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Scenario } from "@codex-policy/spec";
+import { compareVersions, type Scenario } from "@codex-policy/spec";
 import type { Channel } from "./channels.js";
 
 /** Model pinned for the turn probe: the default model sends no plain `web_search` tool. */
@@ -25,6 +25,8 @@ export interface ProbePlan {
   /** `thread/start` params in the app-server's spelling. */
   threadParams: Record<string, string>;
   channels: Channel[];
+  /** How the binary reports merged requirements and load errors (see requirementsChannelFor). */
+  requirementsVia: RequirementsVia;
   commands: string[];
   stepTimeoutMs: number;
   turnTimeoutMs: number;
@@ -82,9 +84,20 @@ export function hostsLine(scenario: Scenario): string | null {
   return fqdn === hostname ? `127.0.0.1 ${fqdn}` : `127.0.0.1 ${fqdn} ${hostname}`;
 }
 
+/** `print`: `app-server --print-startup-config`; `rpc`: `configRequirements/read` on a running app-server. */
+export type RequirementsVia = "print" | "rpc";
+
+/** The first release with `app-server --print-startup-config`. */
+export const PRINT_STARTUP_CONFIG_SINCE = "0.164.0";
+
+export function requirementsChannelFor(version: string): RequirementsVia {
+  return compareVersions(version, PRINT_STARTUP_CONFIG_SINCE) >= 0 ? "print" : "rpc";
+}
+
 export interface WorkspaceOptions {
   codexBin: string;
   channels: Channel[];
+  requirementsVia: RequirementsVia;
   stepTimeoutMs: number;
   turnTimeoutMs: number;
   /**
@@ -151,6 +164,7 @@ export function prepareWorkspace(scenario: Scenario, opts: WorkspaceOptions): Pr
     globalArgs: sessionArgs(scenario),
     threadParams: threadParams(scenario),
     channels: opts.channels,
+    requirementsVia: opts.requirementsVia,
     commands: scenario.probe.commands,
     stepTimeoutMs: opts.stepTimeoutMs,
     turnTimeoutMs: opts.turnTimeoutMs,

@@ -6,7 +6,7 @@ import { type Scenario, ScenarioSchema } from "@codex-policy/spec";
 import type { Channel } from "./channels.js";
 import { AdapterError } from "./errors.js";
 import type { RunPaths } from "./map/paths.js";
-import { type ProbePlan, prepareWorkspace, TEMPLATE_DIR_PREFIX } from "./plan.js";
+import { type ProbePlan, prepareWorkspace, type RequirementsVia, TEMPLATE_DIR_PREFIX } from "./plan.js";
 import { NAMESPACE_FLAGS, preflightFlags } from "./preflight.js";
 
 export const DRIVER_PATH = fileURLToPath(new URL("./driver/probe-driver.mjs", import.meta.url));
@@ -44,6 +44,8 @@ export interface RpcReply {
 
 export interface AppServerRaw {
   initialize: RpcReply | null;
+  /** Only when requirements come over JSON-RPC (builds before --print-startup-config). */
+  configRequirements?: RpcReply | null;
   threadStart: RpcReply | null;
   hooks: RpcReply | null;
   turns: TurnRaw[];
@@ -85,6 +87,7 @@ export interface ToolSummary {
 export interface ProbeOptions {
   codexBin: string;
   channels: Channel[];
+  requirementsVia: RequirementsVia;
   timeoutMs: number;
   stepTimeoutMs?: number;
 }
@@ -153,6 +156,7 @@ async function makeTemplate(codexBin: string, timeoutMs: number): Promise<string
   const plan = prepareWorkspace(ScenarioSchema.parse({}), {
     codexBin,
     channels: [],
+    requirementsVia: "print",
     stepTimeoutMs: Math.max(2_000, Math.floor(timeoutMs / 3)),
     turnTimeoutMs: 0,
     prefix: TEMPLATE_DIR_PREFIX,
@@ -217,6 +221,7 @@ export async function probe(
   const plan = prepareWorkspace(scenario, {
     codexBin: opts.codexBin,
     channels: opts.channels,
+    requirementsVia: opts.requirementsVia,
     stepTimeoutMs,
     turnTimeoutMs: stepTimeoutMs,
     template,

@@ -7,7 +7,7 @@ import type { RawObservations } from "../src/run.js";
 
 const dir = join(import.meta.dirname, "fixtures");
 
-/** Raw observations recorded from codex-cli 0.169.0 (trimmed), with the run root renamed. */
+/** Raw observations recorded from codex-cli 0.169.0 (a `-0150` suffix: 0.150.0), trimmed, with the run root renamed. */
 export function rawFixture(name: string): RawObservations {
   return JSON.parse(readFileSync(join(dir, `${name}.raw.json`), "utf8")) as RawObservations;
 }

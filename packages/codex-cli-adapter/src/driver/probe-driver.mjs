@@ -361,7 +361,14 @@ async function appServerProbe(model) {
     );
   }
   const app = startAppServer([...plan.globalArgs, ...extra, "app-server"]);
-  const out = { initialize: null, threadStart: null, hooks: null, turns: [], rec: app.rec };
+  const out = {
+    initialize: null,
+    configRequirements: null,
+    threadStart: null,
+    hooks: null,
+    turns: [],
+    rec: app.rec,
+  };
   raw.appServer = out;
   // Start-up config warnings follow the initialize reply on the same ordered stream, ahead of
   // anything thread/start causes, so no wait is needed between the two.
@@ -371,6 +378,9 @@ async function appServerProbe(model) {
   });
   if (out.initialize.error) return app;
   app.notify("initialized", {});
+  // Builds without --print-startup-config report the merged requirements over JSON-RPC only.
+  if (plan.requirementsVia === "rpc" && plan.channels.includes("requirements"))
+    out.configRequirements = await app.request("configRequirements/read", {});
   // The stub model goes in the thread's params, not in config: a configured `model` changes what
   // Codex decides (`[auto_review] required_on_models`).
   const params = { cwd: plan.project, ...(model ? { model: plan.model } : {}), ...plan.threadParams };
@@ -466,7 +476,8 @@ async function main() {
   // The channels are separate processes with nothing to share but CODEX_HOME's start-up state,
   // which the run-directory template has already set up; so they run side by side.
   const jobs = [];
-  if (ch.has("requirements"))
+  const viaRpc = plan.requirementsVia === "rpc";
+  if (ch.has("requirements") && !viaRpc)
     jobs.push(
       run("print-startup-config", [...plan.globalArgs, "app-server", "--print-startup-config"]).then((r) => {
         raw.startup = r;
@@ -485,7 +496,7 @@ async function main() {
       }),
     );
   const needModel = ch.has("web_search") || ch.has("commands");
-  if (ch.has("session") || ch.has("warnings") || ch.has("hooks") || needModel)
+  if (ch.has("session") || ch.has("hooks") || needModel || (viaRpc && ch.has("requirements")))
     jobs.push(sessionProbe(needModel));
   await Promise.all(jobs);
   step("done");

@@ -76,12 +76,24 @@ function refusalText(
   return null;
 }
 
+/** Merged requirements as `--print-startup-config` or, on older builds, `configRequirements/read` reported them. */
+function reportedRequirements(raw: RawObservations, startup: StartupReport | null): Record<string, unknown> {
+  if (startup) return startup.configRequirements?.requirements ?? {};
+  const rpc = raw.appServer?.configRequirements;
+  if (rpc === undefined || rpc === null) return {};
+  if (rpc.error)
+    throw new AdapterError("probe-failed", `configRequirements/read failed: ${rpc.error.message}`);
+  return (rpc.result as StartupReport["configRequirements"])?.requirements ?? {};
+}
+
 /** Maps the driver's raw observations to the engine's Outcome shape. Pure. */
 export function mapOutcome(
   raw: RawObservations,
   scenario: Scenario,
   channels: readonly Channel[],
   paths: RunPaths | null,
+  /** The binary's own edition (`editionForVersion` of its version). */
+  edition = "codex-0.169",
 ): Outcome {
   if (raw.fatal)
     throw new AdapterError("probe-failed", `the namespace driver failed: ${raw.fatal.split("\n")[0]}`);
@@ -104,7 +116,7 @@ export function mapOutcome(
       return norm(typeof p?.details === "string" ? `${p.summary}\n${p.details}` : String(p?.summary ?? ""));
     });
   const warnings = mapWarnings(summaries, deprecations);
-  const base = { edition: "codex-0.169" as const, notices: [], warnings };
+  const base = { edition, notices: [], warnings };
 
   const refusal = refusalText(raw, startup);
   if (refusal !== null) {
@@ -114,7 +126,7 @@ export function mapOutcome(
     return { ...base, status: "refused", requirements: {}, effective: null, errors: [error], unobserved };
   }
 
-  const req = mapRequirements(startup?.configRequirements?.requirements ?? {}, {
+  const req = mapRequirements(reportedRequirements(raw, startup), {
     requirements: scenario.system?.requirements,
     managed_config: scenario.system?.managed_config,
   });

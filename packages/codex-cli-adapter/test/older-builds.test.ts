@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { AdapterError } from "../src/errors.js";
+import { mapOutcome } from "../src/map/outcome.js";
+import { PRINT_STARTUP_CONFIG_SINCE, requirementsChannelFor } from "../src/plan.js";
+import { FIXTURE_PATHS, rawFixture, scenarioFixture } from "./fixtures.js";
+
+describe("builds before --print-startup-config", () => {
+  it("ask a running app-server for the merged requirements", () => {
+    expect(PRINT_STARTUP_CONFIG_SINCE).toBe("0.164.0");
+    expect(requirementsChannelFor("0.163.0")).toBe("rpc");
+    expect(requirementsChannelFor("0.128.0")).toBe("rpc");
+    expect(requirementsChannelFor("0.164.0")).toBe("print");
+    expect(requirementsChannelFor("0.171.0")).toBe("print");
+  });
+
+  it("0.150: requirements from configRequirements/read, legacy file above requirements.toml", () => {
+    const o = mapOutcome(
+      rawFixture("legacy-0150"),
+      scenarioFixture("legacy-0150"),
+      ["requirements", "session"],
+      FIXTURE_PATHS,
+      "codex-0.150",
+    );
+    expect(o.edition).toBe("codex-0.150");
+    expect(o.status).toBe("ok");
+    expect(o.requirements.allowed_approval_policies?.value).toEqual(["never"]);
+    expect(o.requirements.allowed_sandbox_modes?.value).toEqual(["read-only", "danger-full-access"]);
+    // no allowed_login_methods default before 0.156
+    expect(o.requirements.allowed_login_methods).toBeUndefined();
+    expect(o.effective?.approval_policy).toBe("never");
+    expect(o.effective?.sandbox_mode).toBe("danger-full-access");
+  });
+
+  it("0.150: a load error ends the app-server; its stderr line is the refusal", () => {
+    const o = mapOutcome(
+      rawFixture("allow-rule-0150"),
+      scenarioFixture("allow-rule-0150"),
+      ["requirements", "session"],
+      FIXTURE_PATHS,
+      "codex-0.150",
+    );
+    expect(o.status).toBe("refused");
+    expect(o.errors[0]?.code).toBe("rules-invalid");
+    expect(o.errors[0]?.layer).toBe("system.requirements");
+  });
+
+  it("a failed configRequirements/read is an adapter error, not an empty requirement set", () => {
+    const raw = rawFixture("legacy-0150");
+    raw.appServer!.configRequirements = { id: 2, error: { code: -32601, message: "method not found" } };
+    expect(() =>
+      mapOutcome(raw, scenarioFixture("legacy-0150"), ["requirements", "session"], FIXTURE_PATHS),
+    ).toThrow(AdapterError);
+  });
+});
