@@ -77,6 +77,12 @@ describe("refusal codes and layers", () => {
       "system.managed_config",
     ],
     [
+      // 0.140.0: requirements.toml deserialization errors carry a TOML code frame
+      'failed to parse requirements layer /etc/codex/requirements.toml: TOML parse error at line 2, column 12\n  |\n2 | decision = "prompt-user"\n  |            ^^^^^^^^^^^^^\nunknown variant `prompt-user`, expected one of `allow`, `prompt`, `forbidden`\n',
+      "unknown-variant",
+      "system.requirements",
+    ],
+    [
       "~/.codex/config.toml:1:19: string values must be quoted, expected literal string",
       "toml-syntax",
       "user.config",
@@ -128,7 +134,8 @@ describe("spellings", () => {
     expect(sandboxFromWire({ type: "workspaceWrite", writableRoots: [] })).toBe("workspace-write");
     expect(sandboxFromWire({ type: "dangerFullAccess" })).toBe("danger-full-access");
     expect(sandboxFromWire({ type: "readOnly" })).toBe("read-only");
-    expect(reviewerFromWire("guardian_subagent")).toBe("auto_review");
+    expect(reviewerFromWire("guardian_subagent")).toBe("guardian_subagent");
+    expect(reviewerFromWire("auto_review")).toBe("auto_review");
   });
 
   it("web search from the tool list", () => {

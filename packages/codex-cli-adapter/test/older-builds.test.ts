@@ -42,6 +42,10 @@ describe("builds before --print-startup-config", () => {
     expect(o.status).toBe("refused");
     expect(o.errors[0]?.code).toBe("rules-invalid");
     expect(o.errors[0]?.layer).toBe("system.requirements");
+    // the retry-on-defaults wrapper of these builds is not part of the failure's text
+    expect(o.errors[0]?.message).toMatch(
+      /^invalid rules in requirements \(set by \/etc\/codex\/requirements\.toml\)/,
+    );
   });
 
   it("a failed configRequirements/read is an adapter error, not an empty requirement set", () => {

@@ -148,8 +148,19 @@ export const MULTI_AGENT_DEPRECATED =
   "`[features].multi_agent` is deprecated. It still controls the V1 fallback. `[agents].enabled = false` disables subagent tools even when the model selects a subagent version, unless `[features].multi_agent_v2` is enabled.";
 
 const FEATURE_FLAGS_DOC = "https://developers.openai.com/codex/config-basic#feature-flags";
-const WEB_SEARCH_DETAIL =
-  'Set `web_search` to `"live"`, `"indexed"`, `"cached"`, or `"disabled"` at the top level (or under a profile) in config.toml if you want to override it.';
+/** Modes in the order the web search deprecation notice lists them. */
+const WEB_SEARCH_NOTICE_ORDER = ["live", "indexed", "cached", "disabled"];
+/** The web search feature keys whose notice lists the modes the release knows. */
+export const WEB_SEARCH_FEATURE_KEYS = ["web_search_cached", "web_search_request", "web_search"];
+
+export function webSearchFeatureNotice(key: string, modes: readonly string[]): string {
+  const q = WEB_SEARCH_NOTICE_ORDER.filter((m) => modes.includes(m)).map((m) => `\`"${m}"\``);
+  const list = `${q.slice(0, -1).join(", ")}, or ${q[q.length - 1]}`;
+  return notice(
+    `\`[features].${key}\` is deprecated because web search is enabled by default.`,
+    `Set \`web_search\` to ${list} at the top level (or under a profile) in config.toml if you want to override it.`,
+  );
+}
 const ZSH_DETAIL = (key: string) =>
   `The patched zsh backend has been removed. Shell commands now use the standard shell executor. Remove \`${key}\` from [features] in config.toml or profile configuration files.`;
 
@@ -186,13 +197,6 @@ export const FEATURE_KEY_NOTICES: readonly [key: string, text: string][] = [
       "Remove this setting to stop opting into the legacy Linux sandbox behavior.",
     ),
   ],
-  ...["web_search_cached", "web_search_request", "web_search"].map((key): [string, string] => [
-    key,
-    notice(
-      `\`[features].${key}\` is deprecated because web search is enabled by default.`,
-      WEB_SEARCH_DETAIL,
-    ),
-  ]),
   ...["shell_zsh_fork", "unified_exec_zsh_fork"].map((key): [string, string] => [
     key,
     notice(`\`[features].${key}\` is deprecated and ignored.`, ZSH_DETAIL(key)),

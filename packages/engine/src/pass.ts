@@ -251,7 +251,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
     // Deprecation notices reach the user after the config warnings.
     warnings: [
       ...diag.warnings,
-      ...featureDeprecationNotices(stack.layers, s.enable, s.disable).map((message) => ({
+      ...featureDeprecationNotices(stack.layers, s.enable, s.disable, edition).map((message) => ({
         code: "deprecated-feature",
         message,
       })),

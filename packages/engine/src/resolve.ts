@@ -87,6 +87,8 @@ const DEFAULTS_AFTER_CONFIG_ERROR = new Set([
 // A failure in the system config (`/etc/codex/config.toml`) stops Codex outright (binary).
 const CONFIG_FILES = new Set(["user.config", "project.config", "session", "scenario"]);
 const REQUIREMENT_FILES = new Set(["system.requirements", "mdm.requirements"]);
+/** Administrator files besides requirements: before 0.147 a failure in them also leaves Codex up on defaults. */
+const MANAGED_CONFIG_FILES = new Set(["system.managed_config", "system.config", "mdm.config"]);
 
 /** A serde error inside requirements' `application` table (its path line). */
 const APPLICATION_ERROR = /\nin `application(\.[^`]*)?`\n?$/;
@@ -105,11 +107,13 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
   const requirementsSyntax =
     REQUIREMENT_FILES.has(e.layer) && (e.code === "toml-syntax" || e.code === "invalid-utf8");
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
-  // Before 0.147 a requirements validation error leaves the app-server up on defaults.
-  // A bad `[application]` table leaves it up on defaults in every release (binary 0.164.0-0.169.0).
+  // Before 0.147 a failure in a requirements or managed config file leaves the app-server up on
+  // defaults (binary 0.140.0). A bad `[application]` table does so in every release (0.164.0-0.169.0).
   const staysUp =
-    REQUIREMENT_FILES.has(e.layer) &&
-    ((!id.validationStopsCodex && e.code !== "requirement-disallowed") || APPLICATION_ERROR.test(e.message));
+    (!id.validationStopsCodex &&
+      e.code !== "requirement-disallowed" &&
+      (REQUIREMENT_FILES.has(e.layer) || MANAGED_CONFIG_FILES.has(e.layer))) ||
+    (REQUIREMENT_FILES.has(e.layer) && APPLICATION_ERROR.test(e.message));
   if (requirementsSyntax || staysUp) return { ...refused, warnings: [...refused.warnings, invalid] };
   // Any other failure stops Codex before it shows a warning (binary).
   if (!configError) return { ...refused, warnings: [] };

@@ -115,6 +115,37 @@ describe("0.142: web search mode indexed", () => {
   });
 });
 
+describe("0.142: the web search deprecation notice lists indexed (binary 0.141.0 / 0.142.0)", () => {
+  const cached = user("[features]\nweb_search_cached = false\n");
+  it("0.141 lists live, cached and disabled", () => {
+    expect(warningMessages(run(cached, "codex-0.141"))[0]).toContain(
+      'Set `web_search` to `"live"`, `"cached"`, or `"disabled"` at the top level',
+    );
+  });
+  it("0.142 adds indexed", () => {
+    expect(warningMessages(run(cached, "codex-0.142"))[0]).toContain(
+      'Set `web_search` to `"live"`, `"indexed"`, `"cached"`, or `"disabled"` at the top level',
+    );
+  });
+});
+
+describe("0.143: on-failure is read as on-request (binary 0.142.0 / 0.143.0)", () => {
+  const configured = user('approval_policy = "on-failure"');
+  const allowed = req('allowed_approval_policies = ["on-failure", "never"]');
+  it("0.142 keeps on-failure, configured or allowed", () => {
+    expect(run(configured, "codex-0.142").effective?.approval_policy).toBe("on-failure");
+    const o = run(allowed, "codex-0.142");
+    expect(o.requirements.allowed_approval_policies?.value).toEqual(["on-failure", "never"]);
+    expect(o.effective?.approval_policy).toBe("on-failure");
+  });
+  it("0.143 reads it as on-request", () => {
+    expect(run(configured, "codex-0.143").effective?.approval_policy).toBe("on-request");
+    const o = run(allowed, "codex-0.143");
+    expect(o.requirements.allowed_approval_policies?.value).toEqual(["on-request", "never"]);
+    expect(o.effective?.approval_policy).toBe("on-request");
+  });
+});
+
 describe("0.147: a requirements validation error stops the app-server", () => {
   const g03 = req('[rules]\nprefix_rules = [{ pattern = [{ token = "ls" }], decision = "allow" }]');
   it("0.146 stays up on defaults", () => {
@@ -126,6 +157,23 @@ describe("0.147: a requirements validation error stops the app-server", () => {
     const o = run(g03, "codex-0.147");
     expect(o.status).toBe("refused");
     expect(warningMessages(o)).not.toContain("Invalid configuration; using defaults.");
+  });
+  // binary 0.140.0-0.146.0 stay up, 0.147.0-0.150.0 exit
+  const legacySyntax = legacy("\n\nallowed_approval_policies = [\n");
+  const systemConfigSyntax = { system: { config: "approval_policy = [\n" } };
+  it("0.146 also stays up after a managed_config.toml or system config.toml failure", () => {
+    for (const s of [legacySyntax, systemConfigSyntax]) {
+      const o = run(s, "codex-0.146");
+      expect(o.status).toBe("refused");
+      expect(warningMessages(o)).toEqual(["Invalid configuration; using defaults."]);
+    }
+  });
+  it("0.147 exits on them without a warning", () => {
+    for (const s of [legacySyntax, systemConfigSyntax]) {
+      const o = run(s, "codex-0.147");
+      expect(o.status).toBe("refused");
+      expect(warningMessages(o)).toEqual([]);
+    }
   });
 });
 

@@ -54,7 +54,11 @@ function parseStartup(r: ExecResult): StartupReport {
   }
 }
 
-const stripPrefix = (m: string): string => m.replace(/^failed to load configuration: /, "");
+/** Wrappers around the load failure: the app-server's, and (before 0.164) the retry on defaults. */
+const stripPrefix = (m: string): string =>
+  m
+    .replace(/^failed to load configuration: /, "")
+    .replace(/^error loading default config after config error: /, "");
 
 /** The load-failure text (and reported location), from the first channel that reported one. */
 function refusalText(
@@ -71,7 +75,7 @@ function refusalText(
   if (ts && typeof ts.code === "number") return { text: stripPrefix(ts.message), loc: {} };
   if (app.rec.exit && app.rec.exit.code !== 0 && app.rec.exit.code !== null && !app.threadStart?.result) {
     const line = app.rec.stderr.split("\n").find((l) => l.startsWith("Error: "));
-    if (line) return { text: line.slice("Error: ".length), loc: {} };
+    if (line) return { text: stripPrefix(line.slice("Error: ".length)), loc: {} };
   }
   return null;
 }

@@ -23,8 +23,8 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   [/\.toml:\d+:\d+: invalid transport|is not supported for (stdio|streamable_http)/, "config-invalid"],
   [/duplicate field `/, "duplicate-field"],
   [/invalid utf-8/i, "invalid-utf8"],
-  [/TOML parse error|duplicate key/, "toml-syntax"],
-  // A config file's deserialization errors carry `<file>:<line>:<col>: ` before serde's message.
+  // A config file's deserialization errors carry `<file>:<line>:<col>: ` before serde's message, and
+  // before 0.164 requirements.toml's carry a TOML code frame: serde's words decide, not the frame.
   [/unknown variant/, "unknown-variant"],
   [
     /invalid type:|wanted string or table|data did not match any variant|wanted exactly 1 element/,
@@ -32,6 +32,7 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   ],
   [/missing field/, "missing-field"],
   [/unknown field `/, "unknown-field"],
+  [/TOML parse error|duplicate key/, "toml-syntax"],
   [/`[^`]+` cannot be empty/, "empty-list"],
   [/profile .*(not found|does not exist)|config profile/i, "profile-missing"],
   [/hooks\.managed_dir/, "hooks-managed-dir-conflict"],

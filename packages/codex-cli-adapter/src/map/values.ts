@@ -32,8 +32,9 @@ export function networkFromWire(v: unknown): boolean {
   return s.networkAccess === true;
 }
 
+/** As reported: 0.124–0.138 echo `auto_review` as `guardian_subagent`, which their editions model. */
 export function reviewerFromWire(v: unknown): string {
-  return v === "guardian_subagent" ? "auto_review" : String(v);
+  return String(v);
 }
 
 /** camelCase → snake_case for requirement field names. */

@@ -65,11 +65,11 @@ export function resolveCore(
     release: edition,
   };
   const choice = choosePermissions(permissionInputs, diag);
-  // Codex reads a configured `on-failure` as `on-request` before checking it.
+  // From 0.143 Codex reads a configured `on-failure` as `on-request` before checking it.
   const ac = candidate(layers, "approval_policy", thread.approval_policy, approvalDefault);
   const approval = applyConstraint(
-    { ...ac, value: normalizeApproval(ac.value) },
-    approvalConstraint(fields.allowed_approval_policies),
+    { ...ac, value: normalizeApproval(ac.value, edition) },
+    approvalConstraint(fields.allowed_approval_policies, edition),
     diag,
     edition,
   );

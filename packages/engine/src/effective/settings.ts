@@ -12,7 +12,9 @@ const WEB_SEARCH_PRINT_ORDER = ["disabled", "cached", "indexed", "live"];
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
-export const normalizeApproval = (v: string): string => (v === "on-failure" ? "on-request" : v);
+/** From 0.143 Codex reads `on-failure` as `on-request`; before, it keeps it. */
+export const normalizeApproval = (v: string, release: { onFailureAsOnRequest: boolean }): string =>
+  v === "on-failure" && release.onFailureAsOnRequest ? "on-request" : v;
 export const normalizeReviewer = (v: string): string => (v === "guardian_subagent" ? "auto_review" : v);
 
 /** Constraints are pure functions of a composed field, which is cached and frozen: build each once. */
@@ -41,18 +43,27 @@ function base(field: ComposedField | undefined) {
   };
 }
 
-export const approvalConstraint = perField((field: ComposedField | undefined): Constraint => {
-  const allowed = field ? strings(field.value).map(normalizeApproval) : null;
-  return {
-    field: "approval_policy",
-    detailField: "approval_policy",
-    allowed,
-    display: (allowed ?? []).map(debugName),
-    ...base(field),
-    fallback: (a) => a[0]!,
-    fallbackDebug: debugName,
-  };
-});
+const approvalConstraintAs = (release: { onFailureAsOnRequest: boolean }) =>
+  perField((field: ComposedField | undefined): Constraint => {
+    const allowed = field ? strings(field.value).map((v) => normalizeApproval(v, release)) : null;
+    return {
+      field: "approval_policy",
+      detailField: "approval_policy",
+      allowed,
+      display: (allowed ?? []).map(debugName),
+      ...base(field),
+      fallback: (a) => a[0]!,
+      fallbackDebug: debugName,
+    };
+  });
+const APPROVAL_CONSTRAINTS = [false, true].map((onFailureAsOnRequest) =>
+  approvalConstraintAs({ onFailureAsOnRequest }),
+);
+
+export const approvalConstraint = (
+  field: ComposedField | undefined,
+  release: { onFailureAsOnRequest: boolean },
+): Constraint => APPROVAL_CONSTRAINTS[release.onFailureAsOnRequest ? 1 : 0]!(field);
 
 export const reviewerConstraint = perField((field: ComposedField | undefined): Constraint => {
   const allowed = field ? strings(field.value).map(normalizeReviewer) : null;

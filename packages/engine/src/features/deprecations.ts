@@ -1,4 +1,9 @@
-import { FEATURE_KEY_NOTICES, featureAliasNotice } from "../messages.js";
+import {
+  FEATURE_KEY_NOTICES,
+  featureAliasNotice,
+  WEB_SEARCH_FEATURE_KEYS,
+  webSearchFeatureNotice,
+} from "../messages.js";
 import type { ConfigLayer } from "../model.js";
 import { isTable } from "../toml.js";
 import { FEATURES } from "./catalogue.js";
@@ -48,7 +53,8 @@ const NOTICE_ORDER = [
   "web_search",
 ];
 
-function noticeFor(key: string): string {
+function noticeFor(key: string, release: { webSearchModes: readonly string[] }): string {
+  if (WEB_SEARCH_FEATURE_KEYS.includes(key)) return webSearchFeatureNotice(key, release.webSearchModes);
   return SPECIAL.get(key) ?? featureAliasNotice(key, CANONICAL.get(key) ?? key);
 }
 
@@ -61,6 +67,7 @@ export function featureDeprecationNotices(
   layers: readonly ConfigLayer[],
   enable: readonly string[],
   disable: readonly string[],
+  release: { webSearchModes: readonly string[] },
 ): string[] {
   const named = new Set<string>([...enable, ...disable]);
   for (const layer of layers) {
@@ -71,5 +78,5 @@ export function featureDeprecationNotices(
       }
     }
   }
-  return NOTICE_ORDER.filter((key) => named.has(key)).map(noticeFor);
+  return NOTICE_ORDER.filter((key) => named.has(key)).map((key) => noticeFor(key, release));
 }

@@ -32,6 +32,8 @@ export interface Behaviour {
    * `default_permissions`: set in a higher layer (binary), or set anywhere (docs).
    */
   sandboxModeBeatsProfile: "higher-layer" | "any-layer";
+  /** Whether a configured or allowed `on-failure` is read as `on-request` (else it is kept). */
+  onFailureAsOnRequest: boolean;
   /** Whether `[auto_review] required_on_models` forces the automatic reviewer for a configured model. */
   autoReviewRequiredOnModels: boolean;
 
@@ -111,6 +113,7 @@ export const BASELINE: Behaviour = {
   // Not bisected: the 0.169.0 behaviour, for every release that knows the keys involved.
   sandboxModeBeatsProfile: "higher-layer",
   autoReviewRequiredOnModels: true,
+  onFailureAsOnRequest: false,
   // Keys 0.169 knows without a change entry of their own; their first release was not bisected.
   requirementKeys: ["allowed_approval_policies", "allowed_sandbox_modes", ...LATER_REQUIREMENT_KEYS],
   webSearchModes: ["disabled", "cached", "live"],

@@ -225,17 +225,28 @@ export const CHANGES: readonly Change[] = [
     since: "0.142",
     previous: "0.141",
     summary:
-      "web search mode indexed accepted; a disallowed mode falls back in the fixed order cached, indexed, live",
-    evidence: ["a28"],
+      "web search mode indexed accepted (and listed in the web search feature deprecation notice); a disallowed mode falls back in the fixed order cached, indexed, live",
+    evidence: ["a28", "binary 0.141.0/0.142.0 [features].web_search_cached notice"],
     affects: ["effective.web_search", "status", "errors", "warnings"],
     add: { webSearchModes: ["indexed"] },
+  },
+  {
+    id: "on-failure-as-on-request",
+    since: "0.143",
+    previous: "0.142",
+    summary:
+      "approval policy on-failure, configured or in allowed_approval_policies, is read as on-request (before, it is kept as on-failure)",
+    evidence: ["b09", "b10", "h19", "binary 0.140.0-0.150.0 bisection, 2026-12-05"],
+    affects: ["effective.approval_policy", "requirements.allowed_approval_policies"],
+    set: { onFailureAsOnRequest: true },
   },
   {
     id: "validation-stops-codex",
     since: "0.147",
     previous: "0.146",
-    summary: "a requirements validation error stops the app-server instead of leaving it up on defaults",
-    evidence: ["g03"],
+    summary:
+      "a failure in requirements.toml (validation errors included), managed_config.toml or the system config.toml stops the app-server instead of leaving it up on defaults",
+    evidence: ["g03", "binary 0.140.0-0.150.0 managed_config and system config syntax errors, 2026-12-05"],
     affects: ["warnings"],
     set: { validationStopsCodex: true },
   },

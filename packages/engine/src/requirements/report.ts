@@ -52,12 +52,12 @@ function counts(key: string, value: unknown): boolean {
   return true;
 }
 
-function normalize(key: string, value: unknown): unknown {
+function normalize(key: string, value: unknown, edition: EditionSpec): unknown {
   if (!Array.isArray(value)) return value;
   const s = value.filter((v): v is string => typeof v === "string");
   switch (key) {
     case "allowed_approval_policies":
-      return value.map((v) => (typeof v === "string" ? normalizeApproval(v) : v));
+      return value.map((v) => (typeof v === "string" ? normalizeApproval(v, edition) : v));
     case "allowed_approvals_reviewers":
       return s.map(normalizeReviewer);
     case "allowed_sandbox_modes":
@@ -96,7 +96,7 @@ export function requirementsReport(
     if (!counts(key, f.value)) continue;
     for (const [name, value] of reportedEntries(key, f.value)) {
       out[name] = {
-        value: normalize(name, value),
+        value: normalize(name, value, edition),
         source: f.layer.source,
         ...(f.layers.length > 1 ? { sources: f.layers.map((l) => l.source) } : {}),
       };
