@@ -3,27 +3,19 @@
  *
  *   pnpm exec tsx scripts/release-features.ts 0.128 0.140      # minors 0.128 to 0.140, inclusive
  *
- * For each published minor in the range it packs the first release of that minor from npm into a
- * temporary directory, extracts only the Linux binary, runs `codex features list` with a private
- * CODEX_HOME (inside a network namespace with loopback only when `unshare` works), then deletes it.
+ * For the first release of each published minor in the range (see release-binary.ts) it runs
+ * `codex features list` with a private CODEX_HOME, inside a network namespace with loopback only
+ * when `unshare` works.
  * Results merge into the data file, so ranges can be read in separate runs. The file stores each
  * feature as runs of consecutive read releases with the same stage and default, not one copy per
  * release.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compareVersions, editionRelease, PUBLISHED_MINORS } from "@codex-policy/spec";
+import { compareVersions } from "@codex-policy/spec";
+import { fail as failWith, releasesInRange, withReleaseBinary } from "./release-binary.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(root, "packages/engine/data/features-by-release.json");
@@ -40,31 +32,7 @@ interface Data {
   features: Record<string, Run[]>;
 }
 
-function fail(message: string): never {
-  console.error(`release-features: ${message}`);
-  process.exit(2);
-}
-
-function pack(version: string, dir: string): string {
-  for (const spec of [`@openai/codex@${version}-linux-x64`, `@openai/codex@${version}`]) {
-    const r = spawnSync("npm", ["pack", spec, "--silent", "--pack-destination", dir], {
-      encoding: "utf8",
-      timeout: 300_000,
-    });
-    const file = readdirSync(dir).find((f) => f.endsWith(".tgz"));
-    if (r.status === 0 && file) return join(dir, file);
-  }
-  fail(`cannot fetch @openai/codex@${version} from npm`);
-}
-
-function extractBinary(tgz: string, dir: string): string {
-  const entries = execFileSync("tar", ["-tzf", tgz], { encoding: "utf8", maxBuffer: 64 << 20 }).split("\n");
-  const entry = entries.find((e) => /x86_64-unknown-linux-musl\/(bin\/)?codex(\/codex)?$/.test(e));
-  if (!entry) fail(`no Linux x86_64 binary in ${tgz}`);
-  execFileSync("tar", ["-xzf", tgz, "-C", dir, entry]);
-  rmSync(tgz);
-  return join(dir, entry);
-}
+const fail = (message: string): never => failWith("release-features", message);
 
 const sandboxed = spawnSync("unshare", ["-rn", "true"]).status === 0;
 
@@ -117,30 +85,20 @@ function compact(byRelease: Map<string, Map<string, FeatureRow>>): Data {
   return { generatedBy: "scripts/release-features.ts", read, features };
 }
 
-const [from, to] = process.argv.slice(2);
-const minorOf = (s: string | undefined) => (s && /^0\.\d+$/.test(s) ? Number(s.split(".")[1]) : NaN);
-const lo = minorOf(from);
-const hi = minorOf(to ?? from);
-if (Number.isNaN(lo) || Number.isNaN(hi))
-  fail("usage: release-features.ts FROM_MINOR [TO_MINOR]  (e.g. 0.128 0.140)");
+const versions = releasesInRange("release-features", process.argv[2], process.argv[3]);
 
 const data: Data = existsSync(OUT)
   ? (JSON.parse(readFileSync(OUT, "utf8")) as Data)
   : { generatedBy: "", read: [], features: {} };
 const byRelease = expand(data);
-for (const minor of PUBLISHED_MINORS.filter((m) => m >= lo && m <= hi)) {
-  const version = editionRelease(`codex-0.${minor}`)!;
-  const dir = mkdtempSync(join(tmpdir(), "codex-release-"));
-  try {
-    const bin = extractBinary(pack(version, dir), dir);
+for (const version of versions) {
+  const rows = await withReleaseBinary("release-features", version, (bin, dir) => {
     const home = join(dir, "home");
     mkdirSync(home);
-    const rows = featuresList(bin, home);
-    byRelease.set(version, rows);
-    console.log(`${version}: ${rows.size} features`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return featuresList(bin, home);
+  });
+  byRelease.set(version, rows);
+  console.log(`${version}: ${rows.size} features`);
 }
 writeFileSync(OUT, `${JSON.stringify(compact(byRelease))}\n`);
 console.log(`wrote ${OUT}`);

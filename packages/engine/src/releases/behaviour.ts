@@ -1,4 +1,5 @@
 import { KNOWN_REQUIREMENT_KEYS } from "../requirements/fields.js";
+import { FIRST_READ_RELEASE, KEY_FIRST_REPORTED } from "./requirement-fields.js";
 
 /** Requirement layers, lowest precedence first in an order. */
 export type RequirementLayerKind = "system" | "cloud" | "legacy" | "mdm-legacy" | "mdm";
@@ -80,8 +81,8 @@ export interface Behaviour {
   multiAgentDeprecationWarning: boolean;
 }
 
-/** Requirement keys whose first release has its own change entry (`changes.ts`). */
-const BISECTED_REQUIREMENT_KEYS = new Set([
+/** Requirement keys whose first release has its own hand-written change entry (`changes.ts`). */
+export const BISECTED_REQUIREMENT_KEYS: ReadonlySet<string> = new Set([
   "allowed_approval_policies",
   "allowed_sandbox_modes",
   "mcp_servers",
@@ -95,9 +96,25 @@ const BISECTED_REQUIREMENT_KEYS = new Set([
   "unsafe_enforce_sqlite_journal_mode",
 ]);
 
-/** Everything 0.169 knows besides the keys that have a change entry of their own. */
+/** Whether a key's first release comes from the reported field lists (`requirement-fields.ts`). */
+export function datedByReport(key: string): boolean {
+  const since = KEY_FIRST_REPORTED.get(key);
+  return (
+    KNOWN_REQUIREMENT_KEYS.has(key) &&
+    !BISECTED_REQUIREMENT_KEYS.has(key) &&
+    since !== undefined &&
+    since !== FIRST_READ_RELEASE
+  );
+}
+
+/** Keys some release reported that 0.169 no longer knows (renamed or dropped): not modelled. */
+export const UNMODELLED_REPORTED_KEYS: readonly string[] = [...KEY_FIRST_REPORTED.keys()]
+  .filter((k) => !KNOWN_REQUIREMENT_KEYS.has(k))
+  .sort();
+
+/** Everything 0.169 knows besides the keys whose first release is known (a change entry adds them). */
 export const LATER_REQUIREMENT_KEYS = [...KNOWN_REQUIREMENT_KEYS].filter(
-  (k) => !BISECTED_REQUIREMENT_KEYS.has(k),
+  (k) => !BISECTED_REQUIREMENT_KEYS.has(k) && !datedByReport(k),
 );
 
 /** 0.77.0, the first release that reads requirements.toml. */

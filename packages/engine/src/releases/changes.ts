@@ -1,4 +1,6 @@
-import { BASELINE, type Behaviour, type VocabularyKey } from "./behaviour.js";
+import { compareVersions } from "@codex-policy/spec";
+import { BASELINE, type Behaviour, datedByReport, type VocabularyKey } from "./behaviour.js";
+import { KEY_FIRST_REPORTED, previousRead } from "./requirement-fields.js";
 
 /**
  * One behaviour change of Codex: the first published release that shows it, what it changes, the
@@ -21,8 +23,8 @@ export interface Change {
 
 const CORE = ["effective.approval_policy", "effective.sandbox_mode", "status", "errors", "warnings"];
 
-/** Every known behaviour change, oldest first. Editions are folds of this list (`editions.ts`). */
-export const CHANGES: readonly Change[] = [
+/** Hand-written entries, oldest first. */
+const OBSERVED: readonly Change[] = [
   {
     id: "requirements-read",
     since: "0.77",
@@ -309,3 +311,34 @@ export const CHANGES: readonly Change[] = [
     affects: ["effective.features"],
   },
 ];
+
+const minorOf = (version: string): string => version.split(".").slice(0, 2).join(".");
+
+/** One entry per release that reports requirement fields for the first time (`requirement-fields.ts`). */
+function reportedKeyChanges(): Change[] {
+  const bySince = new Map<string, string[]>();
+  for (const [key, since] of KEY_FIRST_REPORTED) {
+    if (!datedByReport(key)) continue;
+    bySince.set(since, [...(bySince.get(since) ?? []), key]);
+  }
+  return [...bySince.entries()]
+    .sort(([a], [b]) => compareVersions(a, b))
+    .map(([since, keys]) => {
+      const before = previousRead(since);
+      const sorted = keys.sort();
+      return {
+        id: `requirement-keys-${minorOf(since)}`,
+        since: minorOf(since),
+        previous: before === null ? null : minorOf(before),
+        summary: `requirements ${sorted.length === 1 ? "key" : "keys"} ${sorted.join(", ")} read (the release reports ${sorted.length === 1 ? "it" : "them"} among the merged requirements; ${before ?? "the release before"} ignores ${sorted.length === 1 ? "it" : "them"})`,
+        evidence: [`merged requirements field list, binary ${before ?? "?"}/${since}, 2026-12-05`],
+        affects: ["requirements", "warnings", "status", "errors"],
+        add: { requirementKeys: sorted },
+      };
+    });
+}
+
+/** Every known behaviour change, oldest first (stable). Editions are folds of this list (`editions.ts`). */
+export const CHANGES: readonly Change[] = [...OBSERVED, ...reportedKeyChanges()].sort((a, b) =>
+  compareVersions(`${a.since}.0`, `${b.since}.0`),
+);
