@@ -105,7 +105,9 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
     DEFAULTS_AFTER_CONFIG_ERROR.has(e.code) &&
     (CONFIG_FILES.has(e.layer) || e.code === "never-with-disallowed-full-access");
   const requirementsSyntax =
-    REQUIREMENT_FILES.has(e.layer) && (e.code === "toml-syntax" || e.code === "invalid-utf8");
+    REQUIREMENT_FILES.has(e.layer) &&
+    (e.code === "toml-syntax" || e.code === "invalid-utf8") &&
+    !id.requirementsSyntaxStopsCodex;
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
   // Before 0.147 a failure in a requirements or managed config file leaves the app-server up on
   // defaults (binary 0.140.0). A bad `[application]` table does so in every release (0.164.0-0.169.0).

@@ -194,6 +194,59 @@ describe('0.149: approval_policy = "untrusted" in config is fatal', () => {
   });
 });
 
+describe("0.156: a disallowed thread approval policy or reviewer warns (binary 0.150.0 / 0.155.0 / 0.156.0)", () => {
+  const approval = req('allowed_approval_policies = ["on-request"]', {
+    session: { thread: { approval_policy: "never" } },
+  });
+  const reviewer = req('allowed_approvals_reviewers = ["auto_review"]', {
+    session: { thread: { approvals_reviewer: "user" } },
+  });
+  const sandbox = req('allowed_sandbox_modes = ["read-only"]', {
+    session: { thread: { sandbox: "workspace-write" } },
+  });
+  it("0.155 falls back silently for approval and reviewer, and warns for the sandbox", () => {
+    const a = run(approval, "codex-0.155");
+    expect(a.effective?.approval_policy).toBe("on-request");
+    expect(warningMessages(a)).toEqual([]);
+    const r = run(reviewer, "codex-0.155");
+    expect(r.effective?.approvals_reviewer).toBe("auto_review");
+    expect(warningMessages(r)).toEqual([]);
+    expect(warningMessages(run(sandbox, "codex-0.155"))).toHaveLength(1);
+  });
+  it("0.156 warns for all three", () => {
+    expect(warningMessages(run(approval, "codex-0.156"))[0]).toMatch(
+      /^Configured value for `approval_policy` is disallowed by requirements; falling back to required value OnRequest\./,
+    );
+    expect(warningMessages(run(reviewer, "codex-0.156"))[0]).toMatch(
+      /^Configured value for `approvals_reviewer` is disallowed/,
+    );
+    expect(warningMessages(run(sandbox, "codex-0.156"))).toHaveLength(1);
+  });
+  it("a configured (not thread) reviewer warned before 0.156 too", () => {
+    const configured = req(
+      'allowed_approvals_reviewers = ["auto_review"]',
+      user('approvals_reviewer = "user"'),
+    );
+    expect(warningMessages(run(configured, "codex-0.150"))).toHaveLength(1);
+  });
+});
+
+describe("0.157: a requirements.toml syntax error stays up on defaults again (binary 0.146.0 / 0.147.0 / 0.156.0 / 0.157.0)", () => {
+  const syntax = req("allowed_approval_policies = [\n");
+  const invalid = "Invalid configuration; using defaults.";
+  it("0.146 stays up, 0.147 to 0.156 exit", () => {
+    expect(warningMessages(run(syntax, "codex-0.146"))).toEqual([invalid]);
+    expect(warningMessages(run(syntax, "codex-0.147"))).toEqual([]);
+    expect(warningMessages(run(syntax, "codex-0.156"))).toEqual([]);
+  });
+  it("0.157 stays up again", () => {
+    const o = run(syntax, "codex-0.157");
+    expect(o.status).toBe("refused");
+    expect(o.errors[0]?.code).toBe("toml-syntax");
+    expect(warningMessages(o)).toEqual([invalid]);
+  });
+});
+
 describe("0.156: unknown-key warnings and the default login methods", () => {
   const h07 = req('allowed_sandbox_modes = ["read-only"]\nno_such_key = 1');
   it("0.155 ignores unknown keys silently and reports no login methods", () => {

@@ -5,7 +5,7 @@ import type { Diagnostics } from "../model.js";
 /** How a release treats a value the requirements disallow. */
 export type ConstraintBehaviour = Pick<
   Behaviour,
-  "disallowed" | "fallbackWarnings" | "sandboxWarningField" | "refusalNamesField"
+  "disallowed" | "fallbackWarnings" | "sandboxWarningField" | "refusalNamesField" | "threadFallbackWarnings"
 >;
 
 export interface Candidate {
@@ -37,6 +37,8 @@ export interface Constraint {
   fallbackDebug(value: string): string;
   /** When true, a fallback warns even for defaults. */
   alwaysWarn?: boolean;
+  /** When true, a thread parameter falls back silently unless the release warns for threads. */
+  threadQuietBefore?: boolean;
 }
 
 export interface Resolved {
@@ -78,7 +80,8 @@ export function applyConstraint(
   }
   const value = k.fallback(k.allowed);
   const older = release.sandboxWarningField === "sandbox_mode" ? k.older : undefined;
-  if (release.fallbackWarnings && (c.explicit || k.alwaysWarn)) {
+  const quietThread = c.origin === "thread" && k.threadQuietBefore && !release.threadFallbackWarnings;
+  if (release.fallbackWarnings && !quietThread && (c.explicit || k.alwaysWarn)) {
     const message = fallbackWarning(older?.field ?? k.field, (older ?? k).fallbackDebug(value), details);
     reportFallback(diag, {
       field: k.detailField,

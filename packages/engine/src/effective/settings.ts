@@ -49,6 +49,7 @@ const approvalConstraintAs = (release: { onFailureAsOnRequest: boolean }) =>
     return {
       field: "approval_policy",
       detailField: "approval_policy",
+      threadQuietBefore: true,
       allowed,
       display: (allowed ?? []).map(debugName),
       ...base(field),
@@ -70,6 +71,7 @@ export const reviewerConstraint = perField((field: ComposedField | undefined): C
   return {
     field: "approvals_reviewer",
     detailField: "approvals_reviewer",
+    threadQuietBefore: true,
     allowed,
     display: (allowed ?? []).map(debugName),
     ...base(field),

@@ -61,6 +61,13 @@ export interface Behaviour {
   unknownFeaturePin: "error" | "warn";
   /** Whether a requirements validation error stops the app-server (else it stays up on defaults). */
   validationStopsCodex: boolean;
+  /**
+   * Whether a requirements.toml syntax error stops the app-server (0.147-0.156) instead of leaving it
+   * up on defaults like before 0.147 and again from 0.157.
+   */
+  requirementsSyntaxStopsCodex: boolean;
+  /** Whether a disallowed approval policy or reviewer given as a thread parameter warns when it falls back. */
+  threadFallbackWarnings: boolean;
   /** Whether `approval_policy = "untrusted"` in a config file stops Codex. */
   configUntrustedFatal: boolean;
   /** Whether unknown keys draw the "ignoring unrecognized settings" warning. */
@@ -143,6 +150,8 @@ export const BASELINE: Behaviour = {
   neverWithFullAccess: "read-only",
   unknownFeaturePin: "error",
   validationStopsCodex: false,
+  requirementsSyntaxStopsCodex: false,
+  threadFallbackWarnings: false,
   configUntrustedFatal: false,
   unknownKeyWarnings: false,
   ignoredConfigKeys: ["web_search", "approvals_reviewer"],

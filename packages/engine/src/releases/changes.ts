@@ -250,7 +250,7 @@ const OBSERVED: readonly Change[] = [
       "a failure in requirements.toml (validation errors included), managed_config.toml or the system config.toml stops the app-server instead of leaving it up on defaults",
     evidence: ["g03", "binary 0.140.0-0.150.0 managed_config and system config syntax errors, 2026-12-05"],
     affects: ["warnings"],
-    set: { validationStopsCodex: true },
+    set: { validationStopsCodex: true, requirementsSyntaxStopsCodex: true },
   },
   {
     id: "config-untrusted-fatal",
@@ -280,6 +280,26 @@ const OBSERVED: readonly Change[] = [
     evidence: ["binary 0.164.0/0.165.0/0.166.0 key probe, 2026-12-05"],
     affects: ["requirements", "warnings", "status", "errors"],
     add: { requirementKeys: ["otel", "unsafe_enforce_sqlite_journal_mode"] },
+  },
+  {
+    id: "thread-fallback-warnings",
+    since: "0.156",
+    previous: "0.155",
+    summary:
+      "an approval policy or reviewer given as a thread parameter that the requirements disallow draws the fallback warning; before, it fell back silently (a disallowed thread sandbox always warned)",
+    evidence: ["fuzz:edition=codex-0.150;seed=150150", "binary 0.150.0/0.155.0/0.156.0, 2026-12-05"],
+    affects: ["warnings"],
+    set: { threadFallbackWarnings: true },
+  },
+  {
+    id: "requirements-syntax-stays-up",
+    since: "0.157",
+    previous: "0.156",
+    summary:
+      "a requirements.toml syntax error leaves the app-server up on defaults again (with the invalid-configuration warning); 0.147 to 0.156 exit",
+    evidence: ["fuzz:edition=codex-0.150;seed=150152", "binary 0.150.0/0.156.0/0.157.0, 2026-12-05"],
+    affects: ["warnings"],
+    set: { requirementsSyntaxStopsCodex: false },
   },
   {
     id: "rule-prompt-user",
