@@ -27,9 +27,11 @@ export const DEBUG_NAMES: Record<string, string> = {
 
 export const debugName = (v: string): string => DEBUG_NAMES[v] ?? v;
 
-/** How Codex prints the read-only permission profile it falls back to. */
-export const READ_ONLY_PROFILE_DEBUG =
-  "Managed { file_system: Restricted { entries: [FileSystemSandboxEntry { path: Special { value: Root }, access: Read, missing_path_behavior: None }], glob_scan_max_depth: None }, network: Restricted }";
+/** How Codex prints the read-only permission profile it falls back to (the entry gains a field in 0.146). */
+export function readOnlyProfileDebug(missingPath: boolean): string {
+  const entry = `FileSystemSandboxEntry { path: Special { value: Root }, access: Read${missingPath ? ", missing_path_behavior: None" : ""} }`;
+  return `Managed { file_system: Restricted { entries: [${entry}], glob_scan_max_depth: None }, network: Restricted }`;
+}
 
 export function notInAllowedSet(field: string, candidate: string, allowed: string[], source: string): string {
   return `invalid value for \`${field}\`: \`${candidate}\` is not in the allowed set [${allowed.join(", ")}] (set by ${source})`;
@@ -135,12 +137,17 @@ export const requirementsLabel = (layerLabel: string): string => `requirements (
 export const legacyConfigLabel = (path: string): string => `legacy managed_config.toml (${path})`;
 
 /** Shown when the project has config but is not trusted; `.` stands for the project folder. */
-export function projectDisabledWarning(trust: "trusted" | "untrusted" | "unknown"): string {
+export function projectDisabledWarning(
+  trust: "trusted" | "untrusted" | "unknown",
+  untrustedSource: "user-config" | "effective-config",
+): string {
   const head =
     "Project-local config, hooks, and exec policies are disabled in the following folders until the project is trusted, but skills still load.\n    1. .codex\n       ";
-  return trust === "untrusted"
+  if (trust !== "untrusted")
+    return `${head}To load project-local config, hooks, and exec policies, add . as a trusted project in ~/.codex/config.toml.\n`;
+  return untrustedSource === "effective-config"
     ? `${head}. is marked as untrusted in the effective configuration. To load project-local config, hooks, and exec policies, update its trust setting. If that setting is managed by your organization, contact your administrator.\n`
-    : `${head}To load project-local config, hooks, and exec policies, add . as a trusted project in ~/.codex/config.toml.\n`;
+    : `${head}. is marked as untrusted in ~/.codex/config.toml. To load project-local config, hooks, and exec policies, mark it trusted.\n`;
 }
 
 /** Config-file warning for `[features].multi_agent`, whatever its value. */

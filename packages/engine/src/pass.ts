@@ -141,7 +141,10 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
   }
   // Codex reports the untrusted project folder before the ignored keys.
   if (stack.projectSkipped && edition.projectDisabledWarning)
-    diag.warn("project-config-disabled", projectDisabledWarning(scenario.project.trust));
+    diag.warn(
+      "project-config-disabled",
+      projectDisabledWarning(scenario.project.trust, edition.untrustedProjectSource),
+    );
   if (multiAgentDeprecated(stack.layers, edition))
     diag.warn("multi-agent-deprecated", MULTI_AGENT_DEPRECATED);
   ignoredKeys(asWritten, stack.layers, diag, edition);

@@ -222,6 +222,21 @@ describe("0.156: a disallowed thread approval policy or reviewer warns (binary 0
     );
     expect(warningMessages(run(sandbox, "codex-0.156"))).toHaveLength(1);
   });
+  it("a thread sandbox that managed_config.toml disallows is silent until 0.155 and warns from 0.156", () => {
+    const managed = {
+      ...legacy('sandbox_mode = "read-only"', ""),
+      session: { thread: { sandbox: "workspace-write" } },
+    };
+    for (const ed of ["codex-0.130", "codex-0.155"] as const) {
+      const o = run(managed, ed);
+      expect(o.effective?.sandbox_mode).toBe("read-only");
+      expect(warningMessages(o)).toEqual([]);
+    }
+    const [w] = warningMessages(run(managed, "codex-0.156"));
+    expect(w).toMatch(
+      /`WorkspaceWrite` is not in the allowed set \[ReadOnly\] \(set by \/etc\/codex\/managed_config\.toml\)$/,
+    );
+  });
   it("a configured (not thread) reviewer warned before 0.156 too", () => {
     const configured = req(
       'allowed_approvals_reviewers = ["auto_review"]',
@@ -316,5 +331,41 @@ describe("0.166: requirements keys otel and unsafe_enforce_sqlite_journal_mode (
     const o = run(s, "codex-0.166");
     expect(o.status).toBe("refused");
     expect(o.errors[0]?.message).toContain("expected struct OtelRequirementsToml");
+  });
+});
+
+describe("0.146: the printed read-only profile entry gains missing_path_behavior (binary 0.128.0 / 0.145.0 / 0.146.0)", () => {
+  const b11 = req('allowed_sandbox_modes = ["read-only"]', user('sandbox_mode = "workspace-write"'));
+  it("0.145 prints path and access only", () => {
+    expect(warningMessages(run(b11, "codex-0.145"))[0]).toContain(
+      "access: Read }], glob_scan_max_depth: None }",
+    );
+  });
+  it("0.146 adds missing_path_behavior: None", () => {
+    expect(warningMessages(run(b11, "codex-0.146"))[0]).toContain(
+      "access: Read, missing_path_behavior: None }], glob_scan_max_depth: None }",
+    );
+  });
+});
+
+describe("0.149: the untrusted-project warning names the effective configuration (binary 0.130.0 / 0.148.0 / 0.149.0)", () => {
+  const project = (trust: "untrusted" | "unknown") => ({
+    system: { requirements: "" },
+    project: { config: "", trust },
+  });
+  it("0.148 says the project is marked untrusted in ~/.codex/config.toml", () => {
+    expect(warningMessages(run(project("untrusted"), "codex-0.148"))[0]).toMatch(
+      /\. is marked as untrusted in ~\/\.codex\/config\.toml\. To load project-local config, hooks, and exec policies, mark it trusted\.\n$/,
+    );
+  });
+  it("0.149 says the effective configuration and points at a managed setting", () => {
+    expect(warningMessages(run(project("untrusted"), "codex-0.149"))[0]).toMatch(
+      /is marked as untrusted in the effective configuration\. .*contact your administrator\.\n$/,
+    );
+  });
+  it("an unknown-trust project reads the same on both sides", () => {
+    expect(warningMessages(run(project("unknown"), "codex-0.148"))).toEqual(
+      warningMessages(run(project("unknown"), "codex-0.149")),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { READ_ONLY_PROFILE_DEBUG } from "../src/messages.js";
+import { readOnlyProfileDebug } from "../src/messages.js";
 import { REQ, req, run, warningMessages } from "./helpers.js";
 
 describe("approval policy (oracle section b)", () => {
@@ -53,7 +53,7 @@ describe("approval policy (oracle section b)", () => {
 
 describe("sandbox (oracle section b, rules 14-16)", () => {
   const warn = (cand: string, set: string) =>
-    `Configured value for \`permission_profile\` is disallowed by requirements; falling back to required value ${READ_ONLY_PROFILE_DEBUG}. Details: invalid value for \`sandbox_mode\`: \`${cand}\` is not in the allowed set [${set}] (set by ${REQ})`;
+    `Configured value for \`permission_profile\` is disallowed by requirements; falling back to required value ${readOnlyProfileDebug(true)}. Details: invalid value for \`sandbox_mode\`: \`${cand}\` is not in the allowed set [${set}] (set by ${REQ})`;
   it("always falls back to read-only whatever the list order (b11, b12)", () => {
     for (const list of ['["read-only", "workspace-write"]', '["workspace-write", "read-only"]']) {
       const o = run(

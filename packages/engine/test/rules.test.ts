@@ -273,6 +273,19 @@ describe("evaluateCommands", () => {
       'exec_command failed: CreateProcess { message: "Rejected(\\"`/bin/bash -lc \'wget https://x\'` rejected: policy forbids commands starting with `wget`\\")" }',
     );
   });
+  it("on-failure (kept until 0.142): sandboxed commands ask the user to retry unsandboxed (binary 0.130.0)", () => {
+    const user = parseUserRules('prefix_rule(["echo"], "allow")').rules;
+    const onFailure = { approval: "on-failure", user };
+    expect(one("ls", onFailure)).toMatchObject({ decision: "none", outcome: "ask-user" });
+    expect(one("echo a && ls", onFailure).outcome).toBe("ask-user");
+    expect(one("echo hello", onFailure)).toMatchObject({ decision: "allow", outcome: "run" });
+    expect(one("ls", { ...onFailure, sandbox: "danger-full-access" }).outcome).toBe("run");
+    expect(one("ls", { ...onFailure, sandbox: "read-only" }).outcome).toBe("ask-user");
+    // The auto-reviewer is not asked under on-failure; it is under on-request.
+    expect(one("git push", { ...onFailure, reviewer: "auto_review" }).outcome).toBe("ask-user");
+    expect(one("git push", { reviewer: "auto_review" }).outcome).toBe("ask-reviewer");
+    expect(one("rm -rf x", onFailure).outcome).toBe("rejected");
+  });
   it("token prefixes, not string prefixes (g18)", () => {
     const rules = managed([{ pattern: tok("rm", "-rf"), decision: "forbidden" }]);
     expect(one("rm -rf ./scratch", { managed: rules }).decision).toBe("forbidden");

@@ -5,7 +5,12 @@ import type { Diagnostics } from "../model.js";
 /** How a release treats a value the requirements disallow. */
 export type ConstraintBehaviour = Pick<
   Behaviour,
-  "disallowed" | "fallbackWarnings" | "sandboxWarningField" | "refusalNamesField" | "threadFallbackWarnings"
+  | "disallowed"
+  | "fallbackWarnings"
+  | "sandboxWarningField"
+  | "profileEntryMissingPath"
+  | "refusalNamesField"
+  | "threadFallbackWarnings"
 >;
 
 export interface Candidate {
@@ -34,10 +39,10 @@ export interface Constraint {
   /** How releases before the `permission_profile` wording name the field and the fallback. */
   older?: { field: string; fallbackDebug(value: string): string };
   fallback(allowed: string[]): string;
-  fallbackDebug(value: string): string;
+  fallbackDebug(value: string, release: ConstraintBehaviour): string;
   /** When true, a fallback warns even for defaults. */
   alwaysWarn?: boolean;
-  /** When true, a thread parameter falls back silently unless the release warns for threads. */
+  /** When true, a thread parameter falls back silently unless the release warns for threads (0.156+). */
   threadQuietBefore?: boolean;
 }
 
@@ -82,7 +87,11 @@ export function applyConstraint(
   const older = release.sandboxWarningField === "sandbox_mode" ? k.older : undefined;
   const quietThread = c.origin === "thread" && k.threadQuietBefore && !release.threadFallbackWarnings;
   if (release.fallbackWarnings && !quietThread && (c.explicit || k.alwaysWarn)) {
-    const message = fallbackWarning(older?.field ?? k.field, (older ?? k).fallbackDebug(value), details);
+    const message = fallbackWarning(
+      older?.field ?? k.field,
+      older ? older.fallbackDebug(value) : k.fallbackDebug(value, release),
+      details,
+    );
     reportFallback(diag, {
       field: k.detailField,
       configured: c.value,

@@ -1,5 +1,5 @@
 import type { Scenario } from "@codex-policy/spec";
-import { debugName, READ_ONLY_PROFILE_DEBUG } from "../messages.js";
+import { debugName, readOnlyProfileDebug } from "../messages.js";
 import type { ComposedField } from "../model.js";
 import { isTable } from "../toml.js";
 import type { Constraint } from "./constrained.js";
@@ -43,12 +43,13 @@ function base(field: ComposedField | undefined) {
   };
 }
 
-const approvalConstraintAs = (release: { onFailureAsOnRequest: boolean }) =>
+/** An allow-list of names that falls back to its first entry: approval policies, reviewers. */
+const firstEntryConstraint = (name: string, normalize: (v: string) => string) =>
   perField((field: ComposedField | undefined): Constraint => {
-    const allowed = field ? strings(field.value).map((v) => normalizeApproval(v, release)) : null;
+    const allowed = field ? strings(field.value).map(normalize) : null;
     return {
-      field: "approval_policy",
-      detailField: "approval_policy",
+      field: name,
+      detailField: name,
       threadQuietBefore: true,
       allowed,
       display: (allowed ?? []).map(debugName),
@@ -57,8 +58,9 @@ const approvalConstraintAs = (release: { onFailureAsOnRequest: boolean }) =>
       fallbackDebug: debugName,
     };
   });
+
 const APPROVAL_CONSTRAINTS = [false, true].map((onFailureAsOnRequest) =>
-  approvalConstraintAs({ onFailureAsOnRequest }),
+  firstEntryConstraint("approval_policy", (v) => normalizeApproval(v, { onFailureAsOnRequest })),
 );
 
 export const approvalConstraint = (
@@ -66,30 +68,22 @@ export const approvalConstraint = (
   release: { onFailureAsOnRequest: boolean },
 ): Constraint => APPROVAL_CONSTRAINTS[release.onFailureAsOnRequest ? 1 : 0]!(field);
 
-export const reviewerConstraint = perField((field: ComposedField | undefined): Constraint => {
-  const allowed = field ? strings(field.value).map(normalizeReviewer) : null;
-  return {
-    field: "approvals_reviewer",
-    detailField: "approvals_reviewer",
-    threadQuietBefore: true,
-    allowed,
-    display: (allowed ?? []).map(debugName),
-    ...base(field),
-    fallback: (a) => a[0]!,
-    fallbackDebug: debugName,
-  };
-});
+export const reviewerConstraint = firstEntryConstraint("approvals_reviewer", normalizeReviewer);
+
+/** Managed config files: before 0.156 a thread sandbox they disallow falls back silently. */
+const MANAGED_CONFIG_KINDS: ReadonlySet<string> = new Set(["legacy", "mdm-legacy"]);
 
 export const sandboxConstraint = perField((field: ComposedField | undefined): Constraint => {
   const allowed = field ? strings(field.value) : null;
   return {
     field: "permission_profile",
     detailField: "sandbox_mode",
+    threadQuietBefore: field ? MANAGED_CONFIG_KINDS.has(field.layer.kind) : false,
     allowed,
     display: (allowed ?? []).map(debugName),
     ...base(field),
     fallback: () => "read-only",
-    fallbackDebug: () => READ_ONLY_PROFILE_DEBUG,
+    fallbackDebug: (_, release) => readOnlyProfileDebug(release.profileEntryMissingPath),
     older: { field: "sandbox_mode", fallbackDebug: debugName },
   };
 });

@@ -55,6 +55,8 @@ export interface Behaviour {
   fallbackWarnings: boolean;
   /** Field the sandbox fallback warning names (`permission_profile` prints a `Managed { … }` value). */
   sandboxWarningField: "sandbox_mode" | "permission_profile";
+  /** Whether the printed read-only profile entry carries `missing_path_behavior`. */
+  profileEntryMissingPath: boolean;
   /** `never` with a disallowed `danger-full-access`: silently read-only, or refused. */
   neverWithFullAccess: "read-only" | "refuse";
   /** A `[features]` pin naming no known feature. */
@@ -66,7 +68,10 @@ export interface Behaviour {
    * up on defaults like before 0.147 and again from 0.157.
    */
   requirementsSyntaxStopsCodex: boolean;
-  /** Whether a disallowed approval policy or reviewer given as a thread parameter warns when it falls back. */
+  /**
+   * Whether a disallowed thread parameter warns when it falls back: approval policy and reviewer,
+   * and a sandbox that a managed config file disallows (one requirements.toml disallows always warned).
+   */
   threadFallbackWarnings: boolean;
   /** Whether `approval_policy = "untrusted"` in a config file stops Codex. */
   configUntrustedFatal: boolean;
@@ -80,6 +85,8 @@ export interface Behaviour {
   projectConfig: "never" | "always" | "trusted";
   /** Whether a skipped project config is announced. */
   projectDisabledWarning: boolean;
+  /** Where that announcement says an untrusted project is marked so. */
+  untrustedProjectSource: "user-config" | "effective-config";
   /** Regression: an untrusted project's config still applies, and its default approval is on-request. */
   untrustedProjectLeaks: boolean;
   /** Whether a refusal names the field and the requirements file. */
@@ -147,6 +154,7 @@ export const BASELINE: Behaviour = {
   disallowed: "refuse-any",
   fallbackWarnings: false,
   sandboxWarningField: "sandbox_mode",
+  profileEntryMissingPath: false,
   neverWithFullAccess: "read-only",
   unknownFeaturePin: "error",
   validationStopsCodex: false,
@@ -158,6 +166,7 @@ export const BASELINE: Behaviour = {
   webSearchDefault: "disabled",
   projectConfig: "never",
   projectDisabledWarning: false,
+  untrustedProjectSource: "user-config",
   untrustedProjectLeaks: false,
   refusalNamesField: false,
   multiAgentDeprecationWarning: false,

@@ -243,6 +243,19 @@ const OBSERVED: readonly Change[] = [
     set: { onFailureAsOnRequest: true },
   },
   {
+    id: "profile-entry-missing-path",
+    since: "0.146",
+    previous: "0.145",
+    summary:
+      "the read-only profile printed in the sandbox fallback warning gains missing_path_behavior: None in its filesystem entry",
+    evidence: [
+      "fuzz:edition=codex-0.130;seed=4242",
+      "binary 0.128.0/0.145.0/0.146.0 thread sandbox fallback, 2026-12-06",
+    ],
+    affects: ["warnings"],
+    set: { profileEntryMissingPath: true },
+  },
+  {
     id: "validation-stops-codex",
     since: "0.147",
     previous: "0.146",
@@ -260,6 +273,16 @@ const OBSERVED: readonly Change[] = [
     evidence: ["b03"],
     affects: CORE,
     set: { configUntrustedFatal: true },
+  },
+  {
+    id: "untrusted-project-effective-config",
+    since: "0.149",
+    previous: "0.148",
+    summary:
+      "the disabled-project warning says an untrusted project is marked so in the effective configuration and points at a managed trust setting (before: in ~/.codex/config.toml, mark it trusted)",
+    evidence: ["fuzz:edition=codex-0.130;seed=4244", "binary 0.130.0/0.148.0/0.149.0, 2026-12-06"],
+    affects: ["warnings"],
+    set: { untrustedProjectSource: "effective-config" },
   },
   {
     id: "unknown-key-warnings",
@@ -286,8 +309,12 @@ const OBSERVED: readonly Change[] = [
     since: "0.156",
     previous: "0.155",
     summary:
-      "an approval policy or reviewer given as a thread parameter that the requirements disallow draws the fallback warning; before, it fell back silently (a disallowed thread sandbox always warned)",
-    evidence: ["fuzz:edition=codex-0.150;seed=150150", "binary 0.150.0/0.155.0/0.156.0, 2026-12-05"],
+      "an approval policy or reviewer given as a thread parameter that the requirements disallow draws the fallback warning, and so does a thread sandbox that managed_config.toml disallows; before, they fell back silently (a thread sandbox that requirements.toml disallows always warned)",
+    evidence: [
+      "fuzz:edition=codex-0.150;seed=150150",
+      "fuzz:edition=codex-0.130;seed=4242",
+      "binary 0.130.0-0.156.0, 2026-12-05/06",
+    ],
     affects: ["warnings"],
     set: { threadFallbackWarnings: true },
   },

@@ -93,6 +93,8 @@ function forbiddenReason(command: string, hit: Hit): string {
  * requirements leave the user no way to review (binary: allowed reviewers `["auto_review"]`).
  */
 function ask(ctx: EvaluateContext): CommandState["outcome"] {
+  // Under on-failure (kept until 0.142) every approval request goes to the user.
+  if (ctx.approval === "on-failure") return "ask-user";
   const auto = ctx.reviewer === "auto_review" || ctx.reviewer === "guardian_subagent";
   return auto && (ctx.approval !== "untrusted" || ctx.reviewerForced === true) ? "ask-reviewer" : "ask-user";
 }
@@ -135,6 +137,11 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   // A user `allow` that covers every segment approves the command outright, unless it is broad.
   const allowed = best?.decision === "allow" && untrusted === 0;
   if (ctx.approval === "untrusted" && !allowed) return { ...base, outcome: ask(ctx), message: null };
+  // Under on-failure a sandboxed command that fails asks to retry without the sandbox. The probe
+  // takes every sandboxed command as failing, as on the reference harness, where the sandbox
+  // cannot start (binary 0.130.0: `ls` asks under read-only, nothing asks under full access).
+  if (ctx.approval === "on-failure" && !allowed && ctx.sandbox !== "danger-full-access")
+    return { ...base, outcome: ask(ctx), message: null };
   return { ...base, outcome: "run", message: null };
 }
 
