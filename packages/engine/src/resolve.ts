@@ -116,7 +116,7 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
       e.code !== "requirement-disallowed" &&
       (REQUIREMENT_FILES.has(e.layer) || MANAGED_CONFIG_FILES.has(e.layer))) ||
     (REQUIREMENT_FILES.has(e.layer) && APPLICATION_ERROR.test(e.message));
-  if (requirementsSyntax || staysUp) return { ...refused, warnings: [...refused.warnings, invalid] };
+  if (requirementsSyntax || staysUp) return { ...refused, warnings: [invalid] };
   // Any other failure stops Codex before it shows a warning (binary).
   if (!configError) return { ...refused, warnings: [] };
   // The defaults at startup: without the user config, so without its trust decision and the
@@ -125,7 +125,9 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
   const defaults = resolvePass(defaultsOf(scenario), id, false);
   // When the defaults fail too (the failure does not come from the user config), Codex stops.
   if (defaults.status === "refused") return { ...refused, warnings: [] };
-  return { ...refused, warnings: [invalid, ...defaults.warnings.filter((w) => !isNotice(w))] };
+  // Before 0.147 the defaults' own warnings are not shown.
+  const shown = id.defaultsWarningsShown ? defaults.warnings.filter((w) => !isNotice(w)) : [];
+  return { ...refused, warnings: [invalid, ...shown] };
 }
 
 function defaultsOf(scenario: Scenario): Scenario {

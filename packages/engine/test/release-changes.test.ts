@@ -194,7 +194,7 @@ describe('0.149: approval_policy = "untrusted" in config is fatal', () => {
   });
 });
 
-describe("0.156: a disallowed thread approval policy or reviewer warns (binary 0.150.0 / 0.155.0 / 0.156.0)", () => {
+describe("0.156: a disallowed thread approval policy, reviewer or sandbox warns (binary 0.130.0 / 0.150.0 / 0.155.0 / 0.156.0)", () => {
   const approval = req('allowed_approval_policies = ["on-request"]', {
     session: { thread: { approval_policy: "never" } },
   });
@@ -202,16 +202,18 @@ describe("0.156: a disallowed thread approval policy or reviewer warns (binary 0
     session: { thread: { approvals_reviewer: "user" } },
   });
   const sandbox = req('allowed_sandbox_modes = ["read-only"]', {
-    session: { thread: { sandbox: "workspace-write" } },
+    session: { thread: { sandbox: "danger-full-access" } },
   });
-  it("0.155 falls back silently for approval and reviewer, and warns for the sandbox", () => {
+  it("0.155 falls back silently for all three", () => {
     const a = run(approval, "codex-0.155");
     expect(a.effective?.approval_policy).toBe("on-request");
     expect(warningMessages(a)).toEqual([]);
     const r = run(reviewer, "codex-0.155");
     expect(r.effective?.approvals_reviewer).toBe("auto_review");
     expect(warningMessages(r)).toEqual([]);
-    expect(warningMessages(run(sandbox, "codex-0.155"))).toHaveLength(1);
+    const b = run(sandbox, "codex-0.155");
+    expect(b.effective?.sandbox_mode).toBe("read-only");
+    expect(warningMessages(b)).toEqual([]);
   });
   it("0.156 warns for all three", () => {
     expect(warningMessages(run(approval, "codex-0.156"))[0]).toMatch(
@@ -220,9 +222,11 @@ describe("0.156: a disallowed thread approval policy or reviewer warns (binary 0
     expect(warningMessages(run(reviewer, "codex-0.156"))[0]).toMatch(
       /^Configured value for `approvals_reviewer` is disallowed/,
     );
-    expect(warningMessages(run(sandbox, "codex-0.156"))).toHaveLength(1);
+    expect(warningMessages(run(sandbox, "codex-0.156"))).toEqual([
+      expect.stringMatching(/`DangerFullAccess` is not in the allowed set \[ReadOnly\]/),
+    ]);
   });
-  it("a thread sandbox that managed_config.toml disallows is silent until 0.155 and warns from 0.156", () => {
+  it("so does a thread sandbox that managed_config.toml disallows", () => {
     const managed = {
       ...legacy('sandbox_mode = "read-only"', ""),
       session: { thread: { sandbox: "workspace-write" } },
@@ -367,5 +371,42 @@ describe("0.149: the untrusted-project warning names the effective configuration
     expect(warningMessages(run(project("unknown"), "codex-0.148"))).toEqual(
       warningMessages(run(project("unknown"), "codex-0.149")),
     );
+  });
+});
+
+describe("0.147: -c values are checked with the config files, and defaults show their warnings (binary 0.130.0 / 0.140.0 / 0.146.0 / 0.147.0)", () => {
+  const both = req('[[rules.prefix_rules]]\ndecision = "bogus"\npattern = [{ token = "rm" }]', {
+    session: { overrides: ['web_search="bogus"'] },
+  });
+  it("0.146 stops on the -c value before reading requirements", () => {
+    const o = run(both, "codex-0.146");
+    expect(o.errors[0]).toMatchObject({ code: "unknown-variant", layer: "session" });
+    expect(warningMessages(o)).toEqual([]);
+  });
+  it("0.147 reports the requirements error first", () => {
+    expect(run(both, "codex-0.147").errors[0]).toMatchObject({
+      code: "unknown-variant",
+      layer: "system.requirements",
+    });
+  });
+  const onDefaults = req("[features]\nconnectors = false", user('web_search = "bogus"'));
+  it("0.146 on defaults shows only that it uses defaults", () => {
+    expect(warningMessages(run(onDefaults, "codex-0.146"))).toEqual([
+      "Invalid configuration; using defaults.",
+    ]);
+  });
+  it("0.147 also shows the defaults' legacy feature warning", () => {
+    expect(warningMessages(run(onDefaults, "codex-0.147"))).toEqual([
+      "Invalid configuration; using defaults.",
+      expect.stringMatching(/^Using legacy `features` requirement `connectors`/),
+    ]);
+  });
+  it("a managed_config failure before 0.147 shows only that it uses defaults, not the project warning", () => {
+    const o = run(
+      { ...legacy('web_search = "bogus"', ""), project: { config: "", trust: "untrusted" } },
+      "codex-0.130",
+    );
+    expect(o.status).toBe("refused");
+    expect(warningMessages(o)).toEqual(["Invalid configuration; using defaults."]);
   });
 });

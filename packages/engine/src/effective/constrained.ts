@@ -42,8 +42,6 @@ export interface Constraint {
   fallbackDebug(value: string, release: ConstraintBehaviour): string;
   /** When true, a fallback warns even for defaults. */
   alwaysWarn?: boolean;
-  /** When true, a thread parameter falls back silently unless the release warns for threads (0.156+). */
-  threadQuietBefore?: boolean;
 }
 
 export interface Resolved {
@@ -85,7 +83,7 @@ export function applyConstraint(
   }
   const value = k.fallback(k.allowed);
   const older = release.sandboxWarningField === "sandbox_mode" ? k.older : undefined;
-  const quietThread = c.origin === "thread" && k.threadQuietBefore && !release.threadFallbackWarnings;
+  const quietThread = c.origin === "thread" && !release.threadFallbackWarnings;
   if (release.fallbackWarnings && !quietThread && (c.explicit || k.alwaysWarn)) {
     const message = fallbackWarning(
       older?.field ?? k.field,

@@ -50,7 +50,6 @@ const firstEntryConstraint = (name: string, normalize: (v: string) => string) =>
     return {
       field: name,
       detailField: name,
-      threadQuietBefore: true,
       allowed,
       display: (allowed ?? []).map(debugName),
       ...base(field),
@@ -70,15 +69,11 @@ export const approvalConstraint = (
 
 export const reviewerConstraint = firstEntryConstraint("approvals_reviewer", normalizeReviewer);
 
-/** Managed config files: before 0.156 a thread sandbox they disallow falls back silently. */
-const MANAGED_CONFIG_KINDS: ReadonlySet<string> = new Set(["legacy", "mdm-legacy"]);
-
 export const sandboxConstraint = perField((field: ComposedField | undefined): Constraint => {
   const allowed = field ? strings(field.value) : null;
   return {
     field: "permission_profile",
     detailField: "sandbox_mode",
-    threadQuietBefore: field ? MANAGED_CONFIG_KINDS.has(field.layer.kind) : false,
     allowed,
     display: (allowed ?? []).map(debugName),
     ...base(field),

@@ -68,10 +68,11 @@ export interface Behaviour {
    * up on defaults like before 0.147 and again from 0.157.
    */
   requirementsSyntaxStopsCodex: boolean;
-  /**
-   * Whether a disallowed thread parameter warns when it falls back: approval policy and reviewer,
-   * and a sandbox that a managed config file disallows (one requirements.toml disallows always warned).
-   */
+  /** Whether `-c` values are checked against their variants before requirements are read. */
+  overrideValuesFirst: boolean;
+  /** Whether Codex running on defaults after a config error shows the defaults' own warnings. */
+  defaultsWarningsShown: boolean;
+  /** Whether a disallowed thread parameter (approval policy, reviewer, sandbox) warns when it falls back. */
   threadFallbackWarnings: boolean;
   /** Whether `approval_policy = "untrusted"` in a config file stops Codex. */
   configUntrustedFatal: boolean;
@@ -160,6 +161,8 @@ export const BASELINE: Behaviour = {
   validationStopsCodex: false,
   requirementsSyntaxStopsCodex: false,
   threadFallbackWarnings: false,
+  overrideValuesFirst: true,
+  defaultsWarningsShown: false,
   configUntrustedFatal: false,
   unknownKeyWarnings: false,
   ignoredConfigKeys: ["web_search", "approvals_reviewer"],

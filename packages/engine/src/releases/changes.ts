@@ -250,6 +250,7 @@ const OBSERVED: readonly Change[] = [
       "the read-only profile printed in the sandbox fallback warning gains missing_path_behavior: None in its filesystem entry",
     evidence: [
       "fuzz:edition=codex-0.130;seed=4242",
+      "fuzz:edition=codex-0.130;seed=5001",
       "binary 0.128.0/0.145.0/0.146.0 thread sandbox fallback, 2026-12-06",
     ],
     affects: ["warnings"],
@@ -264,6 +265,26 @@ const OBSERVED: readonly Change[] = [
     evidence: ["g03", "binary 0.140.0-0.150.0 managed_config and system config syntax errors, 2026-12-05"],
     affects: ["warnings"],
     set: { validationStopsCodex: true, requirementsSyntaxStopsCodex: true },
+  },
+  {
+    id: "override-values-with-config",
+    since: "0.147",
+    previous: "0.146",
+    summary:
+      "a -c value of an unknown variant is checked with the config files, after requirements (before, it stopped Codex ahead of any requirements error)",
+    evidence: ["fuzz:edition=codex-0.130;seed=1005003", "binary 0.130.0/0.140.0/0.146.0/0.147.0, 2026-12-06"],
+    affects: ["errors"],
+    set: { overrideValuesFirst: false },
+  },
+  {
+    id: "defaults-warnings-shown",
+    since: "0.147",
+    previous: "0.146",
+    summary:
+      'running on defaults after a config error, Codex also shows the warnings of the defaults (e.g. a legacy features requirement); before, only "Invalid configuration; using defaults."',
+    evidence: ["fuzz:edition=codex-0.130;seed=5000", "binary 0.130.0/0.140.0/0.146.0/0.147.0, 2026-12-06"],
+    affects: ["warnings"],
+    set: { defaultsWarningsShown: true },
   },
   {
     id: "config-untrusted-fatal",
@@ -309,10 +330,11 @@ const OBSERVED: readonly Change[] = [
     since: "0.156",
     previous: "0.155",
     summary:
-      "an approval policy or reviewer given as a thread parameter that the requirements disallow draws the fallback warning, and so does a thread sandbox that managed_config.toml disallows; before, they fell back silently (a thread sandbox that requirements.toml disallows always warned)",
+      "an approval policy, reviewer or sandbox given as a thread parameter that the requirements disallow draws the fallback warning; before, it fell back silently",
     evidence: [
       "fuzz:edition=codex-0.150;seed=150150",
       "fuzz:edition=codex-0.130;seed=4242",
+      "fuzz:edition=codex-0.130;seed=5001",
       "binary 0.130.0-0.156.0, 2026-12-05/06",
     ],
     affects: ["warnings"],
