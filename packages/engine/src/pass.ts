@@ -226,7 +226,9 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
       approval: core.approval.value,
       reviewer: core.reviewer.value,
       sandbox: core.sandbox.value,
+      // Before 0.154 the untrusted policy asks the user even when requirements only allow auto_review.
       reviewerForced:
+        edition.untrustedHonoursRequiredReviewer &&
         reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
     },
     diag,

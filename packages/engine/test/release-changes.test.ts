@@ -410,3 +410,18 @@ describe("0.147: -c values are checked with the config files, and defaults show 
     expect(warningMessages(o)).toEqual(["Invalid configuration; using defaults."]);
   });
 });
+
+describe("0.154: under untrusted a required auto-reviewer answers (binary 0.130.0-0.153.0 / 0.154.0-0.169.0)", () => {
+  const forced = req(
+    'allowed_approval_policies = ["untrusted"]\nallowed_approvals_reviewers = ["auto_review"]',
+    {
+      probe: { commands: ["npm x"] },
+    },
+  );
+  it("0.153 asks the user", () => {
+    expect(run(forced, "codex-0.153").effective?.commands[0]?.outcome).toBe("ask-user");
+  });
+  it("0.154 asks the reviewer", () => {
+    expect(run(forced, "codex-0.154").effective?.commands[0]?.outcome).toBe("ask-reviewer");
+  });
+});

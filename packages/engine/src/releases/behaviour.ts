@@ -68,6 +68,8 @@ export interface Behaviour {
    * up on defaults like before 0.147 and again from 0.157.
    */
   requirementsSyntaxStopsCodex: boolean;
+  /** Under `untrusted`, whether a reviewer the requirements force (no `user`) answers approval requests. */
+  untrustedHonoursRequiredReviewer: boolean;
   /** Whether `-c` values are checked against their variants before requirements are read. */
   overrideValuesFirst: boolean;
   /** Whether Codex running on defaults after a config error shows the defaults' own warnings. */
@@ -162,6 +164,7 @@ export const BASELINE: Behaviour = {
   requirementsSyntaxStopsCodex: false,
   threadFallbackWarnings: false,
   overrideValuesFirst: true,
+  untrustedHonoursRequiredReviewer: false,
   defaultsWarningsShown: false,
   configUntrustedFatal: false,
   unknownKeyWarnings: false,

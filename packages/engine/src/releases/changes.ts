@@ -237,9 +237,9 @@ const OBSERVED: readonly Change[] = [
     since: "0.143",
     previous: "0.142",
     summary:
-      "approval policy on-failure, configured or in allowed_approval_policies, is read as on-request (before, it is kept as on-failure)",
-    evidence: ["b09", "b10", "h19", "binary 0.140.0-0.150.0 bisection, 2026-12-05"],
-    affects: ["effective.approval_policy", "requirements.allowed_approval_policies"],
+      "approval policy on-failure, configured or in allowed_approval_policies, is read as on-request (before, it is kept as on-failure, under which a command that fails in the sandbox asks the user to retry without it)",
+    evidence: ["b09", "b10", "h19", "binary 0.140.0-0.150.0 bisection, 2026-12-05", "fuzz:edition=codex-0.130;seed=4243"],
+    affects: ["effective.approval_policy", "requirements.allowed_approval_policies", "effective.commands"],
     set: { onFailureAsOnRequest: true },
   },
   {
@@ -304,6 +304,19 @@ const OBSERVED: readonly Change[] = [
     evidence: ["fuzz:edition=codex-0.130;seed=4244", "binary 0.130.0/0.148.0/0.149.0, 2026-12-06"],
     affects: ["warnings"],
     set: { untrustedProjectSource: "effective-config" },
+  },
+  {
+    id: "untrusted-required-reviewer",
+    since: "0.154",
+    previous: "0.153",
+    summary:
+      "under approval untrusted, approval requests go to the auto-reviewer when requirements allow no other reviewer; before, the user was asked",
+    evidence: [
+      "fuzz:edition=codex-0.130;seed=5004",
+      "binary 0.130.0-0.153.0 ask the user, 0.154.0-0.169.0 the reviewer, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { untrustedHonoursRequiredReviewer: true },
   },
   {
     id: "unknown-key-warnings",
