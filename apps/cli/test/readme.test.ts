@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..", "..", "..");
+const bin = join(root, "apps/cli/bin/codex-policy.mjs");
+const PROMPT = "$ pnpm -s codex-policy ";
+
+/** Each `$ pnpm -s codex-policy …` line of the README's console blocks, with the output shown under it. */
+function transcripts(markdown: string): { args: string[]; shown: string[] }[] {
+  const out: { args: string[]; shown: string[] }[] = [];
+  let inConsole = false;
+  let current: { args: string[]; shown: string[] } | null = null;
+  for (const line of markdown.split("\n")) {
+    if (line.startsWith("```")) {
+      inConsole = !inConsole && line === "```console";
+      current = null;
+      continue;
+    }
+    if (!inConsole) continue;
+    if (line.startsWith(PROMPT)) {
+      current = { args: line.slice(PROMPT.length).split(" "), shown: [] };
+      out.push(current);
+    } else current?.shown.push(line);
+  }
+  return out;
+}
+
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", timeout: 240_000 });
+
+describe("README console transcripts are real output", () => {
+  const all = transcripts(readFileSync(join(root, "README.md"), "utf8"));
+  it("has the edition comparison and the change list", () => {
+    expect(all.map((t) => t.args.join(" "))).toEqual(
+      expect.arrayContaining([
+        "resolve examples/legacy-managed-config.toml --edition codex-0.136",
+        "resolve examples/legacy-managed-config.toml --edition codex-0.137",
+        "editions",
+      ]),
+    );
+  });
+  for (const t of all) {
+    it(t.args.join(" "), () => {
+      const r = run(t.args);
+      expect(r.status).toBe(0);
+      const shown = t.shown.join("\n").trimEnd();
+      const excerpt = shown.split("\n…\n");
+      // A transcript with `…` lines is an excerpt: its pieces appear in order.
+      if (excerpt.length === 1) expect(r.stdout.trimEnd()).toBe(shown);
+      else {
+        let from = 0;
+        for (const piece of excerpt.map((p) => p.trim()).filter(Boolean)) {
+          const at = r.stdout.indexOf(piece, from);
+          expect(at, piece.slice(0, 80)).toBeGreaterThanOrEqual(0);
+          from = at + piece.length;
+        }
+      }
+    });
+  }
+});
