@@ -106,7 +106,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
   if (diag.failed) return refuse();
 
   for (const t of requirementTexts(scenario, cloud.layer, mdm.requirements)) {
-    const layer = parseRequirementText(t, diag);
+    const layer = parseRequirementText(t, diag, edition);
     if (layer) reqLayers.push(layer);
   }
   if (diag.failed) return refuse();

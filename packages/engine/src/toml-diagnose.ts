@@ -9,6 +9,8 @@ export interface TomlDiagnosis {
   line: number;
   column: number;
   message: string;
+  /** An unclosed array or inline table: where the parser of releases before 0.154 reports it. */
+  atEnd?: { line: number; column: number };
 }
 
 const QUOTE_BARE = "string values must be quoted, expected literal string";
@@ -28,6 +30,8 @@ class Stop {
   constructor(
     readonly at: number,
     readonly message: string,
+    /** Where the parser of releases before 0.154 reports an unclosed array or inline table. */
+    readonly olderAt?: number,
   ) {}
 }
 
@@ -35,9 +39,11 @@ export function diagnoseToml(src: string): TomlDiagnosis | null {
   let pos = 0;
   const ch = (i = pos) => src[i];
   const eol = (i = pos) => i >= src.length || src[i] === "\n" || src.startsWith("\r\n", i);
-  const fail = (at: number, message: string): never => {
-    throw new Stop(at, message);
+  const fail = (at: number, message: string, olderAt?: number): never => {
+    throw new Stop(at, message, olderAt);
   };
+  /** The older parser reads past the line break an inline table may not span. */
+  const pastBreak = () => (eol() ? pos + (src.startsWith("\r\n", pos) ? 2 : 1) : undefined);
   const skipWs = () => {
     while (ch() === " " || ch() === "\t") pos++;
   };
@@ -144,14 +150,14 @@ export function diagnoseToml(src: string): TomlDiagnosis | null {
     let lastEnd = pos;
     for (;;) {
       lastEnd = skipArrayGap(lastEnd);
-      if (pos >= src.length) fail(lastEnd, "unclosed array, expected `]`");
+      if (pos >= src.length) fail(lastEnd, "unclosed array, expected `]`", src.length);
       if (ch() === "]") {
         pos++;
         return;
       }
       value(true);
       lastEnd = skipArrayGap(pos);
-      if (pos >= src.length) fail(lastEnd, "unclosed array, expected `]`");
+      if (pos >= src.length) fail(lastEnd, "unclosed array, expected `]`", src.length);
       if (ch() === ",") {
         pos++;
         lastEnd = pos;
@@ -174,7 +180,7 @@ export function diagnoseToml(src: string): TomlDiagnosis | null {
       return;
     }
     for (;;) {
-      if (eol()) fail(lastEnd, "unclosed inline table, expected `}`");
+      if (eol()) fail(lastEnd, "unclosed inline table, expected `}`", pastBreak());
       key();
       if (ch() !== "=") fail(pos, "key with no value, expected `=`");
       pos++;
@@ -186,7 +192,7 @@ export function diagnoseToml(src: string): TomlDiagnosis | null {
         pos++;
         return;
       }
-      if (ch() !== ",") fail(lastEnd, "unclosed inline table, expected `}`");
+      if (ch() !== ",") fail(lastEnd, "unclosed inline table, expected `}`", pastBreak());
       pos++;
       lastEnd = pos;
     }
@@ -227,7 +233,11 @@ export function diagnoseToml(src: string): TomlDiagnosis | null {
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
     if (e.at < 0) return null;
-    return { ...lineColumn(src, e.at), message: e.message };
+    return {
+      ...lineColumn(src, e.at),
+      message: e.message,
+      ...(e.olderAt !== undefined ? { atEnd: olderLineColumn(src, e.olderAt) } : {}),
+    };
   }
   return null;
 }
@@ -242,4 +252,11 @@ function lineColumn(src: string, at: number): { line: number; column: number } {
     }
   }
   return { line, column: at - start + 1 };
+}
+
+/** The older parser counts the end of input after a final newline on the line that newline ends. */
+function olderLineColumn(src: string, at: number): { line: number; column: number } {
+  if (at < src.length || !src.endsWith("\n")) return lineColumn(src, at);
+  const { line, column } = lineColumn(src, at - 1);
+  return { line, column: column + 1 };
 }

@@ -9,6 +9,8 @@ export interface TomlParseFailure {
   message: string;
   line?: number;
   column?: number;
+  /** An unclosed array or inline table: where releases before 0.154 place the error. */
+  atEnd?: { line: number; column: number };
 }
 export type TomlParseResult = { ok: true; doc: TomlTable } | TomlParseFailure;
 
@@ -56,6 +58,18 @@ function parseUncached(text: string): TomlParseResult {
     }
     return { ok: false, code: "toml-syntax", message: String((e as Error)?.message ?? e) };
   }
+}
+
+/** Where a release reports a syntax error: before 0.154 an unclosed array or inline table sits at the end of input. */
+export function syntaxErrorAt(
+  r: TomlParseFailure,
+  release: { tomlErrorAtEnd: boolean },
+): { line?: number; column?: number } {
+  if (release.tomlErrorAtEnd && r.atEnd) return r.atEnd;
+  return {
+    ...(r.line !== undefined ? { line: r.line } : {}),
+    ...(r.column !== undefined ? { column: r.column } : {}),
+  };
 }
 
 /** smol-toml's first message line, worded like the Rust parser Codex uses where the two correspond. */

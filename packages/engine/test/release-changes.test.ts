@@ -425,3 +425,32 @@ describe("0.154: under untrusted a required auto-reviewer answers (binary 0.130.
     expect(run(forced, "codex-0.154").effective?.commands[0]?.outcome).toBe("ask-reviewer");
   });
 });
+
+describe("0.154: an unclosed array or inline table is reported after its last token (binary 0.150.0 / 0.153.0 / 0.154.0)", () => {
+  const at = (requirements: string, ed: "codex-0.153" | "codex-0.154") => {
+    const e = run(req(requirements), ed).errors[0];
+    return `${e?.line}:${e?.column}`;
+  };
+  const cases: [string, string, string][] = [
+    // text, 0.153 (end of input), 0.154 (after the last token)
+    ["allowed_approval_policies = [\n", "1:31", "1:30"],
+    ["allowed_approval_policies = [\n# c\n\n", "3:2", "1:30"],
+    ["allowed_approval_policies = [", "1:30", "1:30"],
+    ["allowed_approval_policies = {a = 1\n", "1:36", "1:35"],
+    ["allowed_approval_policies = {a = 1\nb = 2\n", "2:1", "1:35"],
+  ];
+  it.each(cases)("%j: %s before, %s from 0.154", (text, before, after) => {
+    expect(at(text, "codex-0.153")).toBe(before);
+    expect(at(text, "codex-0.154")).toBe(after);
+  });
+  it("other syntax errors sit where they are in both (an unclosed string)", () => {
+    expect(at('allowed_approval_policies = "abc\n', "codex-0.153")).toBe(
+      at('allowed_approval_policies = "abc\n', "codex-0.154"),
+    );
+  });
+  it("config files too, and the message carries the location", () => {
+    const o = run({ system: { config: "approval_policy = [\n" } }, "codex-0.153");
+    expect(o.errors[0]).toMatchObject({ line: 1, column: 21 });
+    expect(o.errors[0]?.message).toMatch(/^\/etc\/codex\/config\.toml:1:21: unclosed array/);
+  });
+});

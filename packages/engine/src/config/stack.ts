@@ -3,7 +3,7 @@ import type { Behaviour } from "../editions.js";
 import { perDocument } from "../memo.js";
 import type { ConfigLayer, ConfigLayerKind, Diagnostics } from "../model.js";
 import { managedPaths } from "../paths.js";
-import { deepFreeze, isTable, parseToml, type TomlTable } from "../toml.js";
+import { deepFreeze, isTable, parseToml, syntaxErrorAt, type TomlTable } from "../toml.js";
 import { overridesToDoc } from "./overrides.js";
 
 const sessionDocs = new Map<string, ReturnType<typeof overridesToDoc>>();
@@ -26,25 +26,27 @@ interface Source {
   text: string | undefined;
 }
 
-function parseLayer(src: Source, diag: Diagnostics): ConfigLayer | null {
+function parseLayer(
+  src: Source,
+  diag: Diagnostics,
+  release: { tomlErrorAtEnd: boolean },
+): ConfigLayer | null {
   if (src.text === undefined) return null;
   const r = parseToml(src.text);
   if (!r.ok) {
-    const at = r.line !== undefined ? `:${r.line}:${r.column ?? 1}` : "";
-    diag.fail({
-      code: r.code,
-      layer: src.layerId,
-      message: `${src.label}${at}: ${r.message}`,
-      ...(r.line !== undefined ? { line: r.line } : {}),
-      ...(r.column !== undefined ? { column: r.column } : {}),
-    });
+    const loc = syntaxErrorAt(r, release);
+    const at = loc.line !== undefined ? `:${loc.line}:${loc.column ?? 1}` : "";
+    diag.fail({ code: r.code, layer: src.layerId, message: `${src.label}${at}: ${r.message}`, ...loc });
     return null;
   }
   return { kind: src.kind, label: src.label, layerId: src.layerId, doc: r.doc, text: src.text };
 }
 
 /** How a release treats config files: project trust and the config keys it does not read yet. */
-export type StackBehaviour = Pick<Behaviour, "projectConfig" | "untrustedProjectLeaks" | "ignoredConfigKeys">;
+export type StackBehaviour = Pick<
+  Behaviour,
+  "projectConfig" | "untrustedProjectLeaks" | "ignoredConfigKeys" | "tomlErrorAtEnd"
+>;
 
 const withoutKeys = perDocument((doc, key) => {
   const drop = key.split(",");
@@ -104,7 +106,9 @@ function buildLayers(
       text: loaded ? scenario.project.config : undefined,
     },
   ];
-  const layers = low.map((s) => parseLayer(s, diag)).filter((l): l is ConfigLayer => l !== null);
+  const layers = low
+    .map((s) => parseLayer(s, diag, opts.release))
+    .filter((l): l is ConfigLayer => l !== null);
 
   const profileName = scenario.session.profile;
   if (profileName !== undefined) {
@@ -143,7 +147,7 @@ function buildLayers(
     { kind: "mdm-config", label: paths.mdmLegacy, layerId: "mdm.config", text: managed.mdmConfig },
   ];
   for (const s of high) {
-    const l = parseLayer(s, diag);
+    const l = parseLayer(s, diag, opts.release);
     if (l) layers.push(l);
   }
   const skipped = projectConfig === "trusted" && trust !== "trusted" && scenario.project.config !== undefined;
@@ -156,6 +160,7 @@ function buildLayers(
         text: scenario.project.config,
       },
       diag,
+      opts.release,
     );
     if (project) layers.splice(projectIndex(layers), 0, withoutFeatures(project));
   }

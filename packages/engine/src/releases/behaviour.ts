@@ -70,6 +70,8 @@ export interface Behaviour {
   requirementsSyntaxStopsCodex: boolean;
   /** Under `untrusted`, whether a reviewer the requirements force (no `user`) answers approval requests. */
   untrustedHonoursRequiredReviewer: boolean;
+  /** Whether an unclosed TOML array or inline table is reported at the very end of the input. */
+  tomlErrorAtEnd: boolean;
   /** Whether `-c` values are checked against their variants before requirements are read. */
   overrideValuesFirst: boolean;
   /** Whether Codex running on defaults after a config error shows the defaults' own warnings. */
@@ -164,6 +166,7 @@ export const BASELINE: Behaviour = {
   requirementsSyntaxStopsCodex: false,
   threadFallbackWarnings: false,
   overrideValuesFirst: true,
+  tomlErrorAtEnd: true,
   untrustedHonoursRequiredReviewer: false,
   defaultsWarningsShown: false,
   configUntrustedFatal: false,

@@ -238,7 +238,13 @@ const OBSERVED: readonly Change[] = [
     previous: "0.142",
     summary:
       "approval policy on-failure, configured or in allowed_approval_policies, is read as on-request (before, it is kept as on-failure, under which a command that fails in the sandbox asks the user to retry without it)",
-    evidence: ["b09", "b10", "h19", "binary 0.140.0-0.150.0 bisection, 2026-12-05", "fuzz:edition=codex-0.130;seed=4243"],
+    evidence: [
+      "b09",
+      "b10",
+      "h19",
+      "binary 0.140.0-0.150.0 bisection, 2026-12-05",
+      "fuzz:edition=codex-0.130;seed=4243",
+    ],
     affects: ["effective.approval_policy", "requirements.allowed_approval_policies", "effective.commands"],
     set: { onFailureAsOnRequest: true },
   },
@@ -304,6 +310,16 @@ const OBSERVED: readonly Change[] = [
     evidence: ["fuzz:edition=codex-0.130;seed=4244", "binary 0.130.0/0.148.0/0.149.0, 2026-12-06"],
     affects: ["warnings"],
     set: { untrustedProjectSource: "effective-config" },
+  },
+  {
+    id: "toml-error-before-end",
+    since: "0.154",
+    previous: "0.153",
+    summary:
+      "an unclosed array or inline table in a TOML file is reported after its last token; before, at the very end of the input (a final newline counted on its line)",
+    evidence: ["binary 0.130.0/0.150.0/0.153.0/0.154.0 unclosed arrays and inline tables, 2026-12-06"],
+    affects: ["errors"],
+    set: { tomlErrorAtEnd: false },
   },
   {
     id: "untrusted-required-reviewer",

@@ -5,7 +5,7 @@ import { perDocument } from "../memo.js";
 import { CLOUD_BUNDLE_INVALID_TOML, layerParseError, tomlSyntaxDetail } from "../messages.js";
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
 import { managedPaths } from "../paths.js";
-import { parseToml, type TomlTable } from "../toml.js";
+import { parseToml, syntaxErrorAt, type TomlTable } from "../toml.js";
 import { legacyRequirements } from "./legacy.js";
 
 export interface RequirementText {
@@ -23,7 +23,11 @@ const legacyFor = perDocument((doc, key) => {
 });
 
 /** Parses a requirements document; a syntax error stops Codex with the layer named. */
-export function parseRequirementText(t: RequirementText, diag: Diagnostics): RequirementLayer | null {
+export function parseRequirementText(
+  t: RequirementText,
+  diag: Diagnostics,
+  release: { tomlErrorAtEnd: boolean },
+): RequirementLayer | null {
   const r = parseToml(t.text);
   if (!r.ok && t.kind === "cloud") {
     // Codex validates a delivered bundle as a whole and reports it without a location.
@@ -31,17 +35,12 @@ export function parseRequirementText(t: RequirementText, diag: Diagnostics): Req
     return null;
   }
   if (!r.ok) {
+    const at = syntaxErrorAt(r, release);
     const detail =
       r.code === "invalid-utf8"
         ? r.message
-        : tomlSyntaxDetail(r.line, r.column, r.message, t.text.replace(/^\uFEFF/, ""));
-    diag.fail({
-      code: r.code,
-      layer: t.layerId,
-      message: layerParseError(t.label, detail),
-      ...(r.line !== undefined ? { line: r.line } : {}),
-      ...(r.column !== undefined ? { column: r.column } : {}),
-    });
+        : tomlSyntaxDetail(at.line, at.column, r.message, t.text.replace(/^\uFEFF/, ""));
+    diag.fail({ code: r.code, layer: t.layerId, message: layerParseError(t.label, detail), ...at });
     return null;
   }
   const doc = t.kind === "cloud" ? strippedCloudDoc(r.doc) : r.doc;
