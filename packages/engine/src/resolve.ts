@@ -55,7 +55,7 @@ function resolveScenario(scenario: Scenario, id: EditionSpec): Outcome {
     scenario.project.trust === "unknown" &&
     scenario.project.config !== undefined &&
     thread.effective !== null &&
-    WRITABLE.has(thread.effective.sandbox_mode);
+    WRITABLE.has(id.lateProjectOnRequestedSandbox ? requestedSandbox(thread) : thread.effective.sandbox_mode);
   if (late) thread = resolvePass(scenario, id, true);
   if (thread === startup) return startup;
   // A thread that fails to start shows only the startup warnings, without the deprecation notices
@@ -71,6 +71,14 @@ function resolveScenario(scenario: Scenario, id: EditionSpec): Outcome {
       ...thread.warnings.filter(isNotice),
     ],
   };
+}
+
+/** The sandbox the thread asked for, before requirements made it fall back. */
+function requestedSandbox(o: Outcome): string {
+  const fellBack = o.notices.find(
+    (n) => (n.kind === "fallback" || n.kind === "silent-fallback") && n.field === "sandbox_mode",
+  );
+  return (fellBack?.configured as string | undefined) ?? o.effective?.sandbox_mode ?? "";
 }
 
 /** Failures after which Codex keeps running with default config (binary: `Invalid configuration; using defaults.`). */

@@ -454,3 +454,16 @@ describe("0.154: an unclosed array or inline table is reported after its last to
     expect(o.errors[0]?.message).toMatch(/^\/etc\/codex\/config\.toml:1:21: unclosed array/);
   });
 });
+
+describe("0.148: an unknown-trust project loads on the effective sandbox, not the requested one (binary 0.140.0 / 0.147.0 / 0.148.0)", () => {
+  const pjb = req('allowed_sandbox_modes = ["read-only"]', {
+    project: { config: "x = [\n", trust: "unknown" },
+    session: { thread: { sandbox: "workspace-write" } },
+  });
+  it("0.147 loads it because the thread asked for workspace-write, and stops on its syntax error", () => {
+    expect(run(pjb, "codex-0.147").errors[0]).toMatchObject({ code: "toml-syntax", layer: "project.config" });
+  });
+  it("0.148 leaves it unloaded: the sandbox fell back to read-only", () => {
+    expect(run(pjb, "codex-0.148").status).toBe("ok");
+  });
+});

@@ -54,3 +54,22 @@ describe("feature catalogues by release (codex features list of each release)", 
     expect(EDITIONS.documented.featureRelease).toBe("0.169.0");
   });
 });
+
+describe("a feature 0.169 lists as removed is live in the releases that still have it (binary 0.140.0: personality)", () => {
+  const pinned = req("[features]\npersonality = false");
+  const configured = { user: { config: "[features]\npersonality = false" } };
+  it("0.140 honours the pin and the config toggle", () => {
+    expect(run(pinned, "codex-0.140").effective?.features.personality).toMatchObject({
+      enabled: false,
+      pinned_by: "system",
+    });
+    expect(run(configured, "codex-0.140").effective?.features.personality).toMatchObject({
+      enabled: false,
+      source: "user",
+    });
+  });
+  it("0.169 ignores both (the feature is removed there)", () => {
+    expect(run(pinned, "codex-0.169").effective?.features.personality?.pinned_by).toBeUndefined();
+    expect(run(configured, "codex-0.169").effective?.features.personality?.source).not.toBe("user");
+  });
+});

@@ -97,6 +97,16 @@ const built = new Map<string, Catalogue>();
 const forRelease = new Map<string, Catalogue>();
 
 /**
+ * A feature 0.169.0 lists as removed (its pin ignored, config unable to set it) that an older
+ * release still has: there it is pinned and set like any other (binary 0.140.0: `personality`).
+ */
+function liveAgain(spec: FeatureSpec, stage: string): FeatureSpec {
+  if (spec.stage !== "removed" || stage === "removed") return spec;
+  const { removedNote: _note, ...rest } = spec;
+  return { ...rest, pin: "effective", configInert: false };
+}
+
+/**
  * A release's catalogue: the names, stages and defaults its `codex features list` printed
  * (`data/features-by-release.json`), with the details probed on 0.169.0 (aliases, dependencies,
  * pin handling, enum order) for the features 0.169.0 also has. A feature 0.169.0 lacks is pinned
@@ -126,7 +136,7 @@ export function catalogueFor(release: string): Catalogue {
       pin: "effective",
       order: null,
     };
-    all.push({ ...base, stage: run[2], default: run[3] });
+    all.push({ ...(known ? liveAgain(known, run[2]) : base), stage: run[2], default: run[3] });
   }
   const c = catalogue(source, all);
   built.set(source, c);

@@ -72,6 +72,8 @@ export interface Behaviour {
   untrustedHonoursRequiredReviewer: boolean;
   /** Whether an unclosed TOML array or inline table is reported at the very end of the input. */
   tomlErrorAtEnd: boolean;
+  /** Whether an unknown-trust project loads when the requested sandbox is writable (else the effective one). */
+  lateProjectOnRequestedSandbox: boolean;
   /** Whether `-c` values are checked against their variants before requirements are read. */
   overrideValuesFirst: boolean;
   /** Whether Codex running on defaults after a config error shows the defaults' own warnings. */
@@ -166,6 +168,7 @@ export const BASELINE: Behaviour = {
   requirementsSyntaxStopsCodex: false,
   threadFallbackWarnings: false,
   overrideValuesFirst: true,
+  lateProjectOnRequestedSandbox: true,
   tomlErrorAtEnd: true,
   untrustedHonoursRequiredReviewer: false,
   defaultsWarningsShown: false,

@@ -293,6 +293,16 @@ const OBSERVED: readonly Change[] = [
     set: { defaultsWarningsShown: true },
   },
   {
+    id: "late-project-on-effective-sandbox",
+    since: "0.148",
+    previous: "0.147",
+    summary:
+      "a project of unknown trust loads at thread start only when the effective sandbox is writable; before, a requested writable sandbox that requirements turned read-only loaded it too",
+    evidence: ["fuzz:edition=codex-0.140;seed=1007004", "binary 0.140.0/0.147.0/0.148.0/0.169.0, 2026-12-06"],
+    affects: ["status", "errors", "effective.approval_policy", "effective.sources"],
+    set: { lateProjectOnRequestedSandbox: false },
+  },
+  {
     id: "config-untrusted-fatal",
     since: "0.149",
     previous: "0.148",
