@@ -97,13 +97,14 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
   for (const e of early) diag.fail(e);
   if (diag.failed) return refuse();
   // Before 0.147 a `-c` value of the wrong variant stops Codex before requirements are read.
-  if (edition.overrideValuesFirst)
+  if (edition.overrideValuesFirst) {
     checkConfig(
       stack.layers.filter((l) => l.kind === "session"),
       diag,
       edition,
     );
-  if (diag.failed) return refuse();
+    if (diag.failed) return refuse();
+  }
 
   for (const t of requirementTexts(scenario, cloud.layer, mdm.requirements)) {
     const layer = parseRequirementText(t, diag, edition);
