@@ -35,8 +35,6 @@ const DEFAULTS = { entry, cacheDir: CACHE_DIR };
  * optional devtools client (imported only when DEV=true, and not installed).
  */
 const EXTERNAL = ["@openai/codex", "@openai/codex/*", "react-devtools-core"];
-/** Commands whose code may import TypeScript that is not in the bundle. */
-const NEEDS_TSX = new Set(["conformance"]);
 /** Old bundles are removed once this old, so a process that is still running keeps its lazy chunks. */
 const STALE_MS = 60 * 60 * 1000;
 
@@ -92,12 +90,9 @@ const keepImportMetaUrl = {
   },
 };
 
-/** Bundles the CLI into a fresh directory of the cache and records its inputs. Returns the entry path. */
-export async function buildBundle({ entry, cacheDir } = DEFAULTS) {
-  const esbuild = await import("esbuild");
-  mkdirSync(cacheDir, { recursive: true });
-  const tmp = join(cacheDir, `tmp-${process.pid}-${Date.now()}`);
-  const result = await esbuild.build({
+/** How the CLI is bundled, here and in the packed tarball (scripts/pack-cli.mjs). */
+export function bundleOptions(entry, outdir) {
+  return {
     entryPoints: { main: entry },
     absWorkingDir: dirname(entry),
     bundle: true,
@@ -105,7 +100,7 @@ export async function buildBundle({ entry, cacheDir } = DEFAULTS) {
     format: "esm",
     platform: "node",
     target: "node20",
-    outdir: tmp,
+    outdir,
     external: EXTERNAL,
     metafile: true,
     logLevel: "silent",
@@ -120,8 +115,15 @@ export async function buildBundle({ entry, cacheDir } = DEFAULTS) {
     banner: {
       js: 'import { createRequire as __cpCreateRequire } from "node:module";\nconst require = __cpCreateRequire(import.meta.url);',
     },
-    plugins: [keepImportMetaUrl],
-  });
+  };
+}
+
+/** Bundles the CLI into a fresh directory of the cache and records its inputs. Returns the entry path. */
+export async function buildBundle({ entry, cacheDir } = DEFAULTS) {
+  const esbuild = await import("esbuild");
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = join(cacheDir, `tmp-${process.pid}-${Date.now()}`);
+  const result = await esbuild.build({ ...bundleOptions(entry, tmp), plugins: [keepImportMetaUrl] });
   const files = Object.keys(result.metafile.inputs)
     .filter((f) => !f.includes(":"))
     .map((f) => resolve(dirname(entry), f))
@@ -163,12 +165,6 @@ async function launch() {
     }
   }
   if (!main) return runWithTsx();
-  // The conformance harness imports an adapter package by a name computed at run time, which esbuild cannot
-  // bundle; that package is TypeScript, so this command gets tsx's loader (it compiles only what loads).
-  if (NEEDS_TSX.has(process.argv[2] ?? "")) {
-    const { register } = await import("tsx/esm/api");
-    register();
-  }
   // main.js runs the CLI on import, reading process.argv as if it were the entry script.
   await import(pathToFileURL(main).href);
 }

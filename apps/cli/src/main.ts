@@ -10,7 +10,7 @@ function help(): string {
     "commands:",
     ...rows,
     "",
-    "Run `codex-policy <command> --help` for a command's options.",
+    "Run `codex-policy <command> --help` for a command's options; `codex-policy --version` for the version.",
   ].join("\n");
 }
 
@@ -19,6 +19,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${help()}\n`);
     return name ? 0 : 2;
+  }
+  if (name === "--version" || name === "-V") {
+    const { versionText } = await import("./version.js");
+    process.stdout.write(`${versionText()}\n`);
+    return 0;
   }
   const entry = COMMANDS[name];
   if (!entry) {

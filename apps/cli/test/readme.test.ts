@@ -1,13 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const bin = join(root, "apps/cli/bin/codex-policy.mjs");
-const PROMPT = "$ pnpm -s codex-policy ";
+const PROMPT = "$ npx codex-policy ";
 
-/** Each `$ pnpm -s codex-policy …` line of the README's console blocks, with the output shown under it. */
+/** Each `$ npx codex-policy …` line of the README's console blocks, with the output shown under it. */
 function transcripts(markdown: string): { args: string[]; shown: string[] }[] {
   const out: { args: string[]; shown: string[] }[] = [];
   let inConsole = false;
@@ -59,4 +60,34 @@ describe("README console transcripts are real output", () => {
       }
     });
   }
+});
+
+describe("README everyday commands need no global pnpm", () => {
+  // The .bin shim pnpm writes is a sh script that also calls dirname, sed and uname.
+  it("`npx codex-policy` runs the workspace's launcher with node, npm, npx and a shell on the PATH, and no pnpm", () => {
+    const bin = mkdtempSync(join(tmpdir(), "codex-policy-nopnpm-"));
+    try {
+      for (const tool of ["node", "npm", "npx"])
+        symlinkSync(join(dirname(process.execPath), tool), join(bin, tool));
+      for (const tool of ["sh", "dirname", "sed", "uname"]) {
+        const at = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+        symlinkSync(at, join(bin, tool));
+      }
+      const r = spawnSync(
+        join(bin, "npx"),
+        ["--no-install", "codex-policy", "resolve", "examples/contractor-devbox.toml"],
+        {
+          cwd: root,
+          env: { HOME: process.env.HOME ?? bin, PATH: bin },
+          encoding: "utf8",
+          timeout: 240_000,
+        },
+      );
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^edition: codex-0\.169\n/);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
 });

@@ -64,7 +64,7 @@ export function divergenceCase(
     } else expect[d.path] = d.binary === undefined ? { $absent: true } : d.binary;
   }
   const editionFlag = edition === "codex-0.169" ? "" : ` --edition ${edition}`;
-  const replayCmd = `pnpm -s codex-policy fuzz --against codex-cli${editionFlag} --seed ${replay.seed}${replay.path ? ` --path ${replay.path}` : ""}`;
+  const replayCmd = `npx codex-policy fuzz --against codex-cli${editionFlag} --seed ${replay.seed}${replay.path ? ` --path ${replay.path}` : ""}`;
   return CaseSchema.parse({
     id: `fuzz-${hash}`,
     description: `Engine and codex ${release} disagree on ${sig}; found by differential fuzzing (replay: ${replayCmd})`,

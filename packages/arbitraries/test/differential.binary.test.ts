@@ -47,7 +47,7 @@ describe("differential fuzzing against codex 0.169.0 (anchors.md §2.2)", () => 
     }));
     expect(
       found,
-      "divergences (replay with `pnpm -s codex-policy fuzz --against codex-cli --seed S --path P`)",
+      "divergences (replay with `npx codex-policy fuzz --against codex-cli --seed S --path P`)",
     ).toStrictEqual([]);
   }, 1_800_000);
 });

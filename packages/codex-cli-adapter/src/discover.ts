@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { AdapterError } from "./errors.js";
 
 export const PINNED_CODEX_VERSION = "0.169.0";
-export const INSTALL_HINT = `pnpm add -D @openai/codex@${PINNED_CODEX_VERSION}`;
+export const INSTALL_HINT = `npm install @openai/codex@${PINNED_CODEX_VERSION}`;
 
 export interface CodexBinary {
   path: string;

@@ -1,15 +1,17 @@
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The monorepo root: the nearest ancestor of this file that holds pnpm-workspace.yaml. */
+/**
+ * Where the corpus ships: the monorepo root (the nearest ancestor holding pnpm-workspace.yaml), or, in the
+ * installed package, its root (the nearest ancestor holding conformance/cases).
+ */
 export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-    dir = up;
+  const from = dirname(fileURLToPath(import.meta.url));
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml")) || existsSync(join(dir, "conformance", "cases")))
+      return dir;
+    if (dirname(dir) === dir) return from;
   }
 }
 

@@ -88,7 +88,7 @@ export const command: Command = {
           `  ${x.path}: engine ${JSON.stringify(x.engine)} / binary ${JSON.stringify(x.binary)}\n`,
         );
       process.stdout.write(
-        `  replay: pnpm -s codex-policy fuzz --against codex-cli${edition ? ` --edition ${edition}` : ""} --seed ${d.seed} --path ${d.path} --no-write\n`,
+        `  replay: npx codex-policy fuzz --against codex-cli${edition ? ` --edition ${edition}` : ""} --seed ${d.seed} --path ${d.path} --no-write\n`,
       );
     }
     process.stdout.write(

@@ -23,11 +23,12 @@ interface CodexCliModule {
 const NOT_CLAIMED = new Set(["cloud", "mdm", "profile", "os:macos", "os:windows"]);
 
 async function load(): Promise<CodexCliModule> {
-  const name = "@codex-policy/codex-cli-adapter";
   try {
-    return (await import(name)) as CodexCliModule;
+    return (await import("@codex-policy/codex-cli-adapter")) as CodexCliModule;
   } catch (e) {
-    throw new AdapterStartError(`cannot load ${name}: ${(e as Error).message.split("\n")[0]}`);
+    throw new AdapterStartError(
+      `cannot load @codex-policy/codex-cli-adapter: ${(e as Error).message.split("\n")[0]}`,
+    );
   }
 }
 

@@ -2,16 +2,18 @@ import { createRequire } from "node:module";
 import { ALL_EDITIONS, type Edition, type Outcome, type Scenario } from "@codex-policy/spec";
 import { CAPABILITIES } from "../capabilities.js";
 import { AdapterStartError } from "../errors.js";
+import { SUITE_VERSION } from "../version.js";
 import { InProcessAdapter } from "./in-process.js";
 
 type Resolve = (scenario: Scenario, edition?: Edition) => Outcome;
 
+/** The engine package's version; in the installed tool, where the engine is bundled in, the tool's. */
 function engineVersion(): string {
   try {
     const req = createRequire(import.meta.url);
     return (req("@codex-policy/engine/package.json") as { version: string }).version;
   } catch {
-    return "0.0.0";
+    return SUITE_VERSION;
   }
 }
 
