@@ -43,13 +43,21 @@ const WRITABLE = new Set(["workspace-write", "danger-full-access"]);
  * project, and again when the thread starts: with the thread parameters, and with that project
  * once the thread's effective sandbox is writable (spec §6.3, §6.5). The user sees the warnings of
  * both, identical texts once, then the thread's deprecation notices. A startup failure that leaves Codex
- * running on defaults shows the warnings of the defaults instead (§3.3).
+ * running on defaults shows the warnings of the defaults instead, and those of a thread that starts on them (§3.3).
  */
 function resolveScenario(scenario: Scenario, id: EditionSpec): Outcome {
   const hasThread = scenario.session.thread !== undefined;
   const startup = resolvePass(hasThread ? withoutThread(scenario) : scenario, id, false);
   if (startup.status === "refused") return onDefaults(startup, scenario, id);
-  let thread = hasThread ? resolvePass(scenario, id, false) : startup;
+  return withThread(startup, scenario, id);
+}
+
+/**
+ * The thread's pass on top of a startup that loaded (or of the defaults Codex fell back to), and the
+ * unknown-trust project loaded late, with or without thread parameters.
+ */
+function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outcome {
+  let thread = scenario.session.thread !== undefined ? resolvePass(scenario, id, false) : startup;
   const late =
     id.projectConfig === "trusted" &&
     scenario.project.trust === "unknown" &&
@@ -124,18 +132,32 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
       e.code !== "requirement-disallowed" &&
       (REQUIREMENT_FILES.has(e.layer) || MANAGED_CONFIG_FILES.has(e.layer))) ||
     (REQUIREMENT_FILES.has(e.layer) && APPLICATION_ERROR.test(e.message));
-  if (requirementsSyntax || staysUp) return { ...refused, warnings: [invalid] };
+  if (requirementsSyntax || staysUp)
+    return threadOnDefaults({ ...refused, warnings: [invalid] }, scenario, id);
   // Any other failure stops Codex before it shows a warning (binary).
   if (!configError) return { ...refused, warnings: [] };
   // The defaults at startup: without the user config, so without its trust decision and the
-  // project config, but with the system and managed config and the command line's `-c` and flags. No thread can start, so no thread parameters and no
-  // deprecation notices.
+  // project config, but with the system and managed config and the command line's `-c` and flags.
   const defaults = resolvePass(defaultsOf(scenario), id, false);
   // When the defaults fail too (the failure does not come from the user config), Codex stops.
   if (defaults.status === "refused") return { ...refused, warnings: [] };
   // Before 0.147 the defaults' own warnings are not shown.
   const shown = id.defaultsWarningsShown ? defaults.warnings.filter((w) => !isNotice(w)) : [];
-  return { ...refused, warnings: [invalid, ...shown] };
+  return threadOnDefaults({ ...refused, warnings: [invalid, ...shown] }, scenario, id);
+}
+
+/**
+ * Codex up on defaults after a startup failure (`up` carries that failure and the warnings shown). A thread
+ * reads the whole configuration again with its parameters, which can cure the failure (a thread sandbox in
+ * place of a disallowed danger-full-access under `never`): then it starts, and its warnings follow.
+ */
+function threadOnDefaults(up: Outcome, scenario: Scenario, id: EditionSpec): Outcome {
+  if (scenario.session.thread === undefined) return up;
+  const started = withThread(up, scenario, id);
+  if (started.status === "refused") return up;
+  // From 0.164 the startup failure is reported on its own (`--print-startup-config`), with the started
+  // thread's warnings; before, the thread was the only witness.
+  return id.startupFailureReported ? { ...up, warnings: started.warnings } : started;
 }
 
 function defaultsOf(scenario: Scenario): Scenario {

@@ -467,3 +467,78 @@ describe("0.148: an unknown-trust project loads on the effective sandbox, not th
     expect(run(pjb, "codex-0.148").status).toBe("ok");
   });
 });
+
+describe("0.164: a startup failure a thread cures is still reported (binary 0.134.0-0.163.0 / 0.164.0-0.171.0)", () => {
+  // never (from -c) with the user's disallowed danger-full-access: Codex falls back to defaults; the
+  // thread's own sandbox replaces danger-full-access, so the thread starts.
+  const cured = (thread: Record<string, string>, config = 'sandbox_mode = "danger-full-access"') =>
+    req('allowed_sandbox_modes = ["read-only"]', {
+      user: { config },
+      session: { overrides: ['approval_policy="never"'], thread },
+    });
+  const fallback = /^Configured value for `permission_profile` is disallowed by requirements/;
+  it("0.163 starts the thread: never with the required read-only, the thread's fallback warning after the defaults'", () => {
+    const o = run(cured({ sandbox: "workspace-write" }), "codex-0.163");
+    expect(o.status).toBe("ok");
+    expect(o.errors).toEqual([]);
+    expect(o.effective?.approval_policy).toBe("never");
+    expect(o.effective?.sandbox_mode).toBe("read-only");
+    const [invalid, fell, ...rest] = warningMessages(o);
+    expect(invalid).toBe("Invalid configuration; using defaults.");
+    expect(fell).toMatch(fallback);
+    expect(rest).toEqual([]);
+  });
+  it("0.164 reports the startup refusal, with the started thread's warnings", () => {
+    const o = run(cured({ sandbox: "workspace-write" }), "codex-0.164");
+    expect(o.status).toBe("refused");
+    expect(o.errors[0]?.code).toBe("never-with-disallowed-full-access");
+    expect(o.effective).toBeNull();
+    const [invalid, fell] = warningMessages(o);
+    expect(invalid).toBe("Invalid configuration; using defaults.");
+    expect(fell).toMatch(fallback);
+  });
+  it("the thread's unknown keys and deprecation notices come with it (0.169)", () => {
+    const o = run(
+      cured(
+        { sandbox: "workspace-write" },
+        'sandbox_mode = "danger-full-access"\nfoo_bar = 1\n[features]\nweb_search_request = true',
+      ),
+      "codex-0.169",
+    );
+    const w = warningMessages(o);
+    expect(w).toHaveLength(4);
+    expect(w[1]).toMatch(/^Codex is ignoring 1 unrecognized configuration setting/);
+    expect(w[2]).toMatch(fallback);
+    expect(w[3]).toMatch(/^`\[features\]\.web_search_request` is deprecated/);
+  });
+  it("before 0.156 the thread's sandbox falls back silently; a pre-0.147 refusal in requirements cures too", () => {
+    const o = run(cured({ sandbox: "workspace-write" }), "codex-0.146");
+    expect(o.status).toBe("ok");
+    expect(warningMessages(o)).toEqual(["Invalid configuration; using defaults."]);
+  });
+  it("a thread that does not cure the failure leaves only the defaults' warning", () => {
+    // The thread's approval falls back to never; danger-full-access still stands.
+    const o = run(
+      req('allowed_sandbox_modes = ["read-only"]\nallowed_approval_policies = ["never", "on-request"]', {
+        user: { config: 'sandbox_mode = "danger-full-access"' },
+        session: { overrides: ['approval_policy="never"'], thread: { approval_policy: "untrusted" } },
+      }),
+      "codex-0.163",
+    );
+    expect(o.status).toBe("refused");
+    expect(warningMessages(o)).toEqual(["Invalid configuration; using defaults."]);
+  });
+  it("a failure no thread can cure (an unknown model provider) stays refused in both", () => {
+    for (const ed of ["codex-0.163", "codex-0.164"] as const) {
+      const o = run(
+        req('allowed_sandbox_modes = ["read-only"]', {
+          user: { config: 'model_provider = "nope"' },
+          session: { thread: { sandbox: "workspace-write" } },
+        }),
+        ed,
+      );
+      expect(o.status).toBe("refused");
+      expect(warningMessages(o)).toEqual(["Invalid configuration; using defaults."]);
+    }
+  });
+});

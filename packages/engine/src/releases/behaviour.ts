@@ -78,6 +78,8 @@ export interface Behaviour {
   overrideValuesFirst: boolean;
   /** Whether Codex running on defaults after a config error shows the defaults' own warnings. */
   defaultsWarningsShown: boolean;
+  /** Whether a startup config failure is reported even when a thread then starts on the defaults. */
+  startupFailureReported: boolean;
   /** Whether a disallowed thread parameter (approval policy, reviewer, sandbox) warns when it falls back. */
   threadFallbackWarnings: boolean;
   /** Whether `approval_policy = "untrusted"` in a config file stops Codex. */
@@ -172,6 +174,7 @@ export const BASELINE: Behaviour = {
   tomlErrorAtEnd: true,
   untrustedHonoursRequiredReviewer: false,
   defaultsWarningsShown: false,
+  startupFailureReported: false,
   configUntrustedFatal: false,
   unknownKeyWarnings: false,
   ignoredConfigKeys: ["web_search", "approvals_reviewer"],

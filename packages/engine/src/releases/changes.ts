@@ -355,6 +355,19 @@ const OBSERVED: readonly Change[] = [
     set: { unknownKeyWarnings: true, reportsDefaultLoginMethods: true },
   },
   {
+    id: "startup-failure-reported",
+    since: "0.164",
+    previous: "0.163",
+    summary:
+      "a config error at startup is reported (app-server --print-startup-config) even when a thread then starts on the defaults because its parameters cure the error (a thread sandbox in place of a disallowed danger-full-access under never); before, the started thread was all there was to see",
+    evidence: [
+      "fuzz:edition=codex-0.171;seed=17100",
+      "binary 0.134.0-0.163.0 start, 0.164.0-0.171.0 report the refusal, 2026-12-06",
+    ],
+    affects: ["status", "errors", "effective"],
+    set: { startupFailureReported: true },
+  },
+  {
     id: "requirement-keys-0.166",
     since: "0.166",
     previous: "0.165",
