@@ -155,3 +155,30 @@ describe("unobserved per-entry fields", () => {
     expect(g.unobserved).toContain("effective.commands.0.rule");
   });
 });
+
+describe("a command line Codex rejects before printing its startup config", () => {
+  const rejected = (stderr: string, code: number | null) => ({
+    ...rawFixture("a05"),
+    startup: { args: [], code, stdout: "", stderr, timedOut: false },
+  });
+  it("an unknown --enable feature is a refusal of the session layer, with no warnings", () => {
+    const o = mapOutcome(
+      { ...rejected("Error: Unknown feature flag: no_such_feature\n", 1), appServer: undefined },
+      scenarioFixture("a05"),
+      all,
+      FIXTURE_PATHS,
+    );
+    expect(o.status).toBe("refused");
+    expect(o.errors[0]).toMatchObject({
+      code: "unknown-feature-flag",
+      layer: "session",
+      message: "Unknown feature flag: no_such_feature",
+    });
+    expect(o.warnings).toEqual([]);
+  });
+  it("output that is neither a report nor an error line is still an adapter failure", () => {
+    expect(() => mapOutcome(rejected("segfault\n", 139), scenarioFixture("a05"), all, FIXTURE_PATHS)).toThrow(
+      AdapterError,
+    );
+  });
+});

@@ -12,6 +12,7 @@ import { checkThreadParams } from "./effective/config-checks.js";
 import { checkModelProvider } from "./effective/model-provider.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
 import { reviewerConstraint } from "./effective/settings.js";
+import { checkFeatureFlags } from "./features/flags.js";
 import {
   CREDENTIAL_MASKING_INACTIVE,
   MULTI_AGENT_DEPRECATED,
@@ -66,6 +67,19 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
   let reqLayers: RequirementLayer[] = [];
   let requirements: Outcome["requirements"] = {};
 
+  checkFeatureFlags(scenario.session, edition.featureRelease, diag);
+  if (diag.failed) {
+    const [error] = diag.errors;
+    return {
+      edition: id,
+      status: "refused",
+      requirements,
+      effective: null,
+      notices: [],
+      warnings: [],
+      errors: [error!],
+    };
+  }
   const cloud = cloudStage(scenario, edition, diag);
   const mdm = mdmStage(scenario, diag);
   const refuse = (): Outcome => {

@@ -73,3 +73,22 @@ describe("a feature 0.169 lists as removed is live in the releases that still ha
     expect(run(configured, "codex-0.169").effective?.features.personality?.source).not.toBe("user");
   });
 });
+
+describe("--enable and --disable name features of the release (binary 0.128.0, 0.169.0)", () => {
+  const flag = (session: { enable?: string[]; disable?: string[] }) =>
+    req('allowed_sandbox_modes = "read-only"', { session });
+  it("a feature 0.128 does not list stops it before requirements are read", () => {
+    const o = run(flag({ enable: ["hooks"] }), "codex-0.128");
+    expect(o.status).toBe("refused");
+    expect(o.errors).toEqual([
+      { code: "unknown-feature-flag", layer: "session", message: "Unknown feature flag: hooks" },
+    ]);
+    expect(o.warnings).toEqual([]);
+  });
+  it("0.169 lists it, so the requirements error is the one reported", () => {
+    expect(run(flag({ disable: ["hooks"] }), "codex-0.169").errors[0]?.code).toBe("invalid-type");
+  });
+  it("an alias counts as a name the release knows", () => {
+    expect(run(req("", { session: { enable: ["collab"] } }), "codex-0.169").status).toBe("ok");
+  });
+});

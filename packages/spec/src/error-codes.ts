@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   "mdm-utf8": "An MDM payload does not decode to UTF-8.",
   "profile-missing": "The selected --profile does not exist.",
   "override-invalid": "A -c override is not key=value.",
+  "unknown-feature-flag": "--enable or --disable names a feature the release does not know.",
   unsupported: "The implementation cannot express this scenario.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -47,6 +47,9 @@ function parseStartup(r: ExecResult): StartupReport {
   try {
     return JSON.parse(text) as StartupReport;
   } catch {
+    // A command line Codex rejects (an unknown `--enable` feature) fails before any report is printed.
+    const line = r.code !== 0 ? r.stderr.split("\n").find((l) => l.startsWith("Error: ")) : undefined;
+    if (line) return { error: { message: line.slice("Error: ".length) } };
     throw new AdapterError(
       "probe-failed",
       `--print-startup-config printed no JSON (exit ${r.code}): ${r.stderr.trim().split("\n")[0] ?? ""}`,

@@ -20,6 +20,7 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   [/invalid value for `features`/, "feature-pin-conflict"],
   [/^Model provider `[^`]*` not found/, "model-provider-unknown"],
   [/^Invalid override/, "override-invalid"],
+  [/^Unknown feature flag: /, "unknown-feature-flag"],
   [/\.toml:\d+:\d+: invalid transport|is not supported for (stdio|streamable_http)/, "config-invalid"],
   [/duplicate field `/, "duplicate-field"],
   [/invalid utf-8/i, "invalid-utf8"],
@@ -44,6 +45,7 @@ const LAYER_PATTERNS: [RegExp, string][] = [
   // The legacy managed_config.toml reread as requirements; the text names no file.
   [/^Failed to parse config requirements as TOML/, "system.managed_config"],
   [/^Invalid override/, "session"],
+  [/^Unknown feature flag: /, "session"],
   [/\/etc\/codex\/requirements\.toml/, "system.requirements"],
   [/\/etc\/codex\/managed_config\.toml/, "system.managed_config"],
   [/\/etc\/codex\/config\.toml/, "system.config"],
