@@ -245,6 +245,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
       reviewerForced:
         edition.untrustedHonoursRequiredReviewer &&
         reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
+      knownSafeRuns: edition.untrustedRunsKnownSafe,
     },
     diag,
   );

@@ -204,6 +204,7 @@ export function commandsStage(
     ctx.reviewer,
     ctx.sandbox,
     ctx.reviewerForced,
+    ctx.knownSafeRuns,
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

@@ -542,3 +542,47 @@ describe("0.164: a startup failure a thread cures is still reported (binary 0.13
     }
   });
 });
+
+describe("0.129: under untrusted, known read-only commands ask too (binary 0.128.0 / 0.129.0, 0.131.0, 0.169.0)", () => {
+  const untrusted = (commands: string[]) =>
+    req('allowed_approval_policies = ["untrusted"]', { probe: { commands } });
+  const outcomes = (edition: "codex-0.128" | "codex-0.129") =>
+    Object.fromEntries(
+      (
+        run(
+          untrusted([
+            "ls",
+            "git status",
+            "sed -n 1,2p f",
+            "find . -name x",
+            "ls | wc",
+            "find . -delete",
+            "rg --pre x foo",
+            "git branch -D x",
+            "printf x",
+          ]),
+          edition,
+        ).effective?.commands ?? []
+      ).map((c) => [c.command, c.outcome]),
+    );
+  it("0.128 runs what it knows to be read-only, also in pipes, and asks for the rest", () => {
+    expect(outcomes("codex-0.128")).toEqual({
+      ls: "run",
+      "git status": "run",
+      "sed -n 1,2p f": "run",
+      "find . -name x": "run",
+      "ls | wc": "run",
+      "find . -delete": "ask-user",
+      "rg --pre x foo": "ask-user",
+      "git branch -D x": "ask-user",
+      "printf x": "ask-user",
+    });
+  });
+  it("0.129 asks for every one", () => {
+    expect(new Set(Object.values(outcomes("codex-0.129")))).toEqual(new Set(["ask-user"]));
+  });
+  it("under on-request the list changes nothing (0.128)", () => {
+    const o = run(req("", { probe: { commands: ["printf x", "ls"] } }), "codex-0.128");
+    expect(o.effective?.commands.map((c) => c.outcome)).toEqual(["run", "run"]);
+  });
+});

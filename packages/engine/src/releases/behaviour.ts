@@ -68,6 +68,8 @@ export interface Behaviour {
    * up on defaults like before 0.147 and again from 0.157.
    */
   requirementsSyntaxStopsCodex: boolean;
+  /** Under `untrusted`, whether commands Codex knows to be read-only (`ls`, `git status`) run without asking. */
+  untrustedRunsKnownSafe: boolean;
   /** Under `untrusted`, whether a reviewer the requirements force (no `user`) answers approval requests. */
   untrustedHonoursRequiredReviewer: boolean;
   /** Whether an unclosed TOML array or inline table is reported at the very end of the input. */
@@ -173,6 +175,7 @@ export const BASELINE: Behaviour = {
   lateProjectOnRequestedSandbox: true,
   tomlErrorAtEnd: true,
   untrustedHonoursRequiredReviewer: false,
+  untrustedRunsKnownSafe: true,
   defaultsWarningsShown: false,
   startupFailureReported: false,
   configUntrustedFatal: false,

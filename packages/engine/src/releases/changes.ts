@@ -368,6 +368,19 @@ const OBSERVED: readonly Change[] = [
     set: { startupFailureReported: true },
   },
   {
+    id: "untrusted-asks-known-safe",
+    since: "0.129",
+    previous: "0.128",
+    summary:
+      "under untrusted, commands Codex knows to be read-only (ls, cat, grep, git status/log/diff/show, find without -exec or -delete, sed -n Np, …) ask like any other; before, they ran without asking (0.130.0 is nondeterministic between the two)",
+    evidence: [
+      "fuzz:edition=codex-0.128;seed=12800",
+      "binary 0.128.0 runs them, 0.129.0/0.131.0/0.169.0 ask, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { untrustedRunsKnownSafe: false },
+  },
+  {
     id: "requirement-keys-0.166",
     since: "0.166",
     previous: "0.165",

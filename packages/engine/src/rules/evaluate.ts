@@ -1,6 +1,6 @@
 import type { CommandState } from "@codex-policy/spec";
 import type { ManagedRule } from "./compose.js";
-import { BUILTIN_CHECKS, dangerousCheck, isBroadPattern } from "./heuristics.js";
+import { BUILTIN_CHECKS, dangerousCheck, isBroadPattern, isKnownSafe } from "./heuristics.js";
 import { readCommand, rustDebugString, shellQuote } from "./shell.js";
 import type { UserRule } from "./user-rules.js";
 
@@ -15,6 +15,8 @@ export interface EvaluateContext {
   sandbox: string;
   /** Requirements leave the user no way to review (`user` is not an allowed reviewer). */
   reviewerForced?: boolean;
+  /** Under `untrusted`, commands Codex knows to be read-only run without asking (before 0.129). */
+  knownSafeRuns?: boolean;
 }
 
 type Decision = "forbidden" | "prompt-user" | "prompt" | "allow";
@@ -136,7 +138,9 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   }
   // A user `allow` that covers every segment approves the command outright, unless it is broad.
   const allowed = best?.decision === "allow" && untrusted === 0;
-  if (ctx.approval === "untrusted" && !allowed) return { ...base, outcome: ask(ctx), message: null };
+  const knownSafe = ctx.knownSafeRuns === true && !opaque && segments.every(isKnownSafe);
+  if (ctx.approval === "untrusted" && !allowed && !knownSafe)
+    return { ...base, outcome: ask(ctx), message: null };
   // Under on-failure a sandboxed command that fails asks to retry without the sandbox. The probe
   // takes every sandboxed command as failing, as on the reference harness, where the sandbox
   // cannot start (binary 0.130.0: `ls` asks under read-only, nothing asks under full access).
@@ -158,6 +162,7 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     reviewer: String(ctx?.reviewer ?? "user"),
     sandbox: String(ctx?.sandbox ?? "read-only"),
     reviewerForced: ctx?.reviewerForced === true,
+    knownSafeRuns: ctx?.knownSafeRuns === true,
   };
   return list.map((c) => evaluateOne(typeof c === "string" ? c : String(c), safeCtx));
 }

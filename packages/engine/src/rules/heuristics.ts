@@ -45,3 +45,57 @@ export function isBroadPattern(pattern: readonly (readonly string[])[]): boolean
   if (!pattern.every((alts) => alts.length === 1)) return false;
   return BROAD_PREFIXES.has(pattern.map((alts) => alts[0]).join(" "));
 }
+
+/** Programs that only read, whatever their arguments (binary 0.128.0). */
+const SAFE_PROGRAMS = new Set([
+  ...["cat", "cd", "cut", "echo", "expr", "false", "grep", "head", "id", "ls", "nl", "paste", "pwd"],
+  ...["rev", "seq", "stat", "tail", "tr", "true", "uname", "uniq", "wc", "which", "whoami"],
+]);
+/** `find` actions that write, delete or run something. */
+const FIND_UNSAFE = new Set([
+  "-exec",
+  "-execdir",
+  "-ok",
+  "-okdir",
+  "-delete",
+  "-fls",
+  "-fprint",
+  "-fprint0",
+  "-fprintf",
+]);
+/** `rg` options that run a program or decompress through one. */
+const RG_UNSAFE = ["--pre", "--hostname-bin", "--search-zip", "-z"];
+const GIT_READ = new Set(["status", "log", "diff", "show"]);
+const GIT_BRANCH_LISTING = new Set([
+  "--list",
+  "-l",
+  "-a",
+  "--all",
+  "-r",
+  "--remotes",
+  "-v",
+  "-vv",
+  "--show-current",
+]);
+
+/**
+ * Whether Codex knows a segment to be read-only (the list older releases run without asking under
+ * `untrusted`). Probed on 0.128.0: `find -delete`, `rg --pre`, `git branch -D`, `sed -i`, `printf`,
+ * `date` and `env` are not on it.
+ */
+export function isKnownSafe(argv: string[]): boolean {
+  const [prog0, ...args] = argv;
+  if (prog0 === undefined) return false;
+  const prog = base(prog0);
+  if (SAFE_PROGRAMS.has(prog)) return true;
+  if (prog === "find") return !args.some((a) => FIND_UNSAFE.has(a));
+  if (prog === "rg") return !args.some((a) => RG_UNSAFE.some((o) => a === o || a.startsWith(`${o}=`)));
+  if (prog === "git") {
+    const [sub, ...rest] = args;
+    if (sub !== undefined && GIT_READ.has(sub)) return true;
+    return sub === "branch" && rest.every((a) => GIT_BRANCH_LISTING.has(a));
+  }
+  // `sed -n Np` or `sed -n M,Np`, on at most one file.
+  if (prog === "sed") return args[0] === "-n" && /^\d+(,\d+)?p$/.test(args[1] ?? "") && args.length <= 3;
+  return false;
+}
