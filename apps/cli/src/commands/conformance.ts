@@ -29,7 +29,7 @@ import type { Command } from "./index.js";
 const USAGE = `usage: codex-policy conformance run --impl engine|codex-cli|cmd:"<command>"|oneshot:"<command>"
          [--edition E] [--codex-version V] [--tags a,b,!c] [--cases DIR]
          [--shard i/n] [--baseline FILE] [--write-baseline FILE]
-         [--reporter pretty|jsonl|junit|tap|github] [--output FILE] [--jsonl FILE]
+         [--reporter pretty|jsonl|junit|tap|github] [--output FILE] [--jsonl FILE] [--junit FILE]
          [--timeout MS] [--jobs N] [--seed N] [--validate-protocol] [--capabilities a,b]
          [--codex-bin PATH]
 
@@ -47,6 +47,7 @@ Runs the conformance corpus (or a policy repo's own cases with --cases) against 
   --write-baseline F   write the failures of this run as a baseline (review it; never in CI)
   --reporter R         output on stdout (default pretty); --output FILE writes it to a file
   --jsonl FILE         also write the canonical JSON-lines report
+  --junit FILE         also write the JUnit XML report
   --timeout MS         per-case timeout (engine/cmd 5000, oneshot 10000, codex-cli 60000)
   --jobs N             instances run at once (codex-cli: 3 per core, at most 16; others 1);
                        the report keeps the corpus order
@@ -95,6 +96,7 @@ function parse(argv: string[]) {
         reporter: { type: "string", default: "pretty" },
         output: { type: "string" },
         jsonl: { type: "string" },
+        junit: { type: "string" },
         timeout: { type: "string" },
         jobs: { type: "string" },
         seed: { type: "string" },
@@ -220,6 +222,7 @@ async function run(argv: string[]): Promise<number> {
   if (o.output) await writeFile(o.output, text);
   else process.stdout.write(text);
   if (o.jsonl) await writeFile(o.jsonl, toJsonl(report));
+  if (o.junit) await writeFile(o.junit, REPORTERS.junit(report));
   return report.footer.exit_code;
 }
 
