@@ -99,6 +99,18 @@ async function main() {
     );
   }
   if (want("editions")) benchEditions(2);
+  if (want("drift")) {
+    await optional("./bench/drift.js", async (m) => {
+      const runs = await (m.benchDrift as typeof import("./bench/drift.js").benchDrift)([
+        ["codex-0.150", "codex-0.171"],
+        ["codex-0.77", "codex-0.171"],
+      ]);
+      for (const r of runs)
+        console.log(
+          `drift ${r.pair}: ${r.scenarios} corpus scenarios (${r.changed} change) in ${r.seconds.toFixed(2)} s with loading, cold (target < 5 s)`,
+        );
+    });
+  }
   if (want("robustness")) {
     await optional("./bench/robustness.js", async (m) => {
       const r = await (

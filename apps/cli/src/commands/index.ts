@@ -27,6 +27,10 @@ export const COMMANDS: Record<string, { summary: string; load: Loader }> = {
     summary: "List the behaviour changes between Codex releases (the editions' data)",
     load: () => import("./editions.js"),
   },
+  drift: {
+    summary: "What changes for your scenarios between two Codex releases, and which change explains it",
+    load: () => import("./drift.js"),
+  },
   tui: { summary: "Open the interactive simulator", load: () => import("./tui.js") },
   schema: {
     summary: "Print the JSON Schema of scenarios, cases or outcomes",

@@ -22,6 +22,8 @@ export interface Change {
 }
 
 const CORE = ["effective.approval_policy", "effective.sandbox_mode", "status", "errors", "warnings"];
+/** What project config can set: every effective setting, features included, the start, the warnings. */
+const PROJECT = ["effective", "effective.features", "status", "errors", "warnings"];
 
 /** Hand-written entries, oldest first. */
 const OBSERVED: readonly Change[] = [
@@ -41,7 +43,7 @@ const OBSERVED: readonly Change[] = [
     previous: "0.77",
     summary: "a project .codex/config.toml applies without any trust check",
     evidence: ["j08", "j09"],
-    affects: ["effective.approval_policy", "effective.sandbox_mode", "effective.sources"],
+    affects: [...PROJECT, "effective.sources"],
     set: { projectConfig: "always" },
   },
   {
@@ -61,7 +63,14 @@ const OBSERVED: readonly Change[] = [
     summary:
       "[mcp_servers.<name>] identity allowlist: unlisted or mismatching servers are disabled; top-level web_search config is read",
     evidence: ["f02", "f03"],
-    affects: ["effective.mcp_servers", "effective.web_search", "requirements.mcp_servers"],
+    affects: [
+      "effective.mcp_servers",
+      "effective.web_search",
+      "requirements.mcp_servers",
+      "status",
+      "errors",
+      "warnings",
+    ],
     add: { requirementKeys: ["mcp_servers"] },
     remove: { ignoredConfigKeys: ["web_search"] },
   },
@@ -71,7 +80,7 @@ const OBSERVED: readonly Change[] = [
     previous: "0.87",
     summary: "the config of a project whose trust is unknown or untrusted is ignored, silently",
     evidence: ["j08", "j09"],
-    affects: ["effective.approval_policy", "effective.sandbox_mode", "effective.sources"],
+    affects: [...PROJECT, "effective.sources"],
     set: { projectConfig: "trusted" },
   },
   {
@@ -90,7 +99,7 @@ const OBSERVED: readonly Change[] = [
     summary:
       "[rules] prefix_rules enforced (forbidden rejects, prompt asks); a rule with decision allow is rejected and no thread starts",
     evidence: ["g02", "g03"],
-    affects: ["effective.commands", "status", "errors", "requirements.rules"],
+    affects: ["effective.commands", "status", "errors", "warnings", "requirements.rules"],
     add: { requirementKeys: ["rules"] },
   },
   {
@@ -110,7 +119,7 @@ const OBSERVED: readonly Change[] = [
     summary:
       "disallowed configured values fall back silently (approval to the first allowed entry, sandbox to read-only); allowed_web_search_modes is read, disabled is always allowed and the default mode is cached",
     evidence: ["b01", "b02", "b11", "b12", "c03", "c06", "j01", "a05", "a10", "a14"],
-    affects: [...CORE, "effective.web_search", "requirements.allowed_web_search_modes"],
+    affects: [...CORE, "effective.web_search", "requirements"],
     set: { disallowed: "fall-back", webSearchDefault: "cached" },
     add: { requirementKeys: ["allowed_web_search_modes"] },
   },
@@ -120,7 +129,14 @@ const OBSERVED: readonly Change[] = [
     previous: "0.107",
     summary: "[features] pins beat the user's settings; a pin naming no known feature stops every thread",
     evidence: ["e03", "e05"],
-    affects: ["effective.features", "status", "errors", "requirements.features"],
+    affects: [
+      "effective.features",
+      "effective.web_search",
+      "status",
+      "errors",
+      "warnings",
+      "requirements.features",
+    ],
     add: { requirementKeys: ["features", "feature_requirements"] },
   },
   {
@@ -130,7 +146,7 @@ const OBSERVED: readonly Change[] = [
     summary:
       'fallbacks warn ("Configured value for … is disallowed by requirements"), web search even when unset; the approvals_reviewer config key is read',
     evidence: ["a05", "a14", "b01", "c03"],
-    affects: ["warnings", "effective.approvals_reviewer"],
+    affects: ["warnings", "effective.approvals_reviewer", "status", "errors"],
     set: { fallbackWarnings: true },
     remove: { ignoredConfigKeys: ["approvals_reviewer"] },
   },
@@ -141,7 +157,13 @@ const OBSERVED: readonly Change[] = [
     summary:
       "allowed_approvals_reviewers enforced with user and guardian_subagent (auto_review is an unknown variant); a legacy approvals_reviewer R becomes [R, user]",
     evidence: ["b21", "j04", "j06"],
-    affects: ["effective.approvals_reviewer", "requirements.allowed_approvals_reviewers", "status", "errors"],
+    affects: [
+      "effective.approvals_reviewer",
+      "requirements.allowed_approvals_reviewers",
+      "status",
+      "errors",
+      "warnings",
+    ],
     add: { requirementKeys: ["allowed_approvals_reviewers"], legacyRequirementKeys: ["approvals_reviewer"] },
   },
   {
@@ -151,7 +173,7 @@ const OBSERVED: readonly Change[] = [
     summary:
       "regression: an untrusted project's disabled config still sets approval_policy, and the default approval there drops to on-request",
     evidence: ["j09"],
-    affects: ["effective.approval_policy", "effective.sources"],
+    affects: [...PROJECT, "effective.sources"],
     set: { untrustedProjectLeaks: true },
   },
   {
@@ -160,7 +182,14 @@ const OBSERVED: readonly Change[] = [
     previous: "0.122",
     summary: "[[remote_sandbox_config]] honoured: a matching host entry replaces allowed_sandbox_modes",
     evidence: ["d01", "d13", "d23"],
-    affects: ["effective.sandbox_mode", "requirements.allowed_sandbox_modes", "warnings"],
+    affects: [
+      "effective.sandbox_mode",
+      "effective.web_search",
+      "requirements.allowed_sandbox_modes",
+      "warnings",
+      "status",
+      "errors",
+    ],
     add: { requirementKeys: ["remote_sandbox_config"] },
   },
   {
@@ -180,7 +209,7 @@ const OBSERVED: readonly Change[] = [
     previous: "0.124",
     summary: "an untrusted project's config no longer applies; its default approval is untrusted again",
     evidence: ["j09"],
-    affects: ["effective.approval_policy", "effective.sources"],
+    affects: [...PROJECT, "effective.sources"],
     set: { untrustedProjectLeaks: false },
   },
   {
@@ -210,7 +239,14 @@ const OBSERVED: readonly Change[] = [
     summary:
       "managed_config.toml beats requirements.toml for the same field and can widen it; layers merge key by key",
     evidence: ["c03", "c04", "c06", "c14", "j06"],
-    affects: ["requirements", ...CORE, "effective.approvals_reviewer", "effective.web_search"],
+    affects: [
+      "requirements",
+      ...CORE,
+      "effective.approvals_reviewer",
+      "effective.web_search",
+      "effective.mcp_servers",
+      "effective.commands",
+    ],
     set: { order: ["system", "cloud", "legacy", "mdm-legacy", "mdm"], merge: "deep" },
   },
   {
@@ -229,7 +265,7 @@ const OBSERVED: readonly Change[] = [
     summary:
       "web search mode indexed accepted (and listed in the web search feature deprecation notice); a disallowed mode falls back in the fixed order cached, indexed, live",
     evidence: ["a28", "binary 0.141.0/0.142.0 [features].web_search_cached notice"],
-    affects: ["effective.web_search", "status", "errors", "warnings"],
+    affects: ["effective.web_search", "status", "errors", "warnings", "requirements"],
     add: { webSearchModes: ["indexed"] },
   },
   {
@@ -299,7 +335,7 @@ const OBSERVED: readonly Change[] = [
     summary:
       "a project of unknown trust loads at thread start only when the effective sandbox is writable; before, a requested writable sandbox that requirements turned read-only loaded it too",
     evidence: ["fuzz:edition=codex-0.140;seed=1007004", "binary 0.140.0/0.147.0/0.148.0/0.169.0, 2026-12-06"],
-    affects: ["status", "errors", "effective.approval_policy", "effective.sources"],
+    affects: [...PROJECT, "effective.sources"],
     set: { lateProjectOnRequestedSandbox: false },
   },
   {
@@ -364,7 +400,14 @@ const OBSERVED: readonly Change[] = [
       "fuzz:edition=codex-0.171;seed=17100",
       "binary 0.134.0-0.163.0 start, 0.164.0-0.171.0 report the refusal, 2026-12-06",
     ],
-    affects: ["status", "errors", "effective"],
+    affects: [
+      "status",
+      "errors",
+      "effective.approval_policy",
+      "effective.approvals_reviewer",
+      "effective.sandbox_mode",
+      "effective.web_search",
+    ],
     set: { startupFailureReported: true },
   },
   {
@@ -466,7 +509,15 @@ function reportedKeyChanges(): Change[] {
         previous: before === null ? null : minorOf(before),
         summary: `requirements ${sorted.length === 1 ? "key" : "keys"} ${sorted.join(", ")} read (the release reports ${sorted.length === 1 ? "it" : "them"} among the merged requirements; ${before ?? "the release before"} ignores ${sorted.length === 1 ? "it" : "them"})`,
         evidence: [`merged requirements field list, binary ${before ?? "?"}/${since}, 2026-12-05`],
-        affects: ["requirements", "warnings", "status", "errors"],
+        // A key newly read can constrain any effective setting (permission profiles: the sandbox).
+        affects: [
+          "requirements",
+          "warnings",
+          "status",
+          "errors",
+          "effective",
+          ...(sorted.includes("features") ? ["effective.features"] : []),
+        ],
         add: { requirementKeys: sorted },
       };
     });

@@ -1,0 +1,190 @@
+import {
+  compareVersions,
+  type Edition,
+  editionMinor,
+  editionRelease,
+  type Outcome,
+  PUBLISHED_MINORS,
+  releaseEdition,
+  type Scenario,
+} from "@codex-policy/spec";
+import { catalogueFor, catalogueSource } from "./features/catalogue.js";
+import { CHANGES, type Change } from "./releases/changes.js";
+import { resolve } from "./resolve.js";
+
+/** What explains a difference: a change entry, or a release's feature catalogue (per-release data). */
+export interface DriftCause {
+  id: string;
+  since: string;
+  summary: string;
+}
+
+/** One outcome field that differs between the two releases. */
+export interface DriftChange {
+  path: string;
+  from: unknown;
+  to: unknown;
+  /** The entries that moved this field on the way, oldest first. */
+  causes: DriftCause[];
+  /** Some step moved it and no entry covers that field. */
+  unexplained: boolean;
+}
+
+/** The key fields of an outcome, by path: what a fleet notices when it changes release. */
+export function driftFields(o: Outcome): Map<string, unknown> {
+  const f = new Map<string, unknown>();
+  f.set("status", o.status);
+  if (o.errors[0]) f.set("errors.0.code", o.errors[0].code);
+  for (const [k, v] of Object.entries(o.requirements)) f.set(`requirements.${k}`, v.value);
+  f.set(
+    "warnings",
+    o.warnings.map((w) => w.message),
+  );
+  const e = o.effective;
+  if (!e) return f;
+  for (const k of ["approval_policy", "approvals_reviewer", "sandbox_mode", "web_search"] as const)
+    f.set(`effective.${k}`, e[k]);
+  f.set("effective.permission_profile", e.permission_profile ?? null);
+  f.set("effective.network_access", e.network_access ?? null);
+  for (const [k, v] of Object.entries(e.features)) f.set(`effective.features.${k}.enabled`, v.enabled);
+  for (const [k, v] of Object.entries(e.mcp_servers)) f.set(`effective.mcp_servers.${k}.enabled`, v.enabled);
+  e.commands.forEach((c, i) => f.set(`effective.commands.${i}.outcome`, c.outcome));
+  return f;
+}
+
+/** Fields computed from another: a change of the source explains theirs. */
+const DERIVED: Record<string, string> = {
+  "effective.network_access": "effective.sandbox_mode",
+  "effective.permission_profile": "effective.sandbox_mode",
+};
+
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b));
+
+function changedPaths(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
+  const paths = new Set([...a.keys(), ...b.keys()]);
+  return [...paths].filter((p) => !same(a.get(p), b.get(p)));
+}
+
+/** Fields a feature catalogue moves besides the features: warnings and refusals about feature names. */
+const CATALOGUE_MOVES = new Set(["warnings", "status", "errors.0.code"]);
+
+/** Whether an entry's fields hold a path; features count only when named (else the catalogue explains them). */
+const covers = (affects: readonly string[], path: string): boolean =>
+  affects.some(
+    (a) =>
+      (path === a || path.startsWith(`${a}.`)) &&
+      (!path.startsWith("effective.features.") || a.startsWith("effective.features")),
+  );
+
+const minorOf = (since: string): number => Number(since.split(".")[1]);
+
+function catalogueRows(release: string): string {
+  return JSON.stringify(catalogueFor(release).all.map((s) => [s.key, s.stage, s.default]));
+}
+
+const catalogueCauses = new Map<number, DriftCause | null>();
+
+/** The feature catalogue a minor brings, when it differs from the previous published minor's. */
+function catalogueCause(minor: number): DriftCause | null {
+  if (!catalogueCauses.has(minor)) catalogueCauses.set(minor, readCatalogueCause(minor));
+  return catalogueCauses.get(minor) ?? null;
+}
+
+function readCatalogueCause(minor: number): DriftCause | null {
+  // An entry that only describes the release's catalogue (no switches) speaks for it.
+  const described = CHANGES.find(
+    (c) =>
+      minorOf(c.since) === minor && c.affects.includes("effective.features") && !c.set && !c.add && !c.remove,
+  );
+  if (described) return { id: described.id, since: described.since, summary: described.summary };
+  const i = PUBLISHED_MINORS.indexOf(minor);
+  if (i <= 0) return null;
+  const here = editionRelease(releaseEdition(minor))!;
+  const before = editionRelease(releaseEdition(PUBLISHED_MINORS[i - 1]!))!;
+  if (catalogueSource(here) === catalogueSource(before) || catalogueRows(here) === catalogueRows(before))
+    return null;
+  return {
+    id: `feature-catalogue-0.${minor}`,
+    since: `0.${minor}`,
+    summary: `the feature catalogue of ${catalogueSource(here)} (codex features list): features added, removed or with a new default`,
+  };
+}
+
+/** The minors in (from, to] where anything can change: a change entry starts or the catalogue moves. */
+function stepsBetween(from: number, to: number): number[] {
+  const entryMinors = new Set(CHANGES.map((c) => minorOf(c.since)));
+  return PUBLISHED_MINORS.filter(
+    (m) => m > from && m <= to && (entryMinors.has(m) || catalogueCause(m) !== null),
+  );
+}
+
+/**
+ * The entries at one minor that explain a field moving there. A feature that appears or goes is the
+ * catalogue's doing; one that flips is an entry's that names features, or a new default in the catalogue.
+ */
+function causesAt(minor: number, path: string, appearsOrGoes: boolean): DriftCause[] {
+  const feature = path.startsWith("effective.features.");
+  const entries: DriftCause[] =
+    feature && appearsOrGoes
+      ? []
+      : CHANGES.filter((c: Change) => minorOf(c.since) === minor && covers(c.affects, path)).map((c) => ({
+          id: c.id,
+          since: c.since,
+          summary: c.summary,
+        }));
+  // A new catalogue also moves what feature names do: pins it now knows, warnings about them.
+  if (feature || (entries.length === 0 && CATALOGUE_MOVES.has(path))) {
+    const cat = catalogueCause(minor);
+    if (cat) entries.push(cat);
+  }
+  return entries;
+}
+
+/**
+ * What changes for one scenario between two releases (`from` older than `to`), field by field, each
+ * difference with the change entries that moved it. The releases between are visited only where an entry
+ * starts or the feature catalogue moves, and only when the two ends differ at all.
+ */
+export function driftScenario(scenario: Scenario, from: Edition, to: Edition): DriftChange[] {
+  const a = editionMinor(from);
+  const b = editionMinor(to);
+  if (a === null || b === null) throw new Error("drift compares two releases, not the documented edition");
+  if (compareVersions(`0.${a}`, `0.${b}`) > 0) throw new Error(`${from} is later than ${to}`);
+  const start = driftFields(resolve(scenario, from));
+  const end = driftFields(resolve(scenario, to));
+  const net = changedPaths(start, end);
+  if (net.length === 0) return [];
+  const causes = new Map<string, DriftCause[]>();
+  const unexplained = new Set<string>();
+  let prev = start;
+  for (const m of stepsBetween(a, b)) {
+    const cur = m === b ? end : driftFields(resolve(scenario, releaseEdition(m)));
+    const refusalMoved = prev.get("status") !== cur.get("status");
+    const moved = changedPaths(prev, cur);
+    for (const p of moved) {
+      // Fields that exist only while Codex starts (or loads requirements) move with the status; derived
+      // fields with their source.
+      const withStatus = refusalMoved && (!prev.has(p) || !cur.has(p));
+      const source = DERIVED[p];
+      const appearsOrGoes = !prev.has(p) || !cur.has(p);
+      const found = causesAt(
+        m,
+        withStatus ? "status" : source && moved.includes(source) ? source : p,
+        appearsOrGoes,
+      );
+      if (found.length === 0) unexplained.add(p);
+      const list = causes.get(p) ?? [];
+      for (const c of found) if (!list.some((x) => x.id === c.id)) list.push(c);
+      causes.set(p, list);
+    }
+    prev = cur;
+  }
+  return net.map((path) => ({
+    path,
+    from: start.get(path) ?? null,
+    to: end.get(path) ?? null,
+    causes: causes.get(path) ?? [],
+    unexplained: unexplained.has(path) || (causes.get(path) ?? []).length === 0,
+  }));
+}
