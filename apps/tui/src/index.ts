@@ -9,5 +9,5 @@ export { buildScenario } from "./model/build-scenario.js";
 export { type Action, reducer } from "./model/reducer.js";
 export { type State, stateFromScenario } from "./model/state.js";
 export { blankScenario, createEffects, runTui } from "./run.js";
-export { type Resolver, Store } from "./store.js";
+export { type Resolver, Store, type Timeline } from "./store.js";
 export { App, type AppEffects } from "./ui/App.js";

@@ -6,7 +6,7 @@ import { loadScenarioFile, saveScenarioFile } from "./io/load.js";
 import type { GalleryEntry } from "./keys/dispatch.js";
 import { isTomlLayer } from "./model/layers.js";
 import { stateFromScenario } from "./model/state.js";
-import { type Resolver, Store } from "./store.js";
+import { type Resolver, Store, type Timeline } from "./store.js";
 import { App, type AppEffects } from "./ui/App.js";
 
 export interface RunOptions {
@@ -14,6 +14,8 @@ export interface RunOptions {
   scenario?: Scenario;
   file?: string | null;
   resolve: Resolver;
+  /** The releases view's data (`releaseTimeline` from the engine). */
+  timeline?: Timeline;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
 }
@@ -53,6 +55,7 @@ export async function runTui(opts: RunOptions): Promise<number> {
   const store = new Store(
     stateFromScenario(opts.scenario ?? blankScenario(), opts.file ?? null),
     opts.resolve,
+    opts.timeline,
   );
   let pendingEdit: string | null = null;
   let unmount: (() => void) | null = null;

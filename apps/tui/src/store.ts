@@ -1,3 +1,4 @@
+import type { TimelineRow } from "@codex-policy/engine";
 import type { Edition, Outcome, Scenario } from "@codex-policy/spec";
 import { EDITIONS } from "@codex-policy/spec";
 import { type BuiltScenario, buildScenario } from "./model/build-scenario.js";
@@ -7,6 +8,8 @@ import type { State } from "./model/state.js";
 
 /** The engine entry point: `resolve` from @codex-policy/engine. Injected so tests and the bench share it. */
 export type Resolver = (scenario: Scenario, edition: Edition) => Outcome;
+/** The engine's `releaseTimeline`: the scenario's key fields across releases. Injected like the resolver. */
+export type Timeline = (scenario: Scenario) => TimelineRow[];
 
 export interface Derived {
   built: BuiltScenario;
@@ -25,10 +28,12 @@ export class Store {
   private cachedBuilt: BuiltScenario | null = null;
   private outcomes = new Map<Edition, Outcome>();
   private derivedCache: Derived | null = null;
+  private timelineCache: TimelineRow[] | null = null;
 
   constructor(
     initial: State,
     private readonly resolver: Resolver,
+    private readonly timeliner?: Timeline,
   ) {
     this.state = initial;
   }
@@ -57,6 +62,7 @@ export class Store {
     this.cachedBuilt = buildScenario(s);
     this.outcomes.clear();
     this.derivedCache = null;
+    this.timelineCache = null;
     return this.cachedBuilt;
   }
 
@@ -80,6 +86,13 @@ export class Store {
     const outcome = this.outcomeFor(this.state.edition);
     this.derivedCache = { built, outcome, rows: resultRows(outcome) };
     return this.derivedCache;
+  }
+
+  /** The releases view: key fields across every published release (memoized per scenario). */
+  timeline(): TimelineRow[] {
+    const built = this.built();
+    if (!this.timelineCache) this.timelineCache = this.timeliner ? this.timeliner(built.scenario) : [];
+    return this.timelineCache;
   }
 
   /** Both editions, for the comparison view: `documented` on the left, `codex-0.169` on the right. */

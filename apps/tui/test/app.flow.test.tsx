@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { resolve } from "@codex-policy/engine";
+import { releaseTimeline, resolve } from "@codex-policy/engine";
 import type { Scenario } from "@codex-policy/spec";
 import { afterEach, describe, expect, it } from "vitest";
 import { listGallery } from "../src/io/gallery.js";
@@ -195,5 +195,59 @@ describe("snapshots (ANSI-stripped, 80×24)", () => {
   it("devbox on a laptop", async () => {
     h = await renderApp({ scenario: load("devbox.toml"), resolve, file: "examples/gallery/devbox.toml" });
     expect(h.frame()).toMatchSnapshot();
+  });
+});
+
+describe("releases", () => {
+  const legacy = (): Scenario => {
+    const r = loadScenarioFile("examples/legacy-managed-config.toml");
+    if (!r.ok) throw new Error(r.message);
+    return r.scenario;
+  };
+  /** Moves the Context cursor onto the edition row and presses Enter. */
+  async function editEdition(app: Harness): Promise<void> {
+    while (app.store.getState().focus !== "context") await app.press(KEYS.tab);
+    await app.press(KEYS.enter);
+    await app.waitFor((f) => f.includes("Edition (0.150"), "edition prompt");
+  }
+
+  it("typing a release switches the edition; a release never published is refused with the nearest ones", async () => {
+    h = await renderApp({ scenario: legacy(), resolve, timeline: releaseTimeline, width: 100, height: 30 });
+    await editEdition(h);
+    await h.type("0.136");
+    await h.press(KEYS.enter);
+    let f = await h.waitFor((x) => x.includes("· codex-0.136 ·"), "edition codex-0.136");
+    expect(sandboxLine(f)).toContain("read-only");
+    await editEdition(h);
+    await h.type("0.137.0");
+    await h.press(KEYS.enter);
+    f = await h.waitFor((x) => x.includes("· codex-0.137 ·"), "edition codex-0.137");
+    expect(sandboxLine(f)).toContain("danger-full-access");
+    await editEdition(h);
+    await h.type("0.78");
+    await h.press(KEYS.enter);
+    f = await h.waitFor((x) => x.includes("never published"), "refusal");
+    expect(h.store.getState().status).toContain("codex-0.77 and codex-0.79");
+    expect(h.store.getState().edition).toBe("codex-0.137");
+    // Left and right still pick among every release.
+    await h.press(KEYS.left);
+    expect(h.store.getState().edition).toBe("codex-0.136");
+  });
+
+  it("the releases view lists the change points with the entry beside each, and marks the one in force (80×24)", async () => {
+    h = await renderApp({ scenario: legacy(), resolve, timeline: releaseTimeline, width: 80, height: 24 });
+    await h.press("v");
+    const f = await h.waitFor((x) => x.includes("Releases ·"), "releases view");
+    const lines = f.split("\n");
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    const flip = lines.findIndex((l) => /0\.137\s+ok\s+never\s+danger-full-access/.test(l));
+    expect(flip).toBeGreaterThan(0);
+    expect(lines[flip + 1]).toContain("↳ legacy-above-requirements");
+    // codex-0.169 is the edition in force: the last change point at or before it is marked.
+    const marked = lines.filter((l) => l.includes("▶"));
+    expect(marked).toHaveLength(1);
+    await h.press(KEYS.escape);
+    await h.waitFor((x) => x.includes("Result"), "back to the panes");
   });
 });

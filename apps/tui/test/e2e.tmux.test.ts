@@ -95,4 +95,51 @@ describe.skipIf(!hasTmux && !inCi)("tui end to end in tmux", () => {
     }
     expect(cmd).toBe("sleep");
   });
+
+  it("type a release into the edition selector, then read the releases view at 80x24", async () => {
+    tmux("kill-session", "-t", SESSION);
+    tmux(
+      "new-session",
+      "-d",
+      "-x",
+      "80",
+      "-y",
+      "24",
+      "-s",
+      SESSION,
+      "-c",
+      ROOT,
+      "env CI=false NO_COLOR=1 node apps/cli/bin/codex-policy.mjs tui examples/legacy-managed-config.toml; sleep 5",
+    );
+    await waitForScreen(
+      (s) => s.includes("Result") && sandboxLine(s).includes("danger-full-access"),
+      "first frame",
+    );
+
+    // Context pane, edition row: Enter opens the selector; type a release.
+    tmux("send-keys", "-t", SESSION, "Tab");
+    await waitForScreen((s) => s.includes("▶ Context"), "context focus");
+    tmux("send-keys", "-t", SESSION, "Enter");
+    await waitForScreen((s) => s.includes("Edition (0.150"), "edition prompt");
+    tmux("send-keys", "-t", SESSION, "-l", "0.136");
+    tmux("send-keys", "-t", SESSION, "Enter");
+    const older = await waitForScreen((s) => s.includes("codex-0.136"), "edition codex-0.136");
+    expect(sandboxLine(older)).toContain("read-only");
+
+    // The releases view: the 0.137 flip with its entry below it, and the 0.136 row in force marked.
+    tmux("send-keys", "-t", SESSION, "v");
+    const view = await waitForScreen(
+      (s) => s.includes("Releases ·") && s.includes("legacy-above-requirements"),
+      "releases view",
+    );
+    const lines = view.split("\n");
+    const flip = lines.findIndex((l) => /0\.137\s+ok\s+never\s+danger-full-access/.test(l));
+    expect(flip).toBeGreaterThan(0);
+    expect(lines[flip + 1]).toContain("legacy-above-requirements");
+    expect(lines.find((l) => l.includes("▶"))).toMatch(/▶\S*\s*0\.1\d\d\s+ok\s+on-request\s+read-only/);
+    tmux("send-keys", "-t", SESSION, "Escape");
+    await waitForScreen((s) => s.includes("Layers"), "back to panes");
+    tmux("send-keys", "-t", SESSION, "q");
+    await waitForScreen((s) => !s.includes("Layers"), "screen restored", 60_000);
+  });
 });

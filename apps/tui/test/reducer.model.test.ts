@@ -1,4 +1,4 @@
-import { EDITIONS, ScenarioSchema } from "@codex-policy/spec";
+import { ALL_EDITIONS as EDITIONS, ScenarioSchema } from "@codex-policy/spec";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildScenario } from "../src/model/build-scenario.js";

@@ -188,3 +188,79 @@ export function driftScenario(scenario: Scenario, from: Edition, to: Edition): D
     unexplained: unexplained.has(path) || (causes.get(path) ?? []).length === 0,
   }));
 }
+
+/** The key fields of one release in the releases view, and what moved them there. */
+export interface TimelineRow {
+  edition: Edition;
+  status: string;
+  approval: string;
+  sandbox: string;
+  reviewer: string;
+  webSearch: string;
+  /** MCP servers enabled, of those configured. */
+  mcp: string;
+  warnings: number;
+  /** The entries (or the catalogue) that moved a key field at this release; empty on the first row. */
+  causes: DriftCause[];
+}
+
+const KEY_PATHS = [
+  "status",
+  "effective.approval_policy",
+  "effective.sandbox_mode",
+  "effective.approvals_reviewer",
+  "effective.web_search",
+  "warnings",
+];
+
+function timelineRow(edition: Edition, o: Outcome, causes: DriftCause[]): TimelineRow {
+  const e = o.effective;
+  const servers = e ? Object.values(e.mcp_servers) : [];
+  return {
+    edition,
+    status: o.status,
+    approval: e?.approval_policy ?? "—",
+    sandbox: e?.sandbox_mode ?? "—",
+    reviewer: e?.approvals_reviewer ?? "—",
+    webSearch: e?.web_search ?? "—",
+    mcp: `${servers.filter((s) => s.enabled).length}/${servers.length}`,
+    warnings: o.warnings.length,
+    causes,
+  };
+}
+
+const rowKey = (r: TimelineRow): string =>
+  [r.status, r.approval, r.sandbox, r.reviewer, r.webSearch, r.mcp, r.warnings].join("\u0000");
+
+/**
+ * One scenario's key fields across the releases `from`…`to` (default: every published release): the first
+ * release, then one row per release where a key field changes, with the entries that explain it.
+ */
+export function releaseTimeline(
+  scenario: Scenario,
+  from: number = PUBLISHED_MINORS[0]!,
+  to: number = PUBLISHED_MINORS[PUBLISHED_MINORS.length - 1]!,
+): TimelineRow[] {
+  const first = releaseEdition(from);
+  let prevOutcome = resolve(scenario, first);
+  const rows = [timelineRow(first, prevOutcome, [])];
+  for (const m of stepsBetween(from, to)) {
+    const edition = releaseEdition(m);
+    const o = resolve(scenario, edition);
+    const row = timelineRow(edition, o, []);
+    if (rowKey(row) !== rowKey(rows[rows.length - 1]!)) {
+      const before = driftFields(prevOutcome);
+      const after = driftFields(o);
+      const moved = changedPaths(before, after).filter(
+        (p) => KEY_PATHS.includes(p) || p.startsWith("effective.mcp_servers."),
+      );
+      const causes: DriftCause[] = [];
+      for (const p of moved)
+        for (const c of causesAt(m, p, !before.has(p) || !after.has(p)))
+          if (!causes.some((x) => x.id === c.id)) causes.push(c);
+      rows.push({ ...row, causes });
+    }
+    prevOutcome = o;
+  }
+  return rows;
+}

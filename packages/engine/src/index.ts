@@ -1,4 +1,11 @@
-export { type DriftCause, type DriftChange, driftFields, driftScenario } from "./drift.js";
+export {
+  type DriftCause,
+  type DriftChange,
+  driftFields,
+  driftScenario,
+  releaseTimeline,
+  type TimelineRow,
+} from "./drift.js";
 export { changesUpTo, EDITIONS, type EditionSpec, editionSpec, VERIFIED_FROM_MINOR } from "./editions.js";
 export type { Behaviour } from "./releases/behaviour.js";
 export { CHANGES, type Change } from "./releases/changes.js";

@@ -40,7 +40,7 @@ export const command: Command = {
     // React's development build roughly doubles the keystroke-to-frame time.
     process.env.NODE_ENV ??= "production";
     const tui = await import("@codex-policy/tui");
-    const { resolve } = await import("@codex-policy/engine");
+    const { resolve, releaseTimeline } = await import("@codex-policy/engine");
     let scenario = tui.blankScenario();
     if (file) {
       const r = tui.loadScenarioFile(file);
@@ -48,6 +48,6 @@ export const command: Command = {
       scenario = r.scenario;
     }
     if (edition) scenario = { ...scenario, edition };
-    return tui.runTui({ scenario, file, resolve });
+    return tui.runTui({ scenario, file, resolve, timeline: (s) => releaseTimeline(s) });
   },
 };

@@ -7,6 +7,7 @@ export type Scope =
   | "help"
   | "explain"
   | "compare"
+  | "releases"
   | "gallery"
   | "prompt"
   | "editor";
@@ -17,6 +18,7 @@ export type CommandId =
   | "help"
   | "quit"
   | "compare"
+  | "releases"
   | "gallery"
   | "save"
   | "cursor.up"
@@ -69,6 +71,7 @@ export const BINDINGS: readonly Binding[] = [
   { id: "page.up", scope: "global", keys: ["pageup"], help: "page up" },
   { id: "page.down", scope: "global", keys: ["pagedown"], help: "page down" },
   { id: "compare", scope: "global", keys: ["c"], help: "compare editions side by side" },
+  { id: "releases", scope: "global", keys: ["v"], help: "releases view: key fields across Codex releases" },
   { id: "gallery", scope: "global", keys: ["g"], help: "open the example gallery" },
   { id: "save", scope: "global", keys: ["s", "ctrl+s"], help: "save the scenario to a file" },
   { id: "help", scope: "global", keys: ["?"], help: "this help" },
@@ -82,7 +85,12 @@ export const BINDINGS: readonly Binding[] = [
   { id: "rule.groups", scope: "layers", keys: ["G"], help: "edit the rule's groups (comma list)" },
   { id: "rule.rename", scope: "layers", keys: ["r"], help: "rename the group rule" },
 
-  { id: "context.activate", scope: "context", keys: ["enter"], help: "edit text / next value / add item" },
+  {
+    id: "context.activate",
+    scope: "context",
+    keys: ["enter"],
+    help: "edit text / type a release / next value / add item",
+  },
   { id: "context.next", scope: "context", keys: ["right", "space"], help: "next enum value" },
   { id: "context.prev", scope: "context", keys: ["left"], help: "previous enum value" },
   {
@@ -102,6 +110,9 @@ export const BINDINGS: readonly Binding[] = [
   { id: "overlay.up", scope: "compare", keys: ["up", "k"], help: "scroll up" },
   { id: "overlay.down", scope: "compare", keys: ["down", "j"], help: "scroll down" },
   { id: "compare.diffs", scope: "compare", keys: ["d"], help: "only differences / all rows" },
+  { id: "overlay.close", scope: "releases", keys: ["escape", "q", "v"], help: "back" },
+  { id: "overlay.up", scope: "releases", keys: ["up", "k"], help: "scroll up" },
+  { id: "overlay.down", scope: "releases", keys: ["down", "j"], help: "scroll down" },
   { id: "overlay.close", scope: "gallery", keys: ["escape", "q"], help: "back" },
   { id: "overlay.up", scope: "gallery", keys: ["up", "k"], help: "previous example" },
   { id: "overlay.down", scope: "gallery", keys: ["down", "j"], help: "next example" },

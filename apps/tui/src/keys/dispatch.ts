@@ -99,6 +99,8 @@ function run(id: CommandId, store: Store, fx: Effects, pageSize: number) {
       return fx.quit();
     case "compare":
       return d({ type: "open", overlay: { kind: "compare", scroll: 0, onlyDiffs: false } });
+    case "releases":
+      return d({ type: "open", overlay: { kind: "releases", scroll: 0 } });
     case "gallery":
       return d({ type: "open", overlay: { kind: "gallery", cursor: 0 } });
     case "save":
@@ -151,6 +153,18 @@ function run(id: CommandId, store: Store, fx: Effects, pageSize: number) {
       });
     case "context.activate":
       if (!ctxRow) return;
+      // Any release is one of ~80 editions: typed rather than cycled through.
+      if (ctxRow.kind === "enum" && ctxRow.field === "edition")
+        return d({
+          type: "open",
+          overlay: {
+            kind: "prompt",
+            title: "Edition (0.150, 0.142.3, codex-0.150, latest, documented)",
+            value: s.edition,
+            fresh: true,
+            target: { kind: "edition" },
+          },
+        });
       if (ctxRow.kind === "enum") return d({ type: "cycle", field: ctxRow.field, delta: 1 });
       if (ctxRow.kind === "text") {
         return d({

@@ -1,4 +1,12 @@
-import { AuthKind, CacheState, EDITIONS, FetchOutcome, HostOs, Plan, ProjectTrust } from "@codex-policy/spec";
+import {
+  ALL_EDITIONS,
+  AuthKind,
+  CacheState,
+  FetchOutcome,
+  HostOs,
+  Plan,
+  ProjectTrust,
+} from "@codex-policy/spec";
 import type { ContextState, State } from "./state.js";
 
 export type EnumField = "os" | "auth" | "plan" | "cache" | "fetch" | "trust" | "edition";
@@ -13,7 +21,8 @@ export const ENUM_OPTIONS: Record<EnumField, readonly string[]> = {
   cache: CacheState.options,
   fetch: FetchOutcome.options,
   trust: ProjectTrust.options,
-  edition: EDITIONS,
+  // Every release (oldest first) and documented; Enter on the row types one instead.
+  edition: ALL_EDITIONS,
 };
 
 export type ContextRow =

@@ -1,4 +1,4 @@
-import type { Edition, Scenario } from "@codex-policy/spec";
+import { type Edition, parseEdition, type Scenario } from "@codex-policy/spec";
 import { contextRows, ENUM_OPTIONS, type EnumField, type ListField, type TextField } from "./context-rows.js";
 import type { Layer } from "./layers.js";
 import {
@@ -116,6 +116,16 @@ function submitPrompt(state: State): State {
       return value ? reducer(closed, { type: "rename-rule", key: t.key, name: value }) : closed;
     case "add-rule":
       return value ? reducer(closed, { type: "add-rule", name: value }) : closed;
+    case "edition": {
+      const p = parseEdition(value);
+      if (!p.ok) return { ...closed, status: p.message };
+      return {
+        ...closed,
+        edition: p.edition,
+        dirty: p.edition !== state.edition || state.dirty,
+        status: `edition ${p.edition}`,
+      };
+    }
     case "save":
       // Writing the file is an effect; the runtime performs it and dispatches `saved`.
       return closed;
@@ -199,7 +209,7 @@ export function reducer(state: State, action: Action): State {
       return state.overlay ? { ...state, overlay: null } : state;
     case "scroll": {
       const o = state.overlay;
-      if (o?.kind === "explain" || o?.kind === "compare") {
+      if (o?.kind === "explain" || o?.kind === "compare" || o?.kind === "releases") {
         return { ...state, overlay: { ...o, scroll: Math.max(0, o.scroll + action.delta) } };
       }
       if (o?.kind === "gallery")

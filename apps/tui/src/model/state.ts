@@ -28,6 +28,7 @@ export type PromptTarget =
   | { kind: "rule-groups"; key: string }
   | { kind: "rule-name"; key: string }
   | { kind: "add-rule" }
+  | { kind: "edition" }
   | { kind: "save" };
 
 export interface EditorBuffer {
@@ -41,6 +42,7 @@ export type Overlay =
   | { kind: "help" }
   | { kind: "explain"; rowId: string; scroll: number }
   | { kind: "compare"; scroll: number; onlyDiffs: boolean }
+  | { kind: "releases"; scroll: number }
   | { kind: "gallery"; cursor: number }
   /** `fresh`: the value is the pre-filled current one; the first typed character replaces it. */
   | { kind: "prompt"; title: string; value: string; target: PromptTarget; fresh?: boolean }

@@ -9,6 +9,7 @@ import { ExplainView } from "./ExplainView.js";
 import { GalleryView } from "./GalleryView.js";
 import { HelpOverlay } from "./HelpOverlay.js";
 import { LayersPane } from "./LayersPane.js";
+import { ReleasesView } from "./ReleasesView.js";
 import { ResultPane } from "./ResultPane.js";
 import { ColorContext, colorFromEnv } from "./theme.js";
 
@@ -24,7 +25,7 @@ export interface AppProps {
 }
 
 const FOOTER =
-  "Tab pane · ↑↓ move · Space toggle · Enter edit/explain · c editions · g gallery · s save · ? help · q quit";
+  "Tab pane · ↑↓ move · Space toggle · Enter edit/explain · v releases · c editions · g gallery · s save · ? help · q quit";
 
 /** A projection of the store: every view reads state and the engine's outcome, nothing else. */
 export function App(props: AppProps) {
@@ -53,6 +54,16 @@ export function App(props: AppProps) {
         outcomes={store.editions()}
         scroll={o.scroll}
         onlyDiffs={o.onlyDiffs}
+        width={width}
+        height={bodyHeight}
+      />
+    );
+  } else if (o?.kind === "releases") {
+    body = (
+      <ReleasesView
+        rows={store.timeline()}
+        edition={state.edition}
+        scroll={o.scroll}
         width={width}
         height={bodyHeight}
       />

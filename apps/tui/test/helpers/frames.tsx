@@ -3,7 +3,7 @@ import { sampleOutcome } from "@codex-policy/spec/testing";
 import { render } from "ink-testing-library";
 import type { Effects, GalleryEntry } from "../../src/keys/dispatch.js";
 import { stateFromScenario } from "../../src/model/state.js";
-import { type Resolver, Store } from "../../src/store.js";
+import { type Resolver, Store, type Timeline } from "../../src/store.js";
 import { App } from "../../src/ui/App.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes
@@ -42,13 +42,14 @@ export interface Harness {
 export async function renderApp(opts: {
   scenario: Scenario;
   resolve: Resolver;
+  timeline?: Timeline;
   file?: string;
   width?: number;
   height?: number;
   gallery?: GalleryEntry[];
   effects?: (store: Store) => Partial<Effects>;
 }): Promise<Harness> {
-  const store = new Store(stateFromScenario(opts.scenario, opts.file ?? null), opts.resolve);
+  const store = new Store(stateFromScenario(opts.scenario, opts.file ?? null), opts.resolve, opts.timeline);
   const h = { quitCalls: 0, saved: [] as string[] } as Harness;
   const effects: Effects = {
     quit: () => {
