@@ -31,7 +31,7 @@ export interface DriftChange {
 }
 
 /** The key fields of an outcome, by path: what a fleet notices when it changes release. */
-export function driftFields(o: Outcome): Map<string, unknown> {
+export function driftFields(o: Outcome, featureKeys?: ReadonlySet<string>): Map<string, unknown> {
   const f = new Map<string, unknown>();
   f.set("status", o.status);
   if (o.errors[0]) f.set("errors.0.code", o.errors[0].code);
@@ -46,7 +46,8 @@ export function driftFields(o: Outcome): Map<string, unknown> {
     f.set(`effective.${k}`, e[k]);
   f.set("effective.permission_profile", e.permission_profile ?? null);
   f.set("effective.network_access", e.network_access ?? null);
-  for (const [k, v] of Object.entries(e.features)) f.set(`effective.features.${k}.enabled`, v.enabled);
+  for (const [k, v] of Object.entries(e.features))
+    if (!featureKeys || featureKeys.has(k)) f.set(`effective.features.${k}.enabled`, v.enabled);
   for (const [k, v] of Object.entries(e.mcp_servers)) f.set(`effective.mcp_servers.${k}.enabled`, v.enabled);
   e.commands.forEach((c, i) => f.set(`effective.commands.${i}.outcome`, c.outcome));
   return f;
@@ -141,33 +142,75 @@ function causesAt(minor: number, path: string, appearsOrGoes: boolean): DriftCau
   return entries;
 }
 
+/** Features that something other than the catalogue set (config, flags, pins) at either end. */
+function setFeatures(...outcomes: Outcome[]): Set<string> {
+  const keys = new Set<string>();
+  for (const o of outcomes)
+    for (const [k, v] of Object.entries(o.effective?.features ?? {}))
+      if (v.pinned_by || (v.source && v.source !== "default")) keys.add(k);
+  return keys;
+}
+
+const catalogueRowsByMinor = new Map<number, Map<string, string>>();
+
+/** Each feature's stage and default in a minor's catalogue. */
+function rowsOf(minor: number): Map<string, string> {
+  let rows = catalogueRowsByMinor.get(minor);
+  if (!rows) {
+    rows = new Map(
+      catalogueFor(editionRelease(releaseEdition(minor))!).all.map((f) => [f.key, `${f.stage}/${f.default}`]),
+    );
+    catalogueRowsByMinor.set(minor, rows);
+  }
+  return rows;
+}
+
+const catalogueStepsMemo = new Map<string, DriftCause[]>();
+
+/** A feature at the catalogue's default: the minors in (from, to] whose catalogue moves it (appears, goes, flips). */
+function catalogueSteps(key: string, steps: number[]): DriftCause[] {
+  const memo = `${key}\u0000${steps.join(",")}`;
+  const hit = catalogueStepsMemo.get(memo);
+  if (hit) return hit;
+  const out: DriftCause[] = [];
+  for (const m of steps) {
+    const cause = catalogueCause(m);
+    if (!cause) continue;
+    const before = PUBLISHED_MINORS[PUBLISHED_MINORS.indexOf(m) - 1]!;
+    if (rowsOf(before).get(key) !== rowsOf(m).get(key)) out.push(cause);
+  }
+  catalogueStepsMemo.set(memo, out);
+  return out;
+}
+
 /**
  * What changes for one scenario between two releases (`from` older than `to`), field by field, each
- * difference with the change entries that moved it. The releases between are visited only where an entry
- * starts or the feature catalogue moves, and only when the two ends differ at all.
+ * difference with the change entries that moved it. Features at the catalogue's default are explained from
+ * the catalogues alone. Everything else is bisected over the releases where an entry starts or the
+ * catalogue moves: a span whose two ends agree is taken as unchanged inside.
  */
 export function driftScenario(scenario: Scenario, from: Edition, to: Edition): DriftChange[] {
   const a = editionMinor(from);
   const b = editionMinor(to);
   if (a === null || b === null) throw new Error("drift compares two releases, not the documented edition");
   if (compareVersions(`0.${a}`, `0.${b}`) > 0) throw new Error(`${from} is later than ${to}`);
-  const start = driftFields(resolve(scenario, from));
-  const end = driftFields(resolve(scenario, to));
-  const net = changedPaths(start, end);
-  if (net.length === 0) return [];
+  const first = resolve(scenario, from);
+  const last = resolve(scenario, to);
+  const walked = setFeatures(first, last);
+  const start = driftFields(first, walked);
+  const end = driftFields(last, walked);
+  const steps = stepsBetween(a, b);
   const causes = new Map<string, DriftCause[]>();
   const unexplained = new Set<string>();
-  let prev = start;
-  for (const m of stepsBetween(a, b)) {
-    const cur = m === b ? end : driftFields(resolve(scenario, releaseEdition(m)));
+  const attribute = (m: number, prev: Map<string, unknown>, cur: Map<string, unknown>) => {
     const refusalMoved = prev.get("status") !== cur.get("status");
     const moved = changedPaths(prev, cur);
     for (const p of moved) {
+      const appearsOrGoes = !prev.has(p) || !cur.has(p);
       // Fields that exist only while Codex starts (or loads requirements) move with the status; derived
       // fields with their source.
-      const withStatus = refusalMoved && (!prev.has(p) || !cur.has(p));
+      const withStatus = refusalMoved && appearsOrGoes;
       const source = DERIVED[p];
-      const appearsOrGoes = !prev.has(p) || !cur.has(p);
       const found = causesAt(
         m,
         withStatus ? "status" : source && moved.includes(source) ? source : p,
@@ -178,15 +221,63 @@ export function driftScenario(scenario: Scenario, from: Edition, to: Edition): D
       for (const c of found) if (!list.some((x) => x.id === c.id)) list.push(c);
       causes.set(p, list);
     }
-    prev = cur;
+  };
+  const points = [a, ...steps];
+  const at = new Map<number, Map<string, unknown>>([[0, start]]);
+  const fieldsAt = (i: number) => {
+    let f = at.get(i);
+    if (!f) {
+      f =
+        i === points.length - 1 && points[i] === b
+          ? end
+          : driftFields(resolve(scenario, releaseEdition(points[i]!)), walked);
+      at.set(i, f);
+    }
+    return f;
+  };
+  const bisect = (lo: number, hi: number): void => {
+    if (changedPaths(fieldsAt(lo), fieldsAt(hi)).length === 0) return;
+    if (hi === lo + 1) return attribute(points[hi]!, fieldsAt(lo), fieldsAt(hi));
+    const mid = (lo + hi) >> 1;
+    bisect(lo, mid);
+    bisect(mid, hi);
+  };
+  if (points.length > 1) {
+    // The last change point may sit before `to`; nothing moves after it.
+    if (points[points.length - 1] !== b)
+      at.set(
+        points.length - 1,
+        driftFields(resolve(scenario, releaseEdition(points[points.length - 1]!)), walked),
+      );
+    bisect(0, points.length - 1);
   }
-  return net.map((path) => ({
+  const changes: DriftChange[] = changedPaths(start, end).map((path) => ({
     path,
     from: start.get(path) ?? null,
     to: end.get(path) ?? null,
     causes: causes.get(path) ?? [],
     unexplained: unexplained.has(path) || (causes.get(path) ?? []).length === 0,
   }));
+  // Features at their defaults: the catalogues say where they moved, unless Codex stops starting at one end.
+  const fa = first.effective?.features ?? {};
+  const fb = last.effective?.features ?? {};
+  const statusCauses = changes.find((c) => c.path === "status")?.causes ?? [];
+  for (const key of new Set([...Object.keys(fa), ...Object.keys(fb)])) {
+    if (walked.has(key)) continue;
+    const x = fa[key]?.enabled ?? null;
+    const y = fb[key]?.enabled ?? null;
+    if (x === y) continue;
+    const oneSideStopped = first.effective === null || last.effective === null;
+    const found = oneSideStopped ? statusCauses : catalogueSteps(key, steps);
+    changes.push({
+      path: `effective.features.${key}.enabled`,
+      from: x,
+      to: y,
+      causes: found,
+      unexplained: found.length === 0,
+    });
+  }
+  return changes;
 }
 
 /** The key fields of one release in the releases view, and what moved them there. */

@@ -491,6 +491,24 @@ const OBSERVED: readonly Change[] = [
 
 const minorOf = (version: string): string => version.split(".").slice(0, 2).join(".");
 
+/** The effective settings a requirements key constrains, once a release reads it. */
+const KEY_EFFECTS: Record<string, readonly string[]> = {
+  allowed_permission_profiles: [
+    "effective.sandbox_mode",
+    "effective.permission_profile",
+    "effective.network_access",
+    "effective.web_search",
+  ],
+  default_permissions: [
+    "effective.sandbox_mode",
+    "effective.permission_profile",
+    "effective.network_access",
+    "effective.web_search",
+  ],
+  auto_review: ["effective.approvals_reviewer", "effective.commands"],
+  models: ["effective.approvals_reviewer", "effective.commands"],
+};
+
 /** One entry per release that reports requirement fields for the first time (`requirement-fields.ts`). */
 function reportedKeyChanges(): Change[] {
   const bySince = new Map<string, string[]>();
@@ -509,14 +527,12 @@ function reportedKeyChanges(): Change[] {
         previous: before === null ? null : minorOf(before),
         summary: `requirements ${sorted.length === 1 ? "key" : "keys"} ${sorted.join(", ")} read (the release reports ${sorted.length === 1 ? "it" : "them"} among the merged requirements; ${before ?? "the release before"} ignores ${sorted.length === 1 ? "it" : "them"})`,
         evidence: [`merged requirements field list, binary ${before ?? "?"}/${since}, 2026-12-05`],
-        // A key newly read can constrain any effective setting (permission profiles: the sandbox).
         affects: [
           "requirements",
           "warnings",
           "status",
           "errors",
-          "effective",
-          ...(sorted.includes("features") ? ["effective.features"] : []),
+          ...new Set(sorted.flatMap((k) => KEY_EFFECTS[k] ?? [])),
         ],
         add: { requirementKeys: sorted },
       };
