@@ -31,6 +31,10 @@ export const COMMANDS: Record<string, { summary: string; load: Loader }> = {
     summary: "What changes for your scenarios between two Codex releases, and which change explains it",
     load: () => import("./drift.js"),
   },
+  releases: {
+    summary: "Which Codex releases exist on npm, and which of them codex-policy does not model yet",
+    load: () => import("./releases.js"),
+  },
   tui: { summary: "Open the interactive simulator", load: () => import("./tui.js") },
   schema: {
     summary: "Print the JSON Schema of scenarios, cases or outcomes",
