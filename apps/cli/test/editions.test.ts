@@ -41,8 +41,8 @@ describe("codex-policy editions", () => {
     const after = cli("--edition", "codex-0.137").out;
     expect(before).toMatch(/^merge +first-writer$/m);
     expect(after).toMatch(/^merge +deep$/m);
-    const bad = cli("--edition", "codex-0.170");
+    const bad = cli("--edition", "codex-0.126");
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain("0.170 was never published");
+    expect(bad.err).toContain("0.126 was never published");
   });
 });

@@ -18,8 +18,8 @@ const times = {
   "0.75.0": "2026-01-01T00:00:00Z",
   "0.77.0": "2026-01-15T00:00:00Z",
   "0.169.0": "2026-11-15T00:00:00Z",
-  "0.170.0": "2026-11-18T03:45:45Z",
-  "0.170.0-linux-x64": "2026-11-18T03:45:40Z",
+  "0.127.0": "2026-09-18T03:45:45Z",
+  "0.127.0-linux-x64": "2026-09-18T03:45:40Z",
   "0.171.0": "2026-11-20T00:51:29Z",
   "0.172.0-alpha.1": "2026-11-25T00:00:00Z",
   "0.172.0": "2026-12-01T00:00:00Z",
@@ -34,7 +34,7 @@ describe("codex-policy releases", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^5 stable releases on npm from 0\.77\.0;/);
     expect(r.stdout).toContain("newest modelled: codex-0.171 (0.171.0); 2 not modelled");
-    expect(r.stdout).toMatch(/^ {2}0\.170\.0 +2026-11-18 {2}published, not in the model$/m);
+    expect(r.stdout).toMatch(/^ {2}0\.127\.0 +2026-09-18 {2}published, not in the model$/m);
     expect(r.stdout).toMatch(/^ {2}0\.172\.0 +2026-12-01 {2}newer than the newest modelled release$/m);
     expect(r.stdout).not.toContain("alpha");
     expect(r.stdout).not.toContain("linux-x64");
@@ -50,8 +50,8 @@ describe("codex-policy releases", () => {
     expect(j.newestModelled).toBe("codex-0.171");
     expect(j.releases.map((x) => `${x.version}:${x.state}`)).toEqual([
       "0.77.0:modelled",
+      "0.127.0:unknown",
       "0.169.0:modelled",
-      "0.170.0:unknown",
       "0.171.0:modelled",
       "0.172.0:newer",
     ]);

@@ -83,7 +83,7 @@ describe("codex-policy resolve", () => {
     expect(bad("bogus").err).toMatch(/unknown edition 'bogus'; use codex-0\.<minor>/);
     expect(bad("codex-0.75").err).toContain("requirements.toml is not read before 0.77.0");
     expect(bad("codex-0.78").err).toContain("the nearest published releases are codex-0.77 and codex-0.79");
-    for (const e of ["bogus", "codex-0.75", "codex-0.170"]) {
+    for (const e of ["bogus", "codex-0.75", "codex-0.126"]) {
       const r = bad(e);
       expect(r.code).toBe(2);
       expect(r.err).not.toMatch(/\n\s+at /);

@@ -132,6 +132,13 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
       e.code !== "requirement-disallowed" &&
       (REQUIREMENT_FILES.has(e.layer) || MANAGED_CONFIG_FILES.has(e.layer))) ||
     (REQUIREMENT_FILES.has(e.layer) && APPLICATION_ERROR.test(e.message));
+  if (requirementsSyntax) {
+    // The defaults Codex falls back to (without the broken requirements, the user config or the thread)
+    // can fail on their own: a system config or `-c` `approval_policy = "untrusted"`. Then Codex stops on
+    // that error, with no warning (binary 0.169.0, 0.170.0).
+    const defaults = resolvePass(defaultsOf(withoutRequirementsLayer(scenario, e.layer)), id, false);
+    if (defaults.status === "refused") return { ...defaults, warnings: [] };
+  }
   if (requirementsSyntax || staysUp)
     return threadOnDefaults({ ...refused, warnings: [invalid] }, scenario, id);
   // Any other failure stops Codex before it shows a warning (binary).
@@ -158,6 +165,18 @@ function threadOnDefaults(up: Outcome, scenario: Scenario, id: EditionSpec): Out
   // From 0.164 the startup failure is reported on its own (`--print-startup-config`), with the started
   // thread's warnings; before, the thread was the only witness.
   return id.startupFailureReported ? { ...up, warnings: started.warnings } : started;
+}
+
+function withoutRequirementsLayer(scenario: Scenario, layer: string): Scenario {
+  if (layer === "system.requirements" && scenario.system) {
+    const { requirements: _r, ...system } = scenario.system;
+    return { ...scenario, system };
+  }
+  if (layer === "mdm.requirements" && scenario.mdm) {
+    const { requirements_toml_base64: _m, ...mdm } = scenario.mdm;
+    return { ...scenario, mdm };
+  }
+  return scenario;
 }
 
 function defaultsOf(scenario: Scenario): Scenario {

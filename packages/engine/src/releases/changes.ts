@@ -479,12 +479,25 @@ const OBSERVED: readonly Change[] = [
     set: { multiAgentDeprecationWarning: true },
   },
   {
-    id: "features-0.171",
-    since: "0.171",
+    id: "features-0.170",
+    since: "0.170",
     previous: "0.169",
     summary:
-      "feature catalogue 215 → 224 entries: nine new features under development and off (catalog_apps_instructions, file_backed_tool_audio, guardian_nested_approval_context, mcp_shared_repl_cwd, multi_environment_mcp, per_environment_context, restored_history_prewarm, safe_image_decoder, utc_environment_date); incremental_tools_legacy and tui_workspace default to on; decisions, merged requirements and warnings as 0.169.0",
-    evidence: ["codex features list", "223 hand-written scenarios (version-drift.md §3)"],
+      "feature catalogue 215 → 216 entries: multi_environment_mcp under development and off; incremental_tools_legacy defaults to on; decisions, merged requirements and warnings as 0.169.0 (0.170.0 was published to npm on 2026-11-18 and is missing from the first release table)",
+    evidence: ["codex features list", "codex-policy releases", "fuzz:edition=codex-0.170;seed=17000"],
+    affects: ["effective.features"],
+  },
+  {
+    id: "features-0.171",
+    since: "0.171",
+    previous: "0.170",
+    summary:
+      "feature catalogue 216 → 224 entries: eight new features under development and off (catalog_apps_instructions, file_backed_tool_audio, guardian_nested_approval_context, mcp_shared_repl_cwd, per_environment_context, restored_history_prewarm, safe_image_decoder, utc_environment_date); tui_workspace becomes stable and on, tui_extensions_statusline experimental; decisions, merged requirements and warnings as 0.169.0",
+    evidence: [
+      "codex features list",
+      "223 hand-written scenarios (version-drift.md §3)",
+      "fuzz:edition=codex-0.171;seed=17100",
+    ],
     affects: ["effective.features"],
   },
 ];
