@@ -32,6 +32,23 @@ async function waitForScreen(
   throw new Error(`timed out waiting for ${what}; screen:\n${screen}`);
 }
 
+/**
+ * Types into the open prompt and waits until the footer shows the text. On a very busy machine a burst of
+ * keys can be lost between tmux and the program; then the prompt is cleared (Ctrl+U) and the text sent again.
+ */
+async function typeIntoPrompt(text: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) tmux("send-keys", "-t", SESSION, "C-u");
+    tmux("send-keys", "-t", SESSION, "-l", text);
+    try {
+      await waitForScreen((s) => s.includes(`${text}█`), `"${text}" in the prompt`, 30_000);
+      return;
+    } catch (e) {
+      if (attempt === 2) throw e;
+    }
+  }
+}
+
 const sandboxLine = (s: string) => s.split("\n").find((l) => /sandbox\s/.test(l)) ?? "";
 
 // Skipped only on a developer machine without tmux; in CI a missing tmux is a failure.
@@ -66,7 +83,7 @@ describe.skipIf(!hasTmux && !inCi)("tui end to end in tmux", () => {
     await waitForScreen((s) => s.includes("▶ Context"), "context focus");
     tmux("send-keys", "-t", SESSION, "Down", "Down", "Enter");
     await waitForScreen((s) => s.includes("hostname: laptop-42"), "hostname prompt");
-    tmux("send-keys", "-t", SESSION, "-l", "box7.devbox.example.com");
+    await typeIntoPrompt("box7.devbox.example.com");
     tmux("send-keys", "-t", SESSION, "Enter");
 
     // 3. the sandbox line changes.
@@ -121,7 +138,7 @@ describe.skipIf(!hasTmux && !inCi)("tui end to end in tmux", () => {
     await waitForScreen((s) => s.includes("▶ Context"), "context focus");
     tmux("send-keys", "-t", SESSION, "Enter");
     await waitForScreen((s) => s.includes("Edition (0.150"), "edition prompt");
-    tmux("send-keys", "-t", SESSION, "-l", "0.136");
+    await typeIntoPrompt("0.136");
     tmux("send-keys", "-t", SESSION, "Enter");
     const older = await waitForScreen((s) => s.includes("codex-0.136"), "edition codex-0.136");
     expect(sandboxLine(older)).toContain("read-only");

@@ -158,7 +158,13 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
         edition,
       );
     }
-    const cliError = cliOnly.errors.find((e) => e.code === "never-with-disallowed-full-access");
+    // Only a `never` the command line sets counts: one that requirements force (a legacy managed config
+    // allowing nothing else) is checked with the files (binary 0.145.0, 0.169.0: a project syntax error
+    // wins). Under legacy requirements even a `-c` never loses to that syntax error (0.169.0): not modelled.
+    const cliNever = stack.layers.some((l) => l.kind === "session" && l.doc.approval_policy === "never");
+    const cliError = cliNever
+      ? cliOnly.errors.find((e) => e.code === "never-with-disallowed-full-access")
+      : undefined;
     diag.fail(composing.errors[0] ?? cliError ?? checking.errors[0] ?? late[0]!);
     return refuse();
   }
