@@ -28,24 +28,40 @@ function looksLikeCase(text: string): boolean {
 }
 
 /**
+ * Every scenario a file holds, validated: a scenario file's own, or each test of a case file (once, whatever
+ * its editions), with the test's id. Throws a located UserError (exit 2).
+ */
+export function scenariosInFile(file: string): { testId?: string; scenario: Scenario }[] {
+  const text = readText(file);
+  if (!looksLikeCase(text)) {
+    const r = loadScenarioText(text, file);
+    if (!r.ok) throw new UserError(r.problems.map(formatProblem).join("\n"), 2, r.problems[0]!.code);
+    return [{ scenario: r.value }];
+  }
+  const parsed = parseCaseFile(text, file);
+  if (!parsed.ok) throw new UserError(parsed.issues.map(formatIssue).join("\n"), 2, "case-invalid");
+  const seen = new Set<string>();
+  return expandTests(parsed.case).flatMap((t) => {
+    if (seen.has(t.testId)) return [];
+    seen.add(t.testId);
+    return [{ testId: t.testId, scenario: t.scenario }];
+  });
+}
+
+/**
  * Reads and validates a scenario file, or a conformance case file (`FILE[:TEST]`, the test's merged
  * scenario), or throws a located UserError (exit 2).
  */
 export function loadScenarioFile(target: string): Scenario {
   const { file, test } = splitTarget(target);
-  const text = readText(file);
-  if (!looksLikeCase(text)) {
+  const all = scenariosInFile(file);
+  if (all[0]?.testId === undefined) {
     if (test !== undefined) throw new UserError(`${file} is a scenario file, not a case file with tests`);
-    const r = loadScenarioText(text, file);
-    if (!r.ok) throw new UserError(r.problems.map(formatProblem).join("\n"), 2, r.problems[0]!.code);
-    return r.value;
+    return all[0]!.scenario;
   }
-  const parsed = parseCaseFile(text, file);
-  if (!parsed.ok) throw new UserError(parsed.issues.map(formatIssue).join("\n"), 2, "case-invalid");
-  const tests = expandTests(parsed.case);
-  const chosen = test === undefined ? tests[0] : tests.find((t) => t.testId === test);
+  const chosen = test === undefined ? all[0] : all.find((t) => t.testId === test);
   if (!chosen) {
-    const ids = [...new Set(tests.map((t) => t.testId))].join(", ");
+    const ids = all.map((t) => t.testId).join(", ");
     throw new UserError(`${file}: no test '${test}' (tests: ${ids || "none"})`, 2, "case-test-missing");
   }
   return chosen.scenario;

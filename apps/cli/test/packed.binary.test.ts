@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { binaryProblem } from "../../../packages/codex-cli-adapter/test/needs-binary.js";
 // @ts-expect-error: a plain ESM script without type declarations
 import { packCli } from "../../../scripts/pack-cli.mjs";
+import { barePath } from "./bare-path.js";
 
 // The publish-ready tarball, installed with plain npm into an empty directory and run with only node, npm and
 // npx on the PATH (and sh): no pnpm, no tsx, no dev dependencies, nothing from the monorepo.
@@ -14,14 +15,6 @@ const project = join(work, "project");
 const bin = join(work, "bin");
 const inCi = !!process.env.CI && process.env.CI !== "false" && process.env.CI !== "0";
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
-
-/** A directory holding only node, npm and npx (as installed beside this node), and sh, which npx runs bins through. */
-function onlyNode(): void {
-  mkdirSync(bin, { recursive: true });
-  for (const tool of ["node", "npm", "npx"])
-    symlinkSync(join(dirname(process.execPath), tool), join(bin, tool));
-  symlinkSync("/bin/sh", join(bin, "sh"));
-}
 
 // npm's own cache is kept between runs, so the optional Codex binary downloads once per machine.
 const env = () => ({ HOME: work, PATH: bin, npm_config_cache: NPM_CACHE, CI: "false", NO_COLOR: "1" });
@@ -45,7 +38,7 @@ const shipped = (p: string) => join(project, "node_modules", "codex-policy", p);
 
 describe("the packed CLI, installed with npm", () => {
   beforeAll(async () => {
-    onlyNode();
+    barePath(bin); // and sh, which npx runs bins through
     const tarball: string = await packCli({ outDir: join(work, "dist"), log: () => {} });
     mkdirSync(project);
     execFileSync(join(bin, "npm"), ["init", "-y"], { cwd: project, env: env(), stdio: "ignore" });

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { barePath } from "./bare-path.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const bin = join(root, "apps/cli/bin/codex-policy.mjs");
@@ -69,12 +70,7 @@ describe("README everyday commands need no global pnpm", () => {
   it("`npx codex-policy` runs the workspace's launcher with node, npm, npx and a shell on the PATH, and no pnpm", () => {
     const bin = mkdtempSync(join(tmpdir(), "codex-policy-nopnpm-"));
     try {
-      for (const tool of ["node", "npm", "npx"])
-        symlinkSync(join(dirname(process.execPath), tool), join(bin, tool));
-      for (const tool of ["sh", "dirname", "sed", "uname"]) {
-        const at = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
-        symlinkSync(at, join(bin, tool));
-      }
+      barePath(bin, ["sh", "dirname", "sed", "uname"]);
       const r = spawnSync(
         join(bin, "npx"),
         ["--no-install", "codex-policy", "resolve", "examples/contractor-devbox.toml"],

@@ -49,7 +49,7 @@ export function driftFields(o: Outcome, featureKeys?: ReadonlySet<string>): Map<
   for (const [k, v] of Object.entries(e.features))
     if (!featureKeys || featureKeys.has(k)) f.set(`effective.features.${k}.enabled`, v.enabled);
   for (const [k, v] of Object.entries(e.mcp_servers)) f.set(`effective.mcp_servers.${k}.enabled`, v.enabled);
-  e.commands.forEach((c, i) => f.set(`effective.commands.${i}.outcome`, c.outcome));
+  for (const [i, c] of e.commands.entries()) f.set(`effective.commands.${i}.outcome`, c.outcome);
   return f;
 }
 
@@ -142,6 +142,29 @@ function causesAt(minor: number, path: string, appearsOrGoes: boolean): DriftCau
   return entries;
 }
 
+/**
+ * The fields that move from one release to the next (`m`), each with the entries that explain it. Fields
+ * that exist only while Codex starts (or loads requirements) move with the status; derived fields with
+ * their source.
+ */
+function stepCauses(
+  m: number,
+  prev: Map<string, unknown>,
+  cur: Map<string, unknown>,
+): Map<string, DriftCause[]> {
+  const refusalMoved = prev.get("status") !== cur.get("status");
+  const moved = changedPaths(prev, cur);
+  const out = new Map<string, DriftCause[]>();
+  for (const p of moved) {
+    const appearsOrGoes = !prev.has(p) || !cur.has(p);
+    const source = DERIVED[p];
+    const explainedAs =
+      refusalMoved && appearsOrGoes ? "status" : source && moved.includes(source) ? source : p;
+    out.set(p, causesAt(m, explainedAs, appearsOrGoes));
+  }
+  return out;
+}
+
 /** Features that something other than the catalogue set (config, flags, pins) at either end. */
 function setFeatures(...outcomes: Outcome[]): Set<string> {
   const keys = new Set<string>();
@@ -203,19 +226,7 @@ export function driftScenario(scenario: Scenario, from: Edition, to: Edition): D
   const causes = new Map<string, DriftCause[]>();
   const unexplained = new Set<string>();
   const attribute = (m: number, prev: Map<string, unknown>, cur: Map<string, unknown>) => {
-    const refusalMoved = prev.get("status") !== cur.get("status");
-    const moved = changedPaths(prev, cur);
-    for (const p of moved) {
-      const appearsOrGoes = !prev.has(p) || !cur.has(p);
-      // Fields that exist only while Codex starts (or loads requirements) move with the status; derived
-      // fields with their source.
-      const withStatus = refusalMoved && appearsOrGoes;
-      const source = DERIVED[p];
-      const found = causesAt(
-        m,
-        withStatus ? "status" : source && moved.includes(source) ? source : p,
-        appearsOrGoes,
-      );
+    for (const [p, found] of stepCauses(m, prev, cur)) {
       if (found.length === 0) unexplained.add(p);
       const list = causes.get(p) ?? [];
       for (const c of found) if (!list.some((x) => x.id === c.id)) list.push(c);
@@ -237,7 +248,10 @@ export function driftScenario(scenario: Scenario, from: Edition, to: Edition): D
   };
   const bisect = (lo: number, hi: number): void => {
     if (changedPaths(fieldsAt(lo), fieldsAt(hi)).length === 0) return;
-    if (hi === lo + 1) return attribute(points[hi]!, fieldsAt(lo), fieldsAt(hi));
+    if (hi === lo + 1) {
+      attribute(points[hi]!, fieldsAt(lo), fieldsAt(hi));
+      return;
+    }
     const mid = (lo + hi) >> 1;
     bisect(lo, mid);
     bisect(mid, hi);
@@ -340,15 +354,10 @@ export function releaseTimeline(
     const o = resolve(scenario, edition);
     const row = timelineRow(edition, o, []);
     if (rowKey(row) !== rowKey(rows[rows.length - 1]!)) {
-      const before = driftFields(prevOutcome);
-      const after = driftFields(o);
-      const moved = changedPaths(before, after).filter(
-        (p) => KEY_PATHS.includes(p) || p.startsWith("effective.mcp_servers."),
-      );
       const causes: DriftCause[] = [];
-      for (const p of moved)
-        for (const c of causesAt(m, p, !before.has(p) || !after.has(p)))
-          if (!causes.some((x) => x.id === c.id)) causes.push(c);
+      for (const [p, found] of stepCauses(m, driftFields(prevOutcome), driftFields(o)))
+        if (KEY_PATHS.includes(p) || p.startsWith("effective.mcp_servers."))
+          for (const c of found) if (!causes.some((x) => x.id === c.id)) causes.push(c);
       rows.push({ ...row, causes });
     }
     prevOutcome = o;

@@ -1,16 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type DriftChange, driftScenario } from "@codex-policy/engine";
-import { defaultCasesDir, expandTests, formatIssue, parseCaseFile } from "@codex-policy/harness";
-import {
-  type Edition,
-  editionMinor,
-  formatProblem,
-  loadScenarioText,
-  parseEdition,
-  type Scenario,
-} from "@codex-policy/spec";
+import { defaultCasesDir } from "@codex-policy/harness";
+import { type Edition, editionMinor, parseEdition, type Scenario } from "@codex-policy/spec";
 import { parseArgs } from "../args.js";
+import { scenariosInFile } from "../load-scenario.js";
 import { driftGithub, driftText, type ScenarioDrift } from "../report/drift.js";
 import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
@@ -45,31 +39,12 @@ function tomlFiles(dir: string): string[] {
   return out;
 }
 
-/** Every scenario a file holds: itself, or each test of a case file (one per test, whatever its editions). */
 function scenariosOf(file: string, label: string): { label: string; file: string; scenario: Scenario }[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UserError(
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      2,
-      "io",
-    );
-  }
-  if (!/^\s*\[\[\s*tests\s*\]\]/m.test(text)) {
-    const r = loadScenarioText(text, file);
-    if (!r.ok) throw new UserError(r.problems.map(formatProblem).join("\n"), 2, r.problems[0]!.code);
-    return [{ label, file, scenario: r.value }];
-  }
-  const parsed = parseCaseFile(text, file);
-  if (!parsed.ok) throw new UserError(parsed.issues.map(formatIssue).join("\n"), 2, "case-invalid");
-  const seen = new Set<string>();
-  return expandTests(parsed.case).flatMap((t) => {
-    if (seen.has(t.testId)) return [];
-    seen.add(t.testId);
-    return [{ label: `${label}:${t.testId}`, file, scenario: t.scenario }];
-  });
+  return scenariosInFile(file).map((t) => ({
+    label: t.testId === undefined ? label : `${label}:${t.testId}`,
+    file,
+    scenario: t.scenario,
+  }));
 }
 
 function targets(paths: string[]): { label: string; file: string; scenario: Scenario }[] {

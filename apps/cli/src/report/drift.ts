@@ -35,7 +35,7 @@ function rows(changes: DriftChange[]): [string, string][] {
         ...[...before].filter((w) => !after.has(w)).map((w) => `− ${short(w)}`),
         ...[...after].filter((w) => !before.has(w)).map((w) => `+ ${short(w)}`),
       ];
-      lines.forEach((l, i) => out.push([i === 0 ? "warnings" : "", l]));
+      for (const [i, l] of lines.entries()) out.push([i === 0 ? "warnings" : "", l]);
     } else out.push([c.path, `${show(c.from)} → ${show(c.to)}`]);
   }
   const list = (names: string[]) =>

@@ -1,10 +1,9 @@
 import type { TimelineRow } from "@codex-policy/engine";
-import type { Edition } from "@codex-policy/spec";
+import { type Edition, editionMinor } from "@codex-policy/spec";
 import { Text } from "ink";
 import { Overlay, scopeHint } from "./Overlay.js";
 import { useTone } from "./theme.js";
 
-const minor = (e: string): number => Number(e.replace(/^codex-0\./, ""));
 const cell = (s: string, w: number) => (s.length > w - 1 ? `${s.slice(0, w - 2)}…` : s).padEnd(w);
 
 /**
@@ -20,10 +19,11 @@ export function ReleasesView(props: {
   height: number;
 }) {
   const tone = useTone();
-  const current = minor(props.edition);
-  const inForce = Number.isNaN(current)
-    ? -1
-    : props.rows.reduce((at, r, i) => (minor(r.edition) <= current ? i : at), -1);
+  const current = editionMinor(props.edition);
+  const inForce =
+    current === null
+      ? -1
+      : props.rows.reduce((at, r, i) => ((editionMinor(r.edition) ?? 0) <= current ? i : at), -1);
   const lines: { text: string; key: string; mark: boolean; dim: boolean }[] = [];
   props.rows.forEach((r, i) => {
     const text = `${i === inForce ? "▶" : " "}${cell(r.edition.replace(/^codex-/, ""), 7)}${cell(r.status, 8)}${cell(r.approval, 11)}${cell(r.sandbox, 19)}${cell(r.reviewer, 12)}${cell(r.webSearch, 9)}${cell(r.mcp, 5)}${r.warnings}`;
