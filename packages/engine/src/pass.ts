@@ -65,7 +65,6 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
   const diag = new Diagnostics();
   const host = matchHostname(scenario.host);
   let reqLayers: RequirementLayer[] = [];
-  let requirements: Outcome["requirements"] = {};
 
   checkFeatureFlags(scenario.session, edition.featureRelease, diag);
   if (diag.failed) {
@@ -73,7 +72,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
     return {
       edition: id,
       status: "refused",
-      requirements,
+      requirements: {},
       effective: null,
       notices: [],
       warnings: [],
@@ -82,11 +81,12 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
   }
   const cloud = cloudStage(scenario, edition, diag);
   const mdm = mdmStage(scenario, diag);
+  // Codex that refuses to run reports no requirements; the trace keeps the layers.
   const refuse = (): Outcome => {
     return {
       edition: id,
       status: "refused",
-      requirements,
+      requirements: {},
       effective: null,
       cloud: cloud.report,
       notices: diag.notices,
@@ -178,12 +178,13 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
     diag.warn("multi-agent-deprecated", MULTI_AGENT_DEPRECATED);
   ignoredKeys(asWritten, stack.layers, diag, edition);
 
-  const {
-    composed,
-    requirements: report,
-    managedRules,
-  } = composeStage(reqLayers, edition, host, scenario.host.os, diag);
-  requirements = report;
+  const { composed, requirements, managedRules } = composeStage(
+    reqLayers,
+    edition,
+    host,
+    scenario.host.os,
+    diag,
+  );
   if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag);
   if (!diag.failed) checkModelProvider(composed.fields, stack.layers, diag);
   if (!diag.failed) notModelledNotices(composed.fields, stack.layers, diag);

@@ -117,3 +117,6 @@ export function serdeType(v: unknown): string {
   if (isTable(v)) return "map";
   return "unit value";
 }
+
+/** Byte order of UTF-8 strings, as Rust sorts `String`s and `BTreeMap` keys. */
+export const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));

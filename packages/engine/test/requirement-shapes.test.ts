@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unknownField } from "../src/messages.js";
 import { checkRequirementShape, ignoredShapeSubkeys, reportedStruct } from "../src/requirements/shapes.js";
+import { req, run } from "./helpers.js";
 
 describe("value shapes of requirements fields that are not simulated", () => {
   it("accepts the shapes Codex reads", () => {
@@ -90,5 +91,49 @@ describe("value shapes of requirements fields that are not simulated", () => {
       tool_result: null,
     });
     expect(reportedStruct("application", { network: {} })).toBeNull();
+  });
+
+  it("checks network verdict maps and refuses a map given with its legacy lists", () => {
+    expect(checkRequirementShape("experimental_network", { domains: { "a.com": "block" } })).toEqual({
+      code: "unknown-variant",
+      message: "unknown variant `block`, expected `allow` or `deny`",
+      path: "experimental_network.domains",
+    });
+    expect(checkRequirementShape("experimental_network", { unix_sockets: 1 })?.message).toBe(
+      "invalid type: integer `1`, expected a map",
+    );
+    expect(
+      checkRequirementShape("experimental_network", { domains: { "a.com": "allow" }, denied_domains: [] }),
+    ).toMatchObject({ code: "config-invalid", path: "experimental_network" });
+    expect(
+      checkRequirementShape("experimental_network", { unix_sockets: {}, allow_unix_sockets: ["/s"] })
+        ?.message,
+    ).toBe(
+      "`unix_sockets` cannot be combined with legacy `allow_unix_sockets` in managed network requirements",
+    );
+    expect(checkRequirementShape("experimental_network", { domains: { "a.com": "deny" } })).toBeNull();
+  });
+
+  it("reports the network names in both forms, the lists in byte order", () => {
+    const net = (text: string) =>
+      run(req(`[experimental_network]\n${text}`)).requirements.network?.value as Record<string, unknown>;
+    expect(
+      net('[experimental_network.domains]\n"z.com" = "allow"\n"*.a.org" = "allow"\n"x.com" = "deny"'),
+    ).toMatchObject({
+      allowed_domains: ["*.a.org", "z.com"],
+      denied_domains: ["x.com"],
+    });
+    const fromLists = net('allowed_domains = ["b.com", "a.com"]');
+    expect(fromLists).toMatchObject({
+      domains: { "b.com": "allow", "a.com": "allow" },
+      allowed_domains: ["a.com", "b.com"],
+    });
+    expect(fromLists.denied_domains).toBeUndefined();
+  });
+
+  it("reports no requirements when Codex refuses", () => {
+    const o = run(req('allowed_approval_policies = ["on-request"]\ndefault_permissions = "nowhere"'));
+    expect(o.status).toBe("refused");
+    expect(o.requirements).toEqual({});
   });
 });

@@ -12,7 +12,7 @@ import {
   permissionUndefinedInAllowlist,
 } from "../messages.js";
 import type { ComposedField, ConfigLayer } from "../model.js";
-import { isTable, serdeType } from "../toml.js";
+import { byBytes, isTable, serdeType } from "../toml.js";
 
 /** The profiles every Codex with permission profiles knows. */
 export const BUILTIN_PROFILES = [":read-only", ":workspace", ":danger-full-access"] as const;
@@ -86,7 +86,6 @@ export function configProfiles(layers: ConfigLayer[]): Map<string, ConfigLayer> 
 }
 
 /** Rust's BTreeMap order: by UTF-8 bytes. */
-const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /**
  * The managed profile allow-list checks, in Codex's order: every listed name is defined, then

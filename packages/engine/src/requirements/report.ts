@@ -3,31 +3,35 @@ import type { EditionSpec } from "../editions.js";
 import { normalizeApproval, normalizeReviewer } from "../effective/settings.js";
 import { reportedHooks } from "../hooks/report-shape.js";
 import type { ComposedField } from "../model.js";
-import { isTable } from "../toml.js";
+import { byBytes, isTable } from "../toml.js";
 import { KNOWN_REQUIREMENT_KEYS, REPORTED_REQUIREMENT_KEYS } from "./fields.js";
-import { reportedStruct } from "./shapes.js";
+import { NETWORK_MAP_FORMS, reportedStruct } from "./shapes.js";
 
 /**
- * `[experimental_network]` is reported as `network`, its legacy domain lists also folded into the
- * `domains` map (`allow` / `deny`); the unix-socket lists likewise.
+ * `[experimental_network]` is reported as `network`. Each name list has a map form (`domains`,
+ * `unix_sockets`) and legacy lists; the report shows both, the lists read back from the map in
+ * byte order (binary 0.169.0).
  */
 function networkReport(value: unknown): unknown {
   if (!isTable(value)) return value;
   const out: Record<string, unknown> = { ...value };
-  const fold = (target: string, lists: [string, string][]) => {
-    if (out[target] !== undefined) return;
-    const map: Record<string, string> = {};
+  for (const [target, lists] of NETWORK_MAP_FORMS) {
+    const map: Record<string, unknown> = isTable(value[target]) ? { ...value[target] } : {};
+    if (value[target] === undefined)
+      for (const [list, verdict] of lists) {
+        const v = value[list];
+        if (Array.isArray(v)) for (const d of v) if (typeof d === "string") map[d] = verdict;
+      }
+    if (Object.keys(map).length === 0) continue;
+    out[target] = map;
     for (const [list, verdict] of lists) {
-      const v = value[list];
-      if (Array.isArray(v)) for (const d of v) if (typeof d === "string") map[d] = verdict;
+      const names = Object.keys(map)
+        .filter((k) => map[k] === verdict)
+        .sort(byBytes);
+      if (names.length > 0) out[list] = names;
+      else delete out[list];
     }
-    if (Object.keys(map).length > 0) out[target] = map;
-  };
-  fold("domains", [
-    ["allowed_domains", "allow"],
-    ["denied_domains", "deny"],
-  ]);
-  fold("unix_sockets", [["allow_unix_sockets", "allow"]]);
+  }
   return out;
 }
 

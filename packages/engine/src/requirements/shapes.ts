@@ -8,7 +8,15 @@ import { isTable, serdeType } from "../toml.js";
  * even though the field's effect is not modelled.
  */
 /** What a struct field holds; `unchecked`: a shape the engine does not check. */
-type FieldKind = "bool" | "sequence" | "u16" | "string" | `struct ${string}` | "unchecked";
+type FieldKind =
+  | "bool"
+  | "sequence"
+  | "u16"
+  | "string"
+  | `struct ${string}`
+  /** A map of names to `allow` or `deny`. */
+  | "verdict-map"
+  | "unchecked";
 
 type Shape =
   | { kind: "string" | "path" | "strings" }
@@ -156,12 +164,12 @@ export const REQUIREMENT_SHAPES: Readonly<Record<string, Shape>> = {
       allow_upstream_proxy: "bool",
       dangerously_allow_non_loopback_proxy: "bool",
       dangerously_allow_all_unix_sockets: "bool",
-      domains: "unchecked",
+      domains: "verdict-map",
       managed_allowed_domains_only: "bool",
       allowed_domains: "sequence",
       denied_domains: "sequence",
       review_domains: "sequence",
-      unix_sockets: "unchecked",
+      unix_sockets: "verdict-map",
       allow_unix_sockets: "sequence",
       allow_local_binding: "bool",
       header_injections: "sequence",
@@ -197,6 +205,7 @@ const SCALAR_EXPECTED: Record<string, string> = {
   sequence: "a sequence",
   u16: "u16",
   string: "a string",
+  "verdict-map": "a map",
 };
 const fieldExpected = (kind: Exclude<FieldKind, "unchecked">): string =>
   kind.startsWith("struct ") ? kind : (SCALAR_EXPECTED[kind] ?? kind);
@@ -205,7 +214,7 @@ function fieldFits(kind: FieldKind, v: unknown): boolean {
   if (kind === "bool") return typeof v === "boolean";
   if (kind === "sequence") return Array.isArray(v);
   if (kind === "string") return typeof v === "string";
-  if (kind.startsWith("struct ")) return isTable(v);
+  if (kind.startsWith("struct ") || kind === "verdict-map") return isTable(v);
   if (kind === "u16") return Number.isInteger(v); // out of range is serde's `invalid value`, not checked
   return true;
 }
@@ -220,7 +229,7 @@ export function ignoredShapeSubkeys(key: string, value: unknown): string[] {
 }
 
 export interface ShapeProblem {
-  code: "invalid-type" | "unknown-variant" | "unknown-field" | "missing-field";
+  code: "invalid-type" | "unknown-variant" | "unknown-field" | "missing-field" | "config-invalid";
   message: string;
   path: string;
   /** Found when Codex parses the merged requirements, not one layer. */
@@ -241,6 +250,35 @@ function enumValue(v: unknown, variants: readonly string[], path: string): Shape
   if (name === undefined) return { code: "invalid-type", message: UNIT_VARIANT, path };
   if (!variants.includes(name))
     return { code: "unknown-variant", message: unknownVariant(name, variants), path };
+  return null;
+}
+
+const VERDICTS = ["allow", "deny"] as const;
+
+/** The network map forms and the legacy lists they replace (`map`, then its lists). */
+export const NETWORK_MAP_FORMS: readonly [string, [string, string][]][] = [
+  [
+    "domains",
+    [
+      ["allowed_domains", "allow"],
+      ["denied_domains", "deny"],
+    ],
+  ],
+  ["unix_sockets", [["allow_unix_sockets", "allow"]]],
+];
+
+/** A network requirement may give each list in one form only (binary 0.169.0). */
+function mixedNetworkForms(value: Record<string, unknown>): ShapeProblem | null {
+  for (const [map, lists] of NETWORK_MAP_FORMS) {
+    const legacy = lists.map(([l]) => l);
+    if (value[map] === undefined || !legacy.some((l) => value[l] !== undefined)) continue;
+    const named = legacy.map((l) => `\`${l}\``).join(" or ");
+    return {
+      code: "config-invalid",
+      message: `\`${map}\` cannot be combined with legacy ${named} in managed network requirements`,
+      path: "experimental_network",
+    };
+  }
   return null;
 }
 
@@ -288,7 +326,16 @@ export function checkRequirementShape(key: string, value: unknown): ShapeProblem
             message: invalidType(serdeType(v), fieldExpected(kind)),
             path: `${key}.${k}`,
           };
+        } else if (kind === "verdict-map") {
+          for (const verdict of Object.values(value[k] as Record<string, unknown>)) {
+            const p = enumValue(verdict, VERDICTS, `${key}.${k}`);
+            if (p) return p;
+          }
         }
+      }
+      if (key === "experimental_network") {
+        const mixed = mixedNetworkForms(value);
+        if (mixed) return mixed;
       }
       const missing = shape.required?.find((f) => !(f in value));
       return missing === undefined
