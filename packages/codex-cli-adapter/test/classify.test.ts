@@ -49,6 +49,11 @@ describe("refusal codes and layers", () => {
       "invalid-type",
       "unknown",
     ],
+    [
+      "failed to parse requirements layer /etc/codex/requirements.toml: invalid length 1, expected struct RequirementsExecPolicyPatternTokenToml with 2 elements\nin `rules.prefix_rules.pattern`\n",
+      "invalid-type",
+      "system.requirements",
+    ],
     ["field `allowed_approval_policies` cannot be empty", "empty-list", "unknown"],
     [
       "invalid rules in requirements (set by /etc/codex/requirements.toml): rules prefix_rules cannot be empty",

@@ -62,6 +62,17 @@ describe("validateRulesRequirement (parse level)", () => {
       path: "rules.prefix_rules.pattern",
     });
   });
+  it("array tokens read as [token, any_of], element errors before length errors", () => {
+    const msg = (p: unknown) => issue({ prefix_rules: [{ pattern: [p], decision: "forbidden" }] })?.message;
+    expect(msg(["rm", "rmdir"])).toBe('invalid type: string "rmdir", expected a sequence');
+    expect(msg([1])).toBe("invalid type: integer `1`, expected a string");
+    expect(msg([])).toBe(
+      "invalid length 0, expected struct RequirementsExecPolicyPatternTokenToml with 2 elements",
+    );
+    expect(msg(["rm", ["-rf", 2]])).toBe("invalid type: integer `2`, expected a string");
+    expect(msg(["rm", [], "x"])).toBe("invalid length 3, expected fewer elements in array");
+    expect(msg(["rm", ["-rf"]])).toBeUndefined();
+  });
   it("unknown decision (g12) and odd decision types", () => {
     expect(issue({ prefix_rules: [{ pattern: tok("a"), decision: "deny" }] })).toEqual({
       code: "unknown-variant",
@@ -151,6 +162,7 @@ describe("validateComposedRules", () => {
     expect(t({ any_of: [] })).toMatch(/any_of cannot be empty$/);
     expect(t({ any_of: ["a", ""] })).toMatch(/any_of cannot include empty tokens$/);
     expect(t({})).toMatch(/at index 1: set either token or any_of$/);
+    expect(t(["rm", ["-rf"]])).toMatch(/at index 1: set either token or any_of, not both$/);
   });
   it("checks justification, then pattern, then decision; indices are composed positions", () => {
     expect(composeErr([{ pattern: [], justification: " " }])).toMatch(/empty justification$/);

@@ -28,7 +28,7 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
   // before 0.164 requirements.toml's carry a TOML code frame: serde's words decide, not the frame.
   [/unknown variant/, "unknown-variant"],
   [
-    /invalid type:|wanted string or table|data did not match any variant|wanted exactly 1 element/,
+    /invalid type:|invalid length \d+, expected|wanted string or table|data did not match any variant|wanted exactly 1 element/,
     "invalid-type",
   ],
   [/missing field/, "missing-field"],

@@ -27,6 +27,8 @@ function allowText(decisions: readonly string[]): string {
 }
 
 function tokenProblem(t: unknown): string | string[] {
+  // An array token sets both fields (`[token, any_of]`, validate.ts).
+  if (Array.isArray(t)) return "set either token or any_of, not both";
   if (!isTable(t)) return "set either token or any_of";
   const hasToken = "token" in t;
   const hasAny = "any_of" in t;

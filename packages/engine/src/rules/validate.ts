@@ -27,9 +27,30 @@ function decisionIssue(v: unknown, decisions: readonly string[]): FieldIssue | n
   };
 }
 
+const TOKEN_STRUCT = "struct RequirementsExecPolicyPatternTokenToml";
+
+/**
+ * serde also reads a token from an array, element by element in field order: `[token, any_of]`.
+ * Both are then set, which the rule checks refuse (binary 0.169.0).
+ */
+function seqTokenIssue(t: unknown[], path: string): FieldIssue | null {
+  if (t.length > 0 && typeof t[0] !== "string") return expected(t[0], "a string", path);
+  if (t.length > 1) {
+    if (!Array.isArray(t[1])) return expected(t[1], "a sequence", path);
+    const bad = t[1].find((x) => typeof x !== "string");
+    if (bad !== undefined) return expected(bad, "a string", path);
+  }
+  if (t.length !== 2) {
+    const wanted = t.length < 2 ? `${TOKEN_STRUCT} with 2 elements` : "fewer elements in array";
+    return { code: "invalid-type", message: `invalid length ${t.length}, expected ${wanted}`, path };
+  }
+  return null;
+}
+
 function tokenIssue(t: unknown): FieldIssue | null {
   const base = "rules.prefix_rules.pattern";
-  if (!isTable(t)) return expected(t, "struct RequirementsExecPolicyPatternTokenToml", base);
+  if (Array.isArray(t)) return seqTokenIssue(t, base);
+  if (!isTable(t)) return expected(t, TOKEN_STRUCT, base);
   for (const [k, v] of Object.entries(t)) {
     if (k === "token" && typeof v !== "string") return expected(v, "a string", `${base}.token`);
     if (k === "any_of") {
