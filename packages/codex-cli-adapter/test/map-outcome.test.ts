@@ -163,7 +163,7 @@ describe("a command line Codex rejects before printing its startup config", () =
   });
   it("an unknown --enable feature is a refusal of the session layer, with no warnings", () => {
     const o = mapOutcome(
-      { ...rejected("Error: Unknown feature flag: no_such_feature\n", 1), appServer: undefined },
+      { ...rejected("Error: Unknown feature flag: no_such_feature\n", 1), appServer: null },
       scenarioFixture("a05"),
       all,
       FIXTURE_PATHS,

@@ -10,6 +10,7 @@ import type { EditionSpec } from "./editions.js";
 import { requireAutoReview } from "./effective/auto-review-required.js";
 import { checkThreadParams } from "./effective/config-checks.js";
 import { checkModelProvider } from "./effective/model-provider.js";
+import { pinnedSettings } from "./effective/pinned-settings.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
 import { reviewerConstraint } from "./effective/settings.js";
 import { checkFeatureFlags } from "./features/flags.js";
@@ -185,6 +186,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
     scenario.host.os,
     diag,
   );
+  const pinned = pinnedSettings(composed.fields, stack.layers, diag);
   if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag);
   if (!diag.failed) checkModelProvider(composed.fields, stack.layers, diag);
   if (!diag.failed) notModelledNotices(composed.fields, stack.layers, diag);
@@ -253,6 +255,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
         edition.untrustedHonoursRequiredReviewer &&
         reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
       knownSafeRuns: edition.untrustedRunsKnownSafe,
+      loginShell: pinned.allow_login_shell,
     },
     diag,
   );

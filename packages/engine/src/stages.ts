@@ -205,6 +205,7 @@ export function commandsStage(
     ctx.sandbox,
     ctx.reviewerForced,
     ctx.knownSafeRuns,
+    ctx.loginShell,
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

@@ -180,6 +180,20 @@ describe("network access (docs/permission-profiles.md#network-access)", () => {
     expect(o.effective).toMatchObject({ sandbox_mode: "danger-full-access", network_access: false });
     expect(o.effective?.sources?.network_access).toBe("requirements");
   });
+
+  it("widens a read-only base to workspace-write for a write in a nested path table (binary 0.169.0)", () => {
+    const mode = (fs: string) =>
+      run(
+        req(
+          `default_permissions = "p"\n${allowList([["p", true]])}[permissions.p]\nextends = ":read-only"\n${fs}`,
+        ),
+      ).effective?.sandbox_mode;
+    expect(mode('[permissions.p.filesystem.":workspace_roots"]\n"." = "read"\n"Working" = "write"\n')).toBe(
+      "workspace-write",
+    );
+    expect(mode('[permissions.p.filesystem."/opt/data"]\n"." = "write"\n')).toBe("workspace-write");
+    expect(mode('[permissions.p.filesystem.":workspace_roots"]\n"." = "read"\n')).toBe("read-only");
+  });
 });
 
 describe("deny_read (docs/permission-profiles.md#deny_read)", () => {

@@ -285,6 +285,26 @@ describe("evaluateCommands", () => {
       'exec_command failed: CreateProcess { message: "Rejected(\\"`/bin/bash -lc \'wget https://x\'` rejected: policy forbids commands starting with `wget`\\")" }',
     );
   });
+  it("a line with shell syntax is matched as the shell call that runs it (binary 0.169.0)", () => {
+    const shellRules = managed([
+      { pattern: tok("bash", "-lc"), decision: "forbidden", justification: "no login shells" },
+      { pattern: tok("git", "reset", "--hard"), decision: "forbidden" },
+    ]);
+    const sh = (cmd: string, loginShell?: boolean) =>
+      evaluateCommands([cmd], {
+        ...ctx,
+        managed: shellRules,
+        ...(loginShell === undefined ? {} : { loginShell }),
+      })[0]!;
+    expect(sh("echo $HOME")).toMatchObject({ decision: "forbidden", rule: "system#0" });
+    expect(sh("echo $HOME").message).toContain("`/bin/bash -lc 'echo $HOME'` rejected: no login shells");
+    expect(sh("git reset --hard HEAD~1").rule).toBe("system#0");
+    expect(sh("git reset --hard").rule).toBe("system#1");
+    expect(sh("echo hi").decision).toBe("none");
+    // Without a login shell the call is `bash -c`, which that rule does not cover.
+    expect(sh("echo $HOME", false)).toMatchObject({ decision: "none", outcome: "run" });
+    expect(sh("git reset --hard", false).message).toContain("`/bin/bash -c 'git reset --hard'` rejected");
+  });
   it("on-failure (kept until 0.142): sandboxed commands ask the user to retry unsandboxed (binary 0.130.0)", () => {
     const user = parseUserRules('prefix_rule(["echo"], "allow")').rules;
     const onFailure = { approval: "on-failure", user };

@@ -34,6 +34,13 @@ function entryFieldsUnobserved(e: Effective): string[] {
     ...Object.keys(e.mcp_servers).map((k) => `effective.mcp_servers.${k}.origin`),
     ...e.hooks.map((_, i) => `effective.hooks.${i}.layer`),
     ...e.commands.map((_, i) => `effective.commands.${i}.rule`),
+    // An automatic review looks the same whether a prompt rule or Codex's own check asked for it,
+    // and the probe's stub model cannot answer it, so its verdict text says nothing about Codex.
+    ...e.commands.flatMap((c, i) =>
+      c.outcome === "ask-reviewer"
+        ? [`effective.commands.${i}.decision`, `effective.commands.${i}.message`]
+        : [],
+    ),
   ];
 }
 

@@ -40,7 +40,8 @@ export function webSearchMode(
   return { mode: "live", ambiguous: true };
 }
 
-const POLICY_PROMPT = /requires approval by policy/;
+/** A prompt rule's approval request: `… requires approval by policy`, or `… requires approval: <justification>`. */
+const POLICY_PROMPT = /` requires approval(?: by policy$|: )/;
 const FORBIDDEN = /` rejected: /;
 const NEVER_PROMPT = /approval required by policy, but AskForApproval is set to Never/;
 const PROMPT_USER_FAILED = /approval request failed/;

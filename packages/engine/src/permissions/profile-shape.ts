@@ -48,12 +48,15 @@ const wider = (a: string, b: string): string => (SANDBOX_RANK.indexOf(a) >= SAND
 /**
  * The sandbox mode a profile's own `[filesystem]` entries grant: write access to the root is full
  * access, write access anywhere else is workspace-write (binary: `":project_roots" = "write"`),
- * read entries alone are read-only.
+ * read entries alone are read-only. A path may hold a table of entries below it
+ * (`[filesystem.":workspace_roots"] "Working" = "write"`); a write among them is workspace-write
+ * (binary 0.169.0).
  */
 function filesystemSandbox(fs: unknown): string {
   if (!isTable(fs)) return "read-only";
   let mode = "read-only";
   for (const [path, access] of Object.entries(fs)) {
+    if (isTable(access) && Object.values(access).includes("write")) mode = wider(mode, "workspace-write");
     if (access !== "write") continue;
     mode = wider(mode, path === ":root" || path === "/" ? "danger-full-access" : "workspace-write");
   }

@@ -17,7 +17,16 @@ export interface EvaluateContext {
   reviewerForced?: boolean;
   /** Under `untrusted`, commands Codex knows to be read-only run without asking (before 0.129). */
   knownSafeRuns?: boolean;
+  /** Commands run in a login shell (`bash -lc`), unless `allow_login_shell` is false (`bash -c`). */
+  loginShell?: boolean;
 }
+
+/** The shell argv Codex wraps a model's command line in. */
+const wrapped = (command: string, ctx: EvaluateContext): string[] => [
+  "/bin/bash",
+  ctx.loginShell === false ? "-c" : "-lc",
+  command,
+];
 
 type Decision = "forbidden" | "prompt-user" | "prompt" | "allow";
 const RANK: Record<Decision, number> = { allow: 0, prompt: 1, "prompt-user": 2, forbidden: 3 };
@@ -82,11 +91,14 @@ export function rejectionMessage(reason: string): string {
   return `exec_command failed: CreateProcess { message: ${rustDebugString(`Rejected(${rustDebugString(reason)})`)} }`;
 }
 
-const shownCommand = (command: string): string => `\`/bin/bash -lc ${shellQuote(command)}\``;
+function shownCommand(command: string, ctx: EvaluateContext): string {
+  const [shell, flag] = wrapped(command, ctx);
+  return `\`${shell} ${flag} ${shellQuote(command)}\``;
+}
 
-function forbiddenReason(command: string, hit: Hit): string {
+function forbiddenReason(command: string, hit: Hit, ctx: EvaluateContext): string {
   const why = hit.justification ?? `policy forbids commands starting with \`${hit.prefix.join(" ")}\``;
-  return `${shownCommand(command)} rejected: ${why}`;
+  return `${shownCommand(command, ctx)} rejected: ${why}`;
 }
 
 /**
@@ -106,15 +118,17 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   let best: Hit | null = null;
   /** Segments no rule trusts: unmatched, or only allowed by a broad rule. */
   let untrusted = 0;
-  for (const argv of segments) {
-    const h = opaque ? null : segmentHit(argv, ctx);
+  // A line with shell syntax beyond plain words is matched as the shell call that runs it
+  // (binary 0.169.0: a `bash` rule catches `echo $HOME`, a `git reset --hard` rule misses `… HEAD~1`).
+  for (const argv of opaque ? [wrapped(command, ctx)] : segments) {
+    const h = segmentHit(argv, ctx);
     if (!h || h.broad) untrusted++;
     if (h && (!best || RANK[h.decision] > RANK[best.decision])) best = h;
   }
   const never = ctx.approval === "never";
   const base = { command, decision: best?.decision ?? ("none" as const), rule: best?.rule ?? null };
   if (best?.decision === "forbidden") {
-    return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, best)) };
+    return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, best, ctx)) };
   }
   if (best?.decision === "prompt-user")
     return { ...base, outcome: "rejected", message: APPROVAL_REQUEST_FAILED };
@@ -132,7 +146,7 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
         ...builtin,
         decision: "forbidden",
         outcome: "rejected",
-        message: rejectionMessage(`${shownCommand(command)} rejected: ${BUILTIN_CHECKS[check]}`),
+        message: rejectionMessage(`${shownCommand(command, ctx)} rejected: ${BUILTIN_CHECKS[check]}`),
       };
     return { ...builtin, outcome: ask(ctx), message: null };
   }
@@ -163,6 +177,7 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     sandbox: String(ctx?.sandbox ?? "read-only"),
     reviewerForced: ctx?.reviewerForced === true,
     knownSafeRuns: ctx?.knownSafeRuns === true,
+    loginShell: ctx?.loginShell !== false,
   };
   return list.map((c) => evaluateOne(typeof c === "string" ? c : String(c), safeCtx));
 }
