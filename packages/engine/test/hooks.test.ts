@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { composeHooks, resolveHooks, validateHooksRequirement } from "../src/areas.js";
 import { EDITIONS, type EditionSpec } from "../src/editions.js";
+import { hooksEmpty } from "../src/hooks/report-shape.js";
 import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "../src/model.js";
 
 const layer = (source: string, label: string, hooks: unknown): RequirementLayer => ({
@@ -248,5 +249,15 @@ describe("resolveHooks", () => {
         }
       }),
     );
+  });
+});
+
+describe("managed hooks in the report", () => {
+  it("leaves out a table with no directory and no matcher group", () => {
+    expect(hooksEmpty({})).toBe(true);
+    expect(hooksEmpty({ enabled: false, reason: "later" })).toBe(true);
+    expect(hooksEmpty({ PreToolUse: [] })).toBe(true);
+    expect(hooksEmpty({ managed_dir: "/opt/hooks" })).toBe(false);
+    expect(hooksEmpty({ PreToolUse: [{ matcher: "x", hooks: [] }] })).toBe(false);
   });
 });

@@ -41,3 +41,10 @@ export function reportedHooks(value: unknown): unknown {
   out.windowsManagedDir = typeof value.windows_managed_dir === "string" ? value.windows_managed_dir : null;
   return out;
 }
+
+/** Whether managed hooks say nothing Codex keeps: no managed directory and no matcher group (binary 0.169.0). */
+export function hooksEmpty(value: unknown): boolean {
+  if (!isTable(value)) return false;
+  if (typeof value.managed_dir === "string" || typeof value.windows_managed_dir === "string") return false;
+  return HOOK_EVENTS.every((event) => !Array.isArray(value[event]) || value[event].length === 0);
+}

@@ -1,7 +1,7 @@
 import type { RequirementEntry } from "@codex-policy/spec";
 import type { EditionSpec } from "../editions.js";
 import { normalizeApproval, normalizeReviewer } from "../effective/settings.js";
-import { reportedHooks } from "../hooks/report-shape.js";
+import { hooksEmpty, reportedHooks } from "../hooks/report-shape.js";
 import type { ComposedField } from "../model.js";
 import { byBytes, isTable } from "../toml.js";
 import { KNOWN_REQUIREMENT_KEYS, REPORTED_REQUIREMENT_KEYS } from "./fields.js";
@@ -47,10 +47,11 @@ function reportedEntries(key: string, value: unknown): [string, unknown][] {
   return [[key, reportedStruct(key, value) ?? value]];
 }
 
-const TABLE_FIELDS_EMPTY_IS_UNSET = new Set(["features", "hooks", "apps", "plugins", "auto_review"]);
+const TABLE_FIELDS_EMPTY_IS_UNSET = new Set(["features", "apps", "plugins", "auto_review"]);
 
 /** Whether a composed field counts as a requirement (Codex treats some empty values as unset). */
 function counts(key: string, value: unknown): boolean {
+  if (key === "hooks" && hooksEmpty(value)) return false;
   if (TABLE_FIELDS_EMPTY_IS_UNSET.has(key) && isTable(value) && Object.keys(value).length === 0) return false;
   if (key === "guardian_policy_config" && typeof value === "string" && value.trim() === "") return false;
   return true;
