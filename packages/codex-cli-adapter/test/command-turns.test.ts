@@ -37,3 +37,17 @@ describe("command turns", () => {
     expect(mapCommandTurn(t).outcome).toBe("ask-reviewer");
   });
 });
+
+describe("hook verdicts", () => {
+  it("a command a PreToolUse hook blocks is rejected by the hook", () => {
+    const out =
+      "Command blocked by PreToolUse hook: python3: can't open file '/x/pre.py': [Errno 2] No such file or directory. Command: rm -rf build";
+    expect(mapCommandTurn(turn({ toolOutput: out }))).toEqual({
+      command: "rm -rf build",
+      decision: "none",
+      outcome: "rejected",
+      rule: "hook:PreToolUse",
+      message: out,
+    });
+  });
+});

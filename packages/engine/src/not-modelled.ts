@@ -1,3 +1,4 @@
+import type { HookState } from "@codex-policy/spec";
 import { configured } from "./config/stack.js";
 import { configFeature } from "./features/catalogue.js";
 import { checkFeatureValue } from "./features/tables.js";
@@ -112,5 +113,35 @@ export function profilePartNotModelled(key: string, diag: Diagnostics): void {
     key,
     "the profile's own filesystem access (it is treated as what it extends, or read-only)",
     null,
+  );
+}
+
+/** Whether a hook matcher (a regex over the tool name; none or `*` is every tool) covers shell commands. */
+function coversShell(matcher: string | null | undefined): boolean {
+  if (!matcher || matcher === "*") return true;
+  try {
+    return new RegExp(matcher).test("Bash");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A `PreToolUse` hook on shell commands runs before each probe command; its program's answer (exit
+ * code 2 blocks the command, binary 0.169.0) depends on the host, so the outcomes may differ.
+ */
+export function commandHooksNotice(
+  hooks: readonly HookState[],
+  commands: readonly string[],
+  diag: Diagnostics,
+): void {
+  if (commands.length === 0) return;
+  const hook = hooks.find((h) => h.event === "PreToolUse" && coversShell(h.matcher));
+  if (!hook) return;
+  notice(
+    diag,
+    "hooks.PreToolUse",
+    `whether the hook \`${hook.command}\` lets each command through (it runs before every command, and an exit code of 2 blocks it), so every command's outcome`,
+    hook.managed ? (hook.layer ?? "system") : hook.source,
   );
 }

@@ -21,7 +21,7 @@ import {
   USER_RULES_INVALID,
 } from "./messages.js";
 import { Diagnostics, type RequirementLayer } from "./model.js";
-import { notModelledNotices } from "./not-modelled.js";
+import { commandHooksNotice, notModelledNotices } from "./not-modelled.js";
 import { checkDenyReadGlobs, denyReadPatterns } from "./permissions/deny-read.js";
 import {
   legacyLayers,
@@ -259,6 +259,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
     },
     diag,
   );
+  commandHooksNotice(hooks, scenario.probe.commands, diag);
 
   return {
     edition: id,

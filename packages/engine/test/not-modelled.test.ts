@@ -52,4 +52,15 @@ describe("what the engine accepts but does not simulate says so", () => {
     expect(o.status).toBe("ok");
     expect(notModelled(o)).toStrictEqual([["features.code_mode.not_named_yet", "user"]]);
   });
+
+  it("says that a shell PreToolUse hook may decide the commands, and only then", () => {
+    const hook = (matcher: string) =>
+      `[features]\nhooks = true\n[[hooks.PreToolUse]]\nmatcher = "${matcher}"\n[[hooks.PreToolUse.hooks]]\ntype = "command"\ncommand = "/opt/guard.sh"\n`;
+    const fields = (requirements: string, commands: string[]) =>
+      notModelled(run(req(requirements, { probe: { commands } }))).map(([f]) => f);
+    expect(fields(hook("^Bash$"), ["ls"])).toContain("hooks.PreToolUse");
+    expect(fields(hook("*"), ["ls"])).toContain("hooks.PreToolUse");
+    expect(fields(hook("^apply_patch$"), ["ls"])).not.toContain("hooks.PreToolUse");
+    expect(fields(hook("^Bash$"), [])).not.toContain("hooks.PreToolUse");
+  });
 });

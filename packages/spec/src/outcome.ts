@@ -50,7 +50,8 @@ export const CommandStateSchema = z.object({
   outcome: z.enum(COMMAND_OUTCOMES),
   /**
    * The rule that decided it: `<source>#<index>` for managed rules, `user.rules#<n>` for the user's
-   * file, `codex:<check>` for one of Codex's built-in checks (`codex:rm-force`).
+   * file, `codex:<check>` for one of Codex's built-in checks (`codex:rm-force`), `hook:PreToolUse`
+   * for a command a hook blocked (observed on the binary; the engine does not run hooks).
    */
   rule: z.string().nullable(),
   /** The text the model receives when the call is rejected, else null. */

@@ -45,6 +45,7 @@ const POLICY_PROMPT = /` requires approval(?: by policy$|: )/;
 const FORBIDDEN = /` rejected: /;
 const NEVER_PROMPT = /approval required by policy, but AskForApproval is set to Never/;
 const PROMPT_USER_FAILED = /approval request failed/;
+const HOOK_BLOCKED = /^Command blocked by PreToolUse hook: /;
 /** Codex's built-in checks name themselves in the rejection text; the Outcome names them `codex:<check>`. */
 const BUILTIN_REJECTIONS: [RegExp, string][] = [
   [/rejected: rm -f style commands are not permitted/, "codex:rm-force"],
@@ -76,6 +77,9 @@ export function mapCommandTurn(turn: TurnRaw): CommandState {
       message: rejectedByPolicy ? output : null,
     };
   }
+  // A shell PreToolUse hook that exits with 2 blocks the call before any rule or approval.
+  if (HOOK_BLOCKED.test(output))
+    return { command, decision: "none", outcome: "rejected", rule: "hook:PreToolUse", message: output };
   if (rejectedByPolicy || PROMPT_USER_FAILED.test(output)) {
     let decision: CommandState["decision"] = "forbidden";
     if (NEVER_PROMPT.test(output)) decision = "prompt";
