@@ -210,4 +210,8 @@ describe("deny_read (docs/permission-profiles.md#deny_read)", () => {
       if (refused) expect(o.errors[0]?.code).toBe("deny-read-unsafe-glob");
     }
   });
+  it("names the first unsafe glob in byte order, not in written order (binary 0.169.0)", () => {
+    const o = run(req('[permissions.filesystem]\ndeny_read = ["/**/zz", "/srv/x", "/**/.env", "/**/aa"]\n'));
+    expect(o.errors[0]?.message).toContain("unreadable glob `/**/.env` cannot be safely expanded");
+  });
 });

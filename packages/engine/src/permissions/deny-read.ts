@@ -1,7 +1,7 @@
 import type { OutcomeError } from "@codex-policy/spec";
 import { denyReadUnsafeGlob } from "../messages.js";
 import type { ComposedField } from "../model.js";
-import { isTable } from "../toml.js";
+import { byBytes, isTable } from "../toml.js";
 
 function denyReadList(fields: Record<string, ComposedField>): unknown[] | null {
   const p = fields.permissions?.value;
@@ -35,7 +35,8 @@ export function checkDenyReadGlobs(
   field: ComposedField | undefined,
   patterns: string[],
 ): OutcomeError | null {
-  const bad = patterns.find(startsAtRoot);
+  // Codex expands the set in byte order and stops at the first unsafe glob (binary 0.169.0).
+  const bad = patterns.filter(startsAtRoot).sort(byBytes)[0];
   if (bad === undefined) return null;
   return {
     code: "deny-read-unsafe-glob",
