@@ -51,3 +51,13 @@ describe("hook verdicts", () => {
     });
   });
 });
+
+describe("no shell tool", () => {
+  it("a call to a shell tool Codex did not offer is rejected by Codex itself", () => {
+    expect(mapCommandTurn(turn({ toolOutput: "unsupported call: exec_command" }))).toMatchObject({
+      decision: "none",
+      outcome: "rejected",
+      rule: "codex:no-shell-tool",
+    });
+  });
+});

@@ -256,6 +256,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
         reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
       knownSafeRuns: edition.untrustedRunsKnownSafe,
       loginShell: pinned.allow_login_shell,
+      shellTool: features.shell_tool?.enabled !== false,
     },
     diag,
   );

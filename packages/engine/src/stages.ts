@@ -206,6 +206,7 @@ export function commandsStage(
     ctx.reviewerForced,
     ctx.knownSafeRuns,
     ctx.loginShell,
+    ctx.shellTool,
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

@@ -285,6 +285,17 @@ describe("evaluateCommands", () => {
       'exec_command failed: CreateProcess { message: "Rejected(\\"`/bin/bash -lc \'wget https://x\'` rejected: policy forbids commands starting with `wget`\\")" }',
     );
   });
+  it("without the shell tool every command is rejected by Codex itself (binary 0.169.0)", () => {
+    expect(evaluateCommands(["rm -rf x", "echo hi"], { ...ctx, shellTool: false })).toEqual(
+      ["rm -rf x", "echo hi"].map((command) => ({
+        command,
+        decision: "none",
+        outcome: "rejected",
+        rule: "codex:no-shell-tool",
+        message: "unsupported call: exec_command",
+      })),
+    );
+  });
   it("a line with shell syntax is matched as the shell call that runs it (binary 0.169.0)", () => {
     const shellRules = managed([
       { pattern: tok("bash", "-lc"), decision: "forbidden", justification: "no login shells" },

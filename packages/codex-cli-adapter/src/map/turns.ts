@@ -46,6 +46,7 @@ const FORBIDDEN = /` rejected: /;
 const NEVER_PROMPT = /approval required by policy, but AskForApproval is set to Never/;
 const PROMPT_USER_FAILED = /approval request failed/;
 const HOOK_BLOCKED = /^Command blocked by PreToolUse hook: /;
+const NO_SHELL_TOOL = "unsupported call: exec_command";
 /** Codex's built-in checks name themselves in the rejection text; the Outcome names them `codex:<check>`. */
 const BUILTIN_REJECTIONS: [RegExp, string][] = [
   [/rejected: rm -f style commands are not permitted/, "codex:rm-force"],
@@ -77,6 +78,9 @@ export function mapCommandTurn(turn: TurnRaw): CommandState {
       message: rejectedByPolicy ? output : null,
     };
   }
+  // Without the shell_tool feature Codex offers no tool to run commands with.
+  if (output === NO_SHELL_TOOL)
+    return { command, decision: "none", outcome: "rejected", rule: "codex:no-shell-tool", message: output };
   // A shell PreToolUse hook that exits with 2 blocks the call before any rule or approval.
   if (HOOK_BLOCKED.test(output))
     return { command, decision: "none", outcome: "rejected", rule: "hook:PreToolUse", message: output };

@@ -19,7 +19,12 @@ export interface EvaluateContext {
   knownSafeRuns?: boolean;
   /** Commands run in a login shell (`bash -lc`), unless `allow_login_shell` is false (`bash -c`). */
   loginShell?: boolean;
+  /** The `shell_tool` feature: off, the model has no tool to run commands with. */
+  shellTool?: boolean;
 }
+
+/** What the model reads when it calls a shell tool Codex did not offer (binary 0.169.0). */
+export const NO_SHELL_TOOL = "unsupported call: exec_command";
 
 /** The shell argv Codex wraps a model's command line in. */
 const wrapped = (command: string, ctx: EvaluateContext): string[] => [
@@ -179,5 +184,13 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     knownSafeRuns: ctx?.knownSafeRuns === true,
     loginShell: ctx?.loginShell !== false,
   };
+  if (ctx?.shellTool === false)
+    return list.map((c) => ({
+      command: typeof c === "string" ? c : String(c),
+      decision: "none",
+      outcome: "rejected",
+      rule: "codex:no-shell-tool",
+      message: NO_SHELL_TOOL,
+    }));
   return list.map((c) => evaluateOne(typeof c === "string" ? c : String(c), safeCtx));
 }
