@@ -132,6 +132,8 @@ const OBSERVED: readonly Change[] = [
     affects: [
       "effective.features",
       "effective.web_search",
+      // A pinned-off shell_tool leaves the model no way to run commands.
+      "effective.commands",
       "status",
       "errors",
       "warnings",
