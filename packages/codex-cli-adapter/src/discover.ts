@@ -45,6 +45,38 @@ export function installedCodexPath(
   return null;
 }
 
+/**
+ * The releases CI checks the corpus on: the pinned one, three older ones spread over the modelled
+ * eras, and the newest modelled. Each is a root devDependency, an npm alias of the release's Linux
+ * x64 platform package (`codex-0.150` → `@openai/codex@0.150.0-linux-x64`); the pinned one is
+ * `@openai/codex` itself.
+ */
+export const PINNED_RELEASES = ["0.100.0", "0.130.0", "0.150.0", PINNED_CODEX_VERSION, "0.171.0"] as const;
+
+/** The installed binary of one of the pinned releases, or null when it is not installed here. */
+export function pinnedReleasePath(
+  version: string,
+  searchFrom: string[] = [import.meta.url, join(process.cwd(), "noop.js")],
+): string | null {
+  if (version === PINNED_CODEX_VERSION) return installedCodexPath(searchFrom);
+  const target = TRIPLES[process.arch];
+  if (target?.pkg !== "@openai/codex-linux-x64" || process.platform !== "linux") return null;
+  const alias = `codex-${version.split(".").slice(0, 2).join(".")}`;
+  for (const from of searchFrom) {
+    try {
+      const root = dirname(createRequire(from).resolve(`${alias}/package.json`));
+      // Older releases keep the binary in `codex/`, newer ones in `bin/`.
+      for (const dir of ["bin", "codex"]) {
+        const candidate = join(root, "vendor", target.triple, dir, "codex");
+        if (existsSync(candidate)) return candidate;
+      }
+    } catch {
+      // not installed from here
+    }
+  }
+  return null;
+}
+
 /** Parses `codex --version` output (`codex-cli 0.169.0`). */
 export function parseVersion(text: string): string | null {
   const m = /(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(text);

@@ -21,6 +21,8 @@ export {
   INSTALL_HINT,
   installedCodexPath,
   PINNED_CODEX_VERSION,
+  PINNED_RELEASES,
+  pinnedReleasePath,
 } from "./discover.js";
 export { ADAPTER_ERROR_CODES, AdapterError, type AdapterErrorCode } from "./errors.js";
 export { mapOutcome, UNOBSERVED } from "./map/outcome.js";

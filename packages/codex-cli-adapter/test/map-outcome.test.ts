@@ -33,6 +33,29 @@ describe("mapOutcome on recorded observations", () => {
     ]);
   });
 
+  it("a release that reports no reviewer leaves the reviewer unobserved rather than guessing", () => {
+    const raw = rawFixture("a05");
+    const result = raw.appServer?.threadStart?.result as Record<string, unknown>;
+    delete result.approvalsReviewer;
+    const o = mapOutcome(raw, scenarioFixture("a05"), all, FIXTURE_PATHS);
+    expect(o.unobserved).toContain("effective.approvals_reviewer");
+    expect(map("a05").unobserved).not.toContain("effective.approvals_reviewer");
+  });
+
+  it("a release without hooks/list leaves the hook list unobserved", () => {
+    const raw = rawFixture("a05");
+    if (raw.appServer)
+      raw.appServer.hooks = {
+        error: {
+          code: -32600,
+          message: "Invalid request: unknown variant `hooks/list`, expected one of `initialize`",
+        },
+      };
+    const o = mapOutcome(raw, scenarioFixture("a05"), all, FIXTURE_PATHS);
+    expect(o.unobserved).toContain("effective.hooks");
+    expect(o.effective?.hooks).toEqual([]);
+  });
+
   it("filters the bubblewrap environment warning", () => {
     const raw = rawFixture("a05");
     expect(JSON.stringify(raw)).toContain("could not find bubblewrap");

@@ -257,6 +257,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
       knownSafeRuns: edition.untrustedRunsKnownSafe,
       loginShell: pinned.allow_login_shell,
       shellTool: features.shell_tool?.enabled !== false,
+      basenameRetry: edition.ruleBasenameRetry,
     },
     diag,
   );

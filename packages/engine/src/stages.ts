@@ -207,6 +207,7 @@ export function commandsStage(
     ctx.knownSafeRuns,
     ctx.loginShell,
     ctx.shellTool,
+    ctx.basenameRetry,
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

@@ -1,5 +1,14 @@
-import { type Case, type CaseTest, type Edition, type Scenario, ScenarioSchema } from "@codex-policy/spec";
+import {
+  type Case,
+  type CaseTest,
+  type Edition,
+  editionForVersion,
+  editionRelease,
+  type Scenario,
+  ScenarioSchema,
+} from "@codex-policy/spec";
 import { mergePatch } from "./merge.js";
+import { satisfies } from "./semver.js";
 import { caseSource } from "./source.js";
 
 /** One test of one case in one edition: what an adapter is asked to resolve. */
@@ -24,8 +33,15 @@ function negativeExpect(c: Case): Record<string, unknown> {
   return { status: c.negative.status, "errors.*.code": { $contains: c.negative.code } };
 }
 
+/** The test's editions, less those whose release falls outside the test's own `codex` range. */
 function editionsOf(c: Case, t: CaseTest): Edition[] {
-  return t.editions ?? c.editions;
+  const all = t.editions ?? c.editions;
+  if (t.codex === undefined) return all;
+  const range = t.codex;
+  return all.filter((e) => {
+    const release = editionRelease(e);
+    return release === null || satisfies(release, range);
+  });
 }
 
 function buildScenario(c: Case, t: CaseTest, edition: Edition) {
@@ -33,12 +49,24 @@ function buildScenario(c: Case, t: CaseTest, edition: Edition) {
   return ScenarioSchema.safeParse({ ...merged, edition });
 }
 
+/** One test in one edition: the shared expectations, then those written for that edition. */
+function instance(c: Case, t: CaseTest, edition: Edition, scenario: Scenario): TestInstance {
+  return {
+    caseId: c.id,
+    testId: t.id,
+    edition,
+    scenario,
+    expect: { ...negativeExpect(c), ...t.expect, ...(t.expect_by_edition?.[edition] ?? {}) },
+    tags: [...c.tags],
+    area: caseSource(c)?.area ?? "root",
+  };
+}
+
 /**
  * Expands a case into one instance per test and edition. The scenario is the case scenario with
  * the test's patch merged over it, parsed with ScenarioSchema, with `edition` set.
  */
 export function expandTests(c: Case): TestInstance[] {
-  const area = caseSource(c)?.area ?? "root";
   const out: TestInstance[] = [];
   for (const t of c.tests) {
     for (const edition of editionsOf(c, t)) {
@@ -49,15 +77,7 @@ export function expandTests(c: Case): TestInstance[] {
           `case ${c.id} test ${t.id}: scenario invalid at ${first?.path.join(".")}: ${first?.message}`,
         );
       }
-      out.push({
-        caseId: c.id,
-        testId: t.id,
-        edition,
-        scenario: parsed.data,
-        expect: { ...negativeExpect(c), ...t.expect, ...(t.expect_by_edition?.[edition] ?? {}) },
-        tags: [...c.tags],
-        area,
-      });
+      out.push(instance(c, t, edition, parsed.data));
     }
   }
   return out;
@@ -75,4 +95,24 @@ export function expansionIssues(c: Case): { path: string; message: string }[] {
     }
   });
   return issues;
+}
+
+/**
+ * A case's tests as claims about one published release: every test whose `codex` ranges (the case's,
+ * and the test's own when it has one) cover `version` and that holds for some Codex edition, under
+ * that release's edition.
+ */
+export function expandForRelease(c: Case, version: string): TestInstance[] {
+  const own = editionForVersion(version);
+  if (!own.ok || !satisfies(version, c.codex)) return [];
+  const edition = own.edition;
+  const out: TestInstance[] = [];
+  for (const t of c.tests) {
+    if (!editionsOf(c, t).some((e) => e.startsWith("codex-"))) continue;
+    if (t.codex !== undefined && !satisfies(version, t.codex)) continue;
+    const parsed = buildScenario(c, t, edition);
+    if (!parsed.success) continue;
+    out.push(instance(c, t, edition, parsed.data));
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ export type { Adapter, AdapterInfo, Reply, RunOutput } from "./adapters/types.js
 export * from "./baseline.js";
 export { CAPABILITIES, type Capability, missingCapabilities, requiredCapabilities } from "./capabilities.js";
 export { AdapterStartError, CorpusError, type CorpusIssue, formatIssue } from "./errors.js";
-export { expandTests, instanceId, type TestInstance } from "./expand.js";
+export { expandForRelease, expandTests, instanceId, type TestInstance } from "./expand.js";
 export { type CheckResult, checkExpectations, deepEqual, expectationIssues, resolvePath } from "./expect.js";
 export { corpusHash } from "./hash.js";
 export { CORPUS_AREAS, type LintIssue, type LintOptions, lintCorpus } from "./lint.js";

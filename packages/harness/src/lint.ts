@@ -109,6 +109,8 @@ export function lintCorpus(cases: Case[], options: LintOptions = {}): LintIssue[
     if (dupEdition) error("editions", "duplicate-edition", `edition '${dupEdition}' is listed twice`);
 
     c.tests.forEach((t, i) => {
+      const badTest = t.codex === undefined ? null : rangeProblem(t.codex);
+      if (badTest) error(`tests[${i}].codex`, "codex-range-invalid", badTest);
       lintTest(c, t, `tests[${i}]`, error);
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandTests, instanceId } from "../src/expand.js";
+import { expandForRelease, expandTests, instanceId } from "../src/expand.js";
 import { mergePatch } from "../src/merge.js";
 import { makeCase } from "./helpers.js";
 
@@ -59,5 +59,42 @@ describe("expandTests", () => {
       status: "refused",
       "errors.*.code": { $contains: "empty-list" },
     });
+  });
+});
+
+describe("expandForRelease", () => {
+  const c = makeCase({
+    editions: ["codex-0.169", "documented", "codex-0.100"],
+    codex: ">=0.93.0",
+    tests: [
+      {
+        id: "shared",
+        expect: { status: "ok" },
+        expect_by_edition: { "codex-0.169": { "effective.approval_policy": "on-request" } },
+      },
+      { id: "newer", codex: ">=0.110.0", expect: { status: "ok" } },
+      { id: "older", codex: "<0.110.0", editions: ["codex-0.100"], expect: { status: "ok" } },
+      { id: "docs-only", editions: ["documented"], expect: { status: "ok" } },
+    ],
+  });
+  const ids = (v: string) => expandForRelease(c, v).map((t) => `${t.testId}@${t.edition}`);
+
+  it("runs each test whose ranges cover the release, under that release's edition", () => {
+    expect(ids("0.150.0")).toEqual(["shared@codex-0.150", "newer@codex-0.150"]);
+    expect(ids("0.100.0")).toEqual(["shared@codex-0.100", "older@codex-0.100"]);
+    expect(ids("0.90.0")).toEqual([]);
+  });
+
+  it("takes the shared expectations and only those written for that edition", () => {
+    const at = (v: string) => expandForRelease(c, v).find((t) => t.testId === "shared")?.expect;
+    expect(at("0.169.0")).toEqual({ status: "ok", "effective.approval_policy": "on-request" });
+    expect(at("0.150.0")).toEqual({ status: "ok" });
+  });
+
+  it("a test's own range also narrows the editions it runs under in the corpus", () => {
+    const listed = expandTests(c).map((t) => `${t.testId}@${t.edition}`);
+    expect(listed).toContain("newer@codex-0.169");
+    expect(listed).not.toContain("newer@codex-0.100");
+    expect(listed).toContain("older@codex-0.100");
   });
 });

@@ -23,6 +23,8 @@ export const CaseTestSchema = z
     expect_by_edition: z.record(z.string(), ExpectationsSchema).optional(),
     /** Editions this test applies to; defaults to the case editions. */
     editions: z.array(Edition).optional(),
+    /** The Codex releases this test's claims hold for, within the case's `codex` range. */
+    codex: z.string().optional(),
   })
   .strict();
 

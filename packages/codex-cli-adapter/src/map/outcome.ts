@@ -179,7 +179,9 @@ function mapEffective(
   }
   const effective: Effective = {
     approval_policy: ts ? approvalFromWire(ts.approvalPolicy) : UNOBSERVED,
-    approvals_reviewer: ts ? reviewerFromWire(ts.approvalsReviewer) : UNOBSERVED,
+    // Releases before the reviewer setting (0.100.0) report none: not observable there.
+    approvals_reviewer:
+      ts && ts.approvalsReviewer !== undefined ? reviewerFromWire(ts.approvalsReviewer) : UNOBSERVED,
     sandbox_mode: ts ? sandboxFromWire(ts.sandbox) : UNOBSERVED,
     ...(ts ? { permission_profile: profileFromWire(ts.activePermissionProfile) } : {}),
     ...(ts ? { network_access: networkFromWire(ts.sandbox) } : {}),
@@ -189,7 +191,11 @@ function mapEffective(
     hooks: [],
     commands: [],
   };
-  if (channels.includes("hooks") && app?.hooks) {
+  if (ts && ts.approvalsReviewer === undefined) unobserved.push("effective.approvals_reviewer");
+  // Releases without `hooks/list` cannot show the hook list: not observable there.
+  const noHookList = /unknown variant `hooks\/list`/.test(app?.hooks?.error?.message ?? "");
+  if (noHookList) unobserved.push("effective.hooks");
+  if (channels.includes("hooks") && app?.hooks && !noHookList) {
     if (app.hooks.error)
       throw new AdapterError("probe-failed", `hooks/list failed: ${app.hooks.error.message}`);
     effective.hooks = mapHooksList(app.hooks.result).map((h) => ({ ...h, command: norm(h.command) }));

@@ -18,7 +18,8 @@ const CLASSIFIERS: [RegExp, WarningCode][] = [
   [/^Ignoring unknown `features` requirement/, "unknown-feature-requirement"],
   [/^Using legacy `features` requirement/, "legacy-feature-requirement"],
   [/^Ignoring removed `features` requirement/, "removed-feature-requirement"],
-  [/^Project-local config/, "project-config-disabled"],
+  // The older wording (0.100.0) names only config.toml.
+  [/^Project-local config|^Project config\.toml files are disabled/, "project-config-disabled"],
   [/^Invalid configuration; using defaults\./, "invalid-configuration"],
   [/^`\[features\]\.multi_agent` is deprecated\./, "multi-agent-deprecated"],
   [/^Error parsing rules; custom rules not applied\./, "user-rules-invalid"],

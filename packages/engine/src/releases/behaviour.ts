@@ -70,6 +70,8 @@ export interface Behaviour {
   requirementsSyntaxStopsCodex: boolean;
   /** Under `untrusted`, whether commands Codex knows to be read-only (`ls`, `git status`) run without asking. */
   untrustedRunsKnownSafe: boolean;
+  /** Whether a command named by an absolute path that no rule matches is tried again by its basename. */
+  ruleBasenameRetry: boolean;
   /** Under `untrusted`, whether a reviewer the requirements force (no `user`) answers approval requests. */
   untrustedHonoursRequiredReviewer: boolean;
   /** Whether an unclosed TOML array or inline table is reported at the very end of the input. */
@@ -176,6 +178,7 @@ export const BASELINE: Behaviour = {
   tomlErrorAtEnd: true,
   untrustedHonoursRequiredReviewer: false,
   untrustedRunsKnownSafe: true,
+  ruleBasenameRetry: false,
   defaultsWarningsShown: false,
   startupFailureReported: false,
   configUntrustedFatal: false,

@@ -124,6 +124,18 @@ const OBSERVED: readonly Change[] = [
     add: { requirementKeys: ["allowed_web_search_modes"] },
   },
   {
+    id: "rule-basename-retry",
+    since: "0.110",
+    previous: "0.107",
+    summary:
+      "a command named by an absolute path that no prefix rule matches is matched again by its basename (/bin/rm meets a rule on rm)",
+    evidence: [
+      "binary 0.107.0 runs /bin/rm under a forbidden rm rule, 0.110.0/0.111.0/0.115.0/0.130.0 reject it, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { ruleBasenameRetry: true },
+  },
+  {
     id: "feature-pins",
     since: "0.110",
     previous: "0.107",

@@ -21,6 +21,8 @@ export interface EvaluateContext {
   loginShell?: boolean;
   /** The `shell_tool` feature: off, the model has no tool to run commands with. */
   shellTool?: boolean;
+  /** An absolute program path no rule matches is matched again by its basename (from 0.110). */
+  basenameRetry?: boolean;
 }
 
 /** What the model reads when it calls a shell tool Codex did not offer (binary 0.169.0). */
@@ -83,7 +85,7 @@ function hitsFor(argv: string[], ctx: EvaluateContext): Hit[] {
 function segmentHit(argv: string[], ctx: EvaluateContext): Hit | null {
   let hits = hitsFor(argv, ctx);
   const prog = argv[0] ?? "";
-  if (hits.length === 0 && prog.startsWith("/") && prog.length > 1) {
+  if (hits.length === 0 && ctx.basenameRetry !== false && prog.startsWith("/") && prog.length > 1) {
     hits = hitsFor([prog.slice(prog.lastIndexOf("/") + 1), ...argv.slice(1)], ctx);
   }
   let best: Hit | null = null;
@@ -183,6 +185,7 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     reviewerForced: ctx?.reviewerForced === true,
     knownSafeRuns: ctx?.knownSafeRuns === true,
     loginShell: ctx?.loginShell !== false,
+    basenameRetry: ctx?.basenameRetry !== false,
   };
   if (ctx?.shellTool === false)
     return list.map((c) => ({
