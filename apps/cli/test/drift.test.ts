@@ -104,6 +104,14 @@ describe("codex-policy drift", () => {
       [["--from", "0.150", "--to", "0.171", join(work, "missing.toml")], /no such file/],
       [["--to", "0.171", file], /--from is required/],
       [["--from", "0.150", "--to", "0.171", "--format", "xml", file], /--format takes/],
+      [["--impl", "codex-cli", "--codex-to", file, file], /--codex-from PATH is required/],
+      [
+        ["--impl", "codex-cli", "--codex-from", join(work, "nope"), "--codex-to", file, file],
+        /--codex-from: .*does not exist/,
+      ],
+      [["--impl", "codex-cli", "--from", "0.150", file], /releases come from --codex-from/],
+      [["--codex-from", file, "--from", "0.150", "--to", "0.171", file], /go with --impl codex-cli/],
+      [["--impl", "nope", file], /--impl takes engine or codex-cli/],
     ] as [string[], RegExp][]) {
       const r = drift(...args);
       expect(r.status, args.join(" ")).toBe(2);

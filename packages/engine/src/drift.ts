@@ -294,6 +294,52 @@ export function driftScenario(scenario: Scenario, from: Edition, to: Edition): D
   return changes;
 }
 
+const under = (path: string, prefixes: readonly string[]): boolean =>
+  prefixes.some((p) => path === p || path.startsWith(`${p}.`));
+
+/**
+ * What changed between two observed Outcomes of the same scenario, such as two real binaries'
+ * (`from` the older release). Intermediate releases cannot be run, so each difference is laid on every
+ * entry between the two releases that covers its field, and it is unexplained when none does or when
+ * the model, resolving the scenario under both editions, does not predict it. Paths either side could
+ * not observe are left out.
+ */
+export function driftObserved(
+  scenario: Scenario,
+  from: { edition: Edition; outcome: Outcome; unobserved?: readonly string[] },
+  to: { edition: Edition; outcome: Outcome; unobserved?: readonly string[] },
+): DriftChange[] {
+  const a = editionMinor(from.edition);
+  const b = editionMinor(to.edition);
+  if (a === null || b === null) throw new Error("drift compares two releases, not the documented edition");
+  const hidden = [...(from.unobserved ?? []), ...(to.unobserved ?? [])];
+  const start = driftFields(from.outcome);
+  const end = driftFields(to.outcome);
+  const modelled = [driftFields(resolve(scenario, from.edition)), driftFields(resolve(scenario, to.edition))];
+  const steps = stepsBetween(a, b);
+  const refusalMoved = start.get("status") !== end.get("status");
+  const moved = changedPaths(start, end).filter((p) => !under(p, hidden));
+  return moved.map((path) => {
+    const appearsOrGoes = !start.has(path) || !end.has(path);
+    const source = DERIVED[path];
+    const explainedAs =
+      refusalMoved && appearsOrGoes ? "status" : source && moved.includes(source) ? source : path;
+    const causes: DriftCause[] = [];
+    for (const m of steps)
+      for (const c of causesAt(m, explainedAs, appearsOrGoes))
+        if (!causes.some((x) => x.id === c.id)) causes.push(c);
+    const predicted =
+      same(modelled[0]!.get(path), start.get(path)) && same(modelled[1]!.get(path), end.get(path));
+    return {
+      path,
+      from: start.get(path) ?? null,
+      to: end.get(path) ?? null,
+      causes,
+      unexplained: causes.length === 0 || !predicted,
+    };
+  });
+}
+
 /** The key fields of one release in the releases view, and what moved them there. */
 export interface TimelineRow {
   edition: Edition;

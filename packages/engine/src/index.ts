@@ -2,6 +2,7 @@ export {
   type DriftCause,
   type DriftChange,
   driftFields,
+  driftObserved,
   driftScenario,
   releaseTimeline,
   type TimelineRow,

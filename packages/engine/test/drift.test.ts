@@ -1,6 +1,7 @@
 import { PUBLISHED_MINORS, releaseEdition, type ScenarioInput, ScenarioSchema } from "@codex-policy/spec";
 import { describe, expect, it } from "vitest";
-import { driftScenario } from "../src/drift.js";
+import { driftObserved, driftScenario } from "../src/drift.js";
+import { resolve } from "../src/resolve.js";
 import { req } from "./helpers.js";
 
 const scenario = (input: ScenarioInput) => ScenarioSchema.parse(input);
@@ -75,5 +76,38 @@ describe("drift between two releases, each difference with the entry that explai
   it("refuses the documented edition and a reversed range", () => {
     expect(() => driftScenario(scenario({}), "documented", "codex-0.169")).toThrow(/two releases/);
     expect(() => driftScenario(scenario({}), "codex-0.169", "codex-0.150")).toThrow(/later/);
+  });
+});
+
+describe("drift between two observed outcomes (two real binaries)", () => {
+  const sc = scenario(
+    req('allowed_sandbox_modes = ["read-only", "workspace-write"]', {
+      session: { thread: { sandbox: "danger-full-access" } },
+    }),
+  );
+  const observed = (edition: string) => ({ edition, outcome: resolve(sc, edition) });
+
+  it("lays each difference on the entries between the releases that cover it", () => {
+    const changes = byPath(driftObserved(sc, observed("codex-0.150"), observed("codex-0.169")));
+    expect(causeIds(changes.warnings)).toContain("thread-fallback-warnings");
+    expect(changes.warnings?.unexplained).toBe(false);
+  });
+
+  it("flags what the model does not predict, and leaves out what either side cannot observe", () => {
+    const to = observed("codex-0.169");
+    const odd = {
+      ...to,
+      outcome: { ...to.outcome, effective: { ...to.outcome.effective!, approval_policy: "never" } },
+    };
+    const changes = byPath(driftObserved(sc, observed("codex-0.150"), odd));
+    expect(changes["effective.approval_policy"]?.unexplained).toBe(true);
+    const hidden = byPath(
+      driftObserved(sc, observed("codex-0.150"), {
+        ...odd,
+        unobserved: ["effective.approval_policy", "warnings"],
+      }),
+    );
+    expect(hidden["effective.approval_policy"]).toBeUndefined();
+    expect(hidden.warnings).toBeUndefined();
   });
 });

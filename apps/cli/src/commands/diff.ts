@@ -7,8 +7,8 @@ import type { Command } from "./index.js";
 
 const USAGE = `usage: codex-policy diff FILE [--codex-bin PATH] [--json] [--all]
 
-Resolves the scenario with the engine (edition codex-0.169) and runs it through the real Codex
-binary, then prints every Outcome path side by side; differing rows are marked with '≠'.
+Resolves the scenario with the engine, in the edition of the binary's release, and runs it through
+the real Codex binary, then prints every Outcome path side by side; differing rows are marked with '≠'.
 Paths the binary cannot observe are not compared (--all lists them too).
 Exit codes: 0 no difference, 1 differences, 2 invalid scenario or usage,
 3 the binary cannot run the scenario (unsupported, or a preflight failure such as a missing binary).`;
@@ -56,7 +56,8 @@ export const command: Command = {
     }
     if (run.kind === "unsupported")
       throw new UserError(`unsupported by the real binary: ${run.reason}`, 3, "unsupported");
-    const engine = resolve(scenario, "codex-0.169");
+    // The binary's own release decides the edition (a release newer than the model runs as codex-latest).
+    const engine = resolve(scenario, run.outcome.edition);
     const rows = adapter.diffOutcomes(engine, run.outcome);
     const differs = rows.some((r) => r.state === "differs");
     if (flags.json) {
