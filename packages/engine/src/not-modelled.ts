@@ -2,6 +2,7 @@ import type { HookState } from "@codex-policy/spec";
 import { configured } from "./config/stack.js";
 import { configFeature } from "./features/catalogue.js";
 import { checkFeatureValue } from "./features/tables.js";
+import { matcherCovers, SHELL_TOOL } from "./hooks/events.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "./model.js";
 import { denyReadField, denyReadPatterns } from "./permissions/deny-read.js";
 import { isTable } from "./toml.js";
@@ -116,16 +117,6 @@ export function profilePartNotModelled(key: string, diag: Diagnostics): void {
   );
 }
 
-/** Whether a hook matcher (a regex over the tool name; none or `*` is every tool) covers shell commands. */
-function coversShell(matcher: string | null | undefined): boolean {
-  if (!matcher || matcher === "*") return true;
-  try {
-    return new RegExp(matcher).test("Bash");
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A `PreToolUse` hook on shell commands runs before each probe command; its program's answer (exit
  * code 2 blocks the command, binary 0.169.0) depends on the host, so the outcomes may differ.
@@ -136,7 +127,7 @@ export function commandHooksNotice(
   diag: Diagnostics,
 ): void {
   if (commands.length === 0) return;
-  const hook = hooks.find((h) => h.event === "PreToolUse" && coversShell(h.matcher));
+  const hook = hooks.find((h) => h.event === "PreToolUse" && matcherCovers(h.matcher, SHELL_TOOL));
   if (!hook) return;
   notice(
     diag,

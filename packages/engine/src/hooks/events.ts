@@ -28,3 +28,16 @@ export const MATCHERLESS_EVENTS: ReadonlySet<string> = new Set([
   "Stop",
   "Interrupt",
 ]);
+
+/** The tool name hooks see for shell commands. */
+export const SHELL_TOOL = "Bash";
+
+/** Whether a hook matcher (a regex over the tool name; none or `*` is every tool) covers a tool. */
+export function matcherCovers(matcher: string | null | undefined, tool: string): boolean {
+  if (!matcher || matcher === "*") return true;
+  try {
+    return new RegExp(matcher).test(tool);
+  } catch {
+    return false;
+  }
+}
