@@ -1,39 +1,18 @@
 /**
  * Published releases as temporary binaries, for the scripts that read one fact from each release
  * (release-features.ts, release-requirement-fields.ts). A release is packed from npm into a
- * temporary directory, only its Linux binary is extracted, and the directory is deleted after use:
+ * temporary directory, only its Linux x86_64 part is extracted, and the directory is deleted after use:
  * each one is about 400 MB unpacked, so none is kept.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { packRelease, unpackBinary } from "@codex-policy/codex-cli-adapter";
 import { editionRelease, PUBLISHED_MINORS } from "@codex-policy/spec";
 
 export function fail(script: string, message: string): never {
   console.error(`${script}: ${message}`);
   process.exit(2);
-}
-
-function pack(version: string, dir: string): string | null {
-  for (const spec of [`@openai/codex@${version}-linux-x64`, `@openai/codex@${version}`]) {
-    const r = spawnSync("npm", ["pack", spec, "--silent", "--pack-destination", dir], {
-      encoding: "utf8",
-      timeout: 300_000,
-    });
-    const file = readdirSync(dir).find((f) => f.endsWith(".tgz"));
-    if (r.status === 0 && file) return join(dir, file);
-  }
-  return null;
-}
-
-function extractBinary(tgz: string, dir: string): string | null {
-  const entries = execFileSync("tar", ["-tzf", tgz], { encoding: "utf8", maxBuffer: 64 << 20 }).split("\n");
-  const entry = entries.find((e) => /x86_64-unknown-linux-musl\/(bin\/)?codex(\/codex)?$/.test(e));
-  if (!entry) return null;
-  execFileSync("tar", ["-xzf", tgz, "-C", dir, entry]);
-  rmSync(tgz);
-  return join(dir, entry);
 }
 
 /** The first release of each published minor from `from` to `to` (`0.128`), inclusive. */
@@ -54,10 +33,14 @@ export async function withReleaseBinary<T>(
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "codex-release-"));
   try {
-    const tgz = pack(version, dir);
-    if (!tgz) fail(script, `cannot fetch @openai/codex@${version} from npm`);
-    const bin = extractBinary(tgz, dir);
-    if (!bin) fail(script, `no Linux x86_64 binary in @openai/codex@${version}`);
+    let bin: string;
+    try {
+      const tgz = packRelease(version, dir);
+      bin = unpackBinary(tgz, dir);
+      rmSync(tgz);
+    } catch (e) {
+      fail(script, (e as Error).message);
+    }
     return await use(bin, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });

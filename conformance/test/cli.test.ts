@@ -18,6 +18,14 @@ function cli(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** The records of a JSON-lines report. */
+// biome-ignore lint/suspicious/noExplicitAny: report lines are checked field by field
+const jsonl = (out: string): any[] =>
+  out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+
 const dirs = tempDirs("conformance-cli-");
 afterAll(dirs.removeAll);
 
@@ -36,10 +44,7 @@ describe("codex-policy conformance run (end to end)", () => {
     );
     expect(r.err).toBe("");
     expect(r.code).toBe(1);
-    const lines = r.out
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l));
+    const lines = jsonl(r.out);
     expect(lines[0]).toMatchObject({
       type: "header",
       adapter: { name: "naive-example" },
@@ -138,10 +143,7 @@ describe("codex-policy conformance run (end to end)", () => {
 
   it("filters by tags and Codex version, and shards without overlap", () => {
     const ids = (args: string[]) =>
-      cli("conformance", "run", "--impl", NAIVE, "--cases", CASES, "--reporter", "jsonl", ...args)
-        .out.trim()
-        .split("\n")
-        .map((l) => JSON.parse(l))
+      jsonl(cli("conformance", "run", "--impl", NAIVE, "--cases", CASES, "--reporter", "jsonl", ...args).out)
         .filter((l) => l.type === "result")
         .map((l) => l.id);
     // The cloud case needs >=0.160.0, so the version filter removes it from the tag selection.
@@ -153,6 +155,83 @@ describe("codex-policy conformance run (end to end)", () => {
     const b = ids(["--shard", "2/2"]);
     expect(a.filter((x) => b.includes(x))).toEqual([]);
     expect(a.length + b.length).toBe(9);
+  });
+
+  it("--release runs each release's claims under its edition and counts them per release", () => {
+    const r = cli(
+      "conformance",
+      "run",
+      "--impl",
+      "engine",
+      "--cases",
+      CASES,
+      "--release",
+      "0.150,0.169.0",
+      "--reporter",
+      "jsonl",
+    );
+    expect(r.code).toBe(0);
+    const lines = jsonl(r.out);
+    expect(lines[0].releases).toEqual(["0.150.1", "0.169.0"]);
+    const results = lines.filter((l) => l.type === "result");
+    // A minor names its newest patch; each record carries the release it is a claim about.
+    expect(new Set(results.map((l) => `${l.release} ${l.edition}`))).toEqual(
+      new Set(["0.150.1 codex-0.150", "0.169.0 codex-0.169"]),
+    );
+    // The cloud case's range starts at 0.160.0, so only 0.169.0 runs it.
+    const cloud = results.filter((l) => l.area === "cloud").map((l) => l.release);
+    expect(cloud).toEqual(["0.169.0"]);
+    const footer = lines.at(-1);
+    expect(Object.keys(footer.releases)).toEqual(["0.150.1", "0.169.0"]);
+    expect(footer.releases["0.169.0"].pass).toBe(footer.releases["0.150.1"].pass + cloud.length);
+
+    const pretty = cli("conformance", "run", "--impl", "engine", "--cases", CASES, "--release", "0.150.1");
+    expect(pretty.out).toMatch(/^release\s+pass\s+fail\s+skip\n0\.150\.1\s+\d+\s+0\s+0$/m);
+
+    // An adapter that does not claim a release's edition is not held to it.
+    const naive = cli(
+      "conformance",
+      "run",
+      "--impl",
+      NAIVE,
+      "--cases",
+      CASES,
+      "--release",
+      "0.150.1",
+      "--reporter",
+      "jsonl",
+    );
+    const skipped = jsonl(naive.out).filter((l) => l.type === "result");
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.every((l) => l.reason === "edition codex-0.150 not claimed by the adapter")).toBe(true);
+
+    const both = cli(
+      "conformance",
+      "run",
+      "--impl",
+      "engine",
+      "--edition",
+      "codex-0.169",
+      "--release",
+      "all",
+    );
+    expect(both.code).toBe(2);
+    expect(both.err).toContain("--edition and --release exclude each other");
+    const bad = cli("conformance", "run", "--impl", "engine", "--release", "0.119.0");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--release 0\.119\.0: .*never published.*\[edition-unpublished\]\n$/);
+  });
+
+  it("the reference engine keeps every claim of the corpus on every published release", () => {
+    const file = join(dirs.make(), "all.jsonl");
+    const r = cli("conformance", "run", "--impl", "engine", "--release", "all", "--jsonl", file);
+    const footer = JSON.parse(readFileSync(file, "utf8").trim().split("\n").at(-1)!);
+    expect(footer.statuses.fail + footer.statuses.errored).toBe(0);
+    expect(r.code).toBe(0);
+    const minors = Object.keys(footer.releases).map((v) => v.split(".")[1]);
+    expect(minors.length).toBe(new Set(minors).size);
+    expect(minors[0]).toBe("77");
+    expect(minors.length).toBeGreaterThanOrEqual(78);
   });
 
   it("exit 2 for usage and corpus errors, 3 when the adapter cannot start, one line without a stack", () => {

@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const COMMANDS = ["conformance", "corpus-check", "resolve"];
+const COMMANDS = ["conformance", "corpus-check", "resolve", "try-release"];
 const VERSION = /^\d+\.\d+\.\d+$/;
 
 class InputError extends Error {}
@@ -44,11 +44,11 @@ export function readInputs(env) {
     if (!/^\d+\.\d+(\.\d+)?$/.test(r))
       throw new InputError(`input codex-releases: '${r}' is not a release like 0.169.0`);
   const impl = get("IMPL") || "engine";
-  if (impl === "codex-cli")
+  if (impl === "codex-cli" || command === "try-release")
     for (const r of releases)
       if (!VERSION.test(r))
         throw new InputError(
-          `input codex-releases: impl codex-cli installs exact releases, give '${r}.0' or another patch`,
+          `input codex-releases: ${command === "try-release" ? "try-release" : "impl codex-cli"} installs exact releases, give '${r}.0' or another patch`,
         );
   const scenarios = list(get("SCENARIOS"));
   if (command === "resolve" && scenarios.length === 0)
@@ -95,6 +95,7 @@ function fetchCodex(version) {
 
 /** The codex-policy argument lists of one run per release (or one run). */
 export function plan(inputs, fetch = fetchCodex) {
+  if (inputs.command === "try-release") return tryPlan(inputs);
   const runs = inputs.releases.length > 0 ? inputs.releases : [null];
   return runs.map((release, i) => {
     const name = release ? `codex-${release}` : inputs.edition || inputs.impl;
@@ -104,12 +105,12 @@ export function plan(inputs, fetch = fetchCodex) {
       junit: join(inputs.reportDir, `${slug}.junit.xml`),
     };
     const which = [];
-    if (release && inputs.impl === "codex-cli")
-      which.push("--codex-bin", fetch(release), "--codex-version", release);
-    else if (release) {
+    // A real binary is held to its own release's claims; otherwise --release selects them.
+    if (release && inputs.impl === "codex-cli") which.push("--codex-bin", fetch(release));
+    else if (release && inputs.command === "resolve")
       which.push("--edition", `codex-${release.split(".").slice(0, 2).join(".")}`);
-      if (VERSION.test(release)) which.push("--codex-version", release);
-    } else if (inputs.edition) which.push("--edition", inputs.edition);
+    else if (release) which.push("--release", release);
+    else if (inputs.edition) which.push("--edition", inputs.edition);
     const cases = inputs.cases ? ["--cases", inputs.cases] : [];
     if (inputs.command === "corpus-check")
       return { name, files: {}, invocations: [["corpus", "check", ...cases, ...inputs.args]] };
@@ -144,6 +145,31 @@ export function plan(inputs, fetch = fetchCodex) {
           files.jsonl,
           "--junit",
           files.junit,
+          ...inputs.args,
+        ],
+      ],
+    };
+  });
+}
+
+/** `try-release`: each release given (or the newest published one) fetched, run and deleted by codex-policy. */
+function tryPlan(inputs) {
+  const runs = inputs.releases.length > 0 ? inputs.releases : ["newest"];
+  return runs.map((release, i) => {
+    const name = release === "newest" ? "newest release" : `codex ${release}`;
+    const jsonl = join(inputs.reportDir, `${i + 1}-try-${release}.jsonl`);
+    return {
+      name,
+      files: { jsonl },
+      invocations: [
+        [
+          "releases",
+          "--try",
+          release,
+          ...(inputs.cases ? ["--cases", inputs.cases] : []),
+          ...(inputs.tags ? ["--tags", inputs.tags] : []),
+          "--jsonl",
+          jsonl,
           ...inputs.args,
         ],
       ],
@@ -233,6 +259,8 @@ export function runAction(env = process.env) {
         r.outputs.push({ title: args[1], text: out.stdout || out.stderr });
         if (out.code === 0) r.passed++;
         else if (out.code === 1) r.failures++;
+      } else if (inputs.command === "try-release") {
+        r.outputs.push({ title: `releases --try ${args[2]}`, text: `${out.stdout}${out.stderr}` });
       } else if (inputs.command === "corpus-check") {
         const m = /(\d+) passed, (\d+) failed/.exec(out.stdout);
         r.passed = Number(m?.[1] ?? 0);

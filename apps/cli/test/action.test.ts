@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -63,8 +63,9 @@ describe("action.yml and the documented workflows", () => {
   const blocks = [
     ...readFileSync(join(root, "docs", "github-action.md"), "utf8").matchAll(/```yaml\n([\s\S]*?)```/g),
   ];
-  it("the docs give both workflows", () => {
-    expect(blocks).toHaveLength(2);
+  it("the docs give the three workflows (pull requests, a sharded matrix, the weekly release try)", () => {
+    expect(blocks).toHaveLength(3);
+    expect(blocks[2]![1]).toMatch(/schedule:[\s\S]*command: try-release/);
   });
   blocks.forEach((m, i) => {
     it(`workflow ${i + 1} of docs/github-action.md is valid and uses only the action's inputs`, () => {
@@ -107,9 +108,12 @@ describe("scripts/action/run.mjs with a workflow's inputs", () => {
     expect(readFileSync(r.outputs.junit!, "utf8")).toMatch(/^<\?xml[\s\S]*<testsuites /);
     expect(r.outputs.sarif).toBe("");
     expect(r.summary).toBe(readFileSync(r.outputs.summary!, "utf8"));
-    expect(r.summary).toMatch(/\| codex-0\.150\.0 \| 0 \| 0 \| 0 \| 0 \| 0 \| no case applies \|/);
+    // Each release runs the claims its ranges cover: 0.150.0 has fewer than 0.169.
+    const older = /\| codex-0\.150\.0 \| (\d+) \| 0 \| 0 \| 0 \| 0 \| ok \|/.exec(r.summary);
     const row = /\| codex-0\.169 \| (\d+) \| 0 \| 0 \| 0 \| 0 \| ok \|/.exec(r.summary);
     expect(Number(row?.[1])).toBeGreaterThan(100);
+    expect(Number(older?.[1])).toBeGreaterThan(20);
+    expect(Number(older?.[1])).toBeLessThan(Number(row?.[1]));
   });
 
   it("fails over the threshold and passes within it", () => {
@@ -141,6 +145,37 @@ describe("scripts/action/run.mjs with a workflow's inputs", () => {
     expect(res.code).toBe(0);
     expect(res.summary).toContain("<summary>examples/contractor-devbox.toml</summary>");
     expect(res.summary).toMatch(/edition: codex-0\.136/);
+  });
+
+  it("try-release: nothing newer passes and says so; a package that is not Codex cannot run", () => {
+    const times = join(work, "times-modelled.json");
+    writeFileSync(times, JSON.stringify({ "0.171.0": "2026-11-20T00:00:00Z" }));
+    const none = action({ command: "try-release", args: `--times ${times}` });
+    expect(none.code).toBe(0);
+    expect(none.summary).toMatch(/^## codex-policy try-release$/m);
+    expect(none.summary).toContain(
+      "no published release is newer than the newest modelled one (codex-0.171)",
+    );
+
+    const pkg = join(work, "impostor");
+    mkdirSync(join(pkg, "package", "vendor", "x86_64-unknown-linux-musl", "bin"), { recursive: true });
+    const fake = join(pkg, "package", "vendor", "x86_64-unknown-linux-musl", "bin", "codex");
+    writeFileSync(fake, "#!/bin/sh\necho hello\n");
+    chmodSync(fake, 0o755);
+    const tgz = join(work, "impostor.tgz");
+    expect(spawnSync("tar", ["-czf", tgz, "-C", pkg, "package"]).status).toBe(0);
+    const bad = action({
+      command: "try-release",
+      "codex-releases": "0.172.0",
+      args: `--tarball ${tgz}`,
+      "max-failures": "100",
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.summary).toMatch(/\| codex 0\.172\.0 \|.*could not run \(exit 2\)/);
+    expect(bad.summary).toContain("is it the Codex CLI?");
+    const minor = action({ command: "try-release", "codex-releases": "0.172" });
+    expect(minor.code).toBe(2);
+    expect(minor.stderr).toContain("try-release installs exact releases, give '0.172.0'");
   });
 
   it("bad inputs exit 2 with an error annotation, whatever the threshold", () => {

@@ -25,6 +25,7 @@ export {
   pinnedReleasePath,
 } from "./discover.js";
 export { ADAPTER_ERROR_CODES, AdapterError, type AdapterErrorCode } from "./errors.js";
+export { packRelease, unpackBinary } from "./fetch-release.js";
 export { mapOutcome, UNOBSERVED } from "./map/outcome.js";
 export { preflight } from "./preflight.js";
 export type { RawObservations } from "./run.js";

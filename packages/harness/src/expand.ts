@@ -20,6 +20,8 @@ export interface TestInstance {
   expect: Record<string, unknown>;
   tags: string[];
   area: string;
+  /** The published release this instance is a claim about, when expanded for one. */
+  release?: string;
 }
 
 /** `<caseId>:<testId>`: the stable id used in reports and baselines. */
@@ -112,7 +114,7 @@ export function expandForRelease(c: Case, version: string): TestInstance[] {
     if (t.codex !== undefined && !satisfies(version, t.codex)) continue;
     const parsed = buildScenario(c, t, edition);
     if (!parsed.success) continue;
-    out.push(instance(c, t, edition, parsed.data));
+    out.push({ ...instance(c, t, edition, parsed.data), release: version });
   }
   return out;
 }

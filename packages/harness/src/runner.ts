@@ -2,7 +2,7 @@ import { CASE_FORMAT_VERSION, type Case, type Edition } from "@codex-policy/spec
 import type { Adapter, AdapterInfo, RunOutput } from "./adapters/types.js";
 import { type Baseline, findEntry, verdictFor } from "./baseline.js";
 import { missingCapabilities, requiredCapabilities } from "./capabilities.js";
-import { expandTests, instanceId, type TestInstance } from "./expand.js";
+import { expandForRelease, expandTests, instanceId, type TestInstance } from "./expand.js";
 import { checkExpectations } from "./expect.js";
 import { corpusHash } from "./hash.js";
 import { mapOrdered } from "./pool.js";
@@ -21,6 +21,11 @@ export interface RunConfig {
   /** Run only this edition. Without it the engine runs every edition, others run codex-0.169. */
   edition?: Edition;
   allEditionsByDefault?: boolean;
+  /**
+   * Run each case's claims about these published releases (`expandForRelease`), each under its
+   * release's edition; `"adapter"` takes the one release the adapter reports as its version.
+   */
+  releases?: readonly string[] | "adapter";
   filter?: CaseFilter;
   /** Raw filter texts, for the report header. */
   labels?: { tags?: string; shard?: string };
@@ -44,6 +49,7 @@ function baseRecord(t: TestInstance): Omit<ResultRecord, "status" | "checks" | "
     test: t.testId,
     area: t.area,
     edition: t.edition,
+    ...(t.release !== undefined ? { release: t.release } : {}),
     tags: t.tags,
   };
 }
@@ -98,8 +104,14 @@ export async function runConformance(cfg: RunConfig): Promise<Report> {
   const info = await cfg.adapter.start();
   const declared = new Set(info.capabilities);
   const selected = selectCases(cfg.cases, cfg.filter ?? {});
-  const wanted = editionPlan(cfg);
-  let instances = selected.flatMap(expandTests).filter((t) => wanted(t.edition));
+  const releases = cfg.releases === "adapter" ? [info.version] : cfg.releases;
+  let instances: TestInstance[];
+  if (releases) {
+    instances = releases.flatMap((v) => selected.flatMap((c) => expandForRelease(c, v)));
+  } else {
+    const wanted = editionPlan(cfg);
+    instances = selected.flatMap(expandTests).filter((t) => wanted(t.edition));
+  }
   if (cfg.seed !== undefined) instances = shuffle(instances, cfg.seed);
   const header: Header = {
     type: "header",
@@ -124,6 +136,7 @@ export async function runConformance(cfg: RunConfig): Promise<Report> {
       editions: info.editions,
     },
     editions: [...new Set(instances.map((t) => t.edition))],
+    releases: releases ? [...releases] : null,
     codex_version: cfg.filter?.codexVersion ?? null,
     tags: cfg.labels?.tags ?? null,
     shard: cfg.labels?.shard ?? null,

@@ -22,7 +22,12 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-const minorOf = (v: string): number => versionTriple(v)?.[1] ?? -1;
+export const minorOf = (v: string): number => versionTriple(v)?.[1] ?? -1;
+
+/** The newest published patch of a published minor (`150` → `0.150.x`), or null. */
+export function newestPatch(minor: number): string | null {
+  return RELEASES.filter((r) => minorOf(r.version) === minor).at(-1)?.version ?? null;
+}
 
 /** Published minors, oldest first: `0.77`, `0.79`, … */
 export const PUBLISHED_MINORS: readonly number[] = [...new Set(RELEASES.map((r) => minorOf(r.version)))];

@@ -22,12 +22,19 @@ import {
   summarize,
   toJsonl,
 } from "@codex-policy/harness";
-import { type Edition, parseEdition } from "@codex-policy/spec";
+import {
+  type Edition,
+  editionForVersion,
+  minorOf,
+  newestPatch,
+  PUBLISHED_MINORS,
+  parseEdition,
+} from "@codex-policy/spec";
 import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
 
 const USAGE = `usage: codex-policy conformance run --impl engine|codex-cli|cmd:"<command>"|oneshot:"<command>"
-         [--edition E] [--codex-version V] [--tags a,b,!c] [--cases DIR]
+         [--edition E | --release V,V…|all] [--codex-version V] [--tags a,b,!c] [--cases DIR]
          [--shard i/n] [--baseline FILE] [--write-baseline FILE]
          [--reporter pretty|jsonl|junit|tap|github] [--output FILE] [--jsonl FILE] [--junit FILE]
          [--timeout MS] [--jobs N] [--seed N] [--validate-protocol] [--capabilities a,b]
@@ -36,10 +43,15 @@ const USAGE = `usage: codex-policy conformance run --impl engine|codex-cli|cmd:"
 Runs the conformance corpus (or a policy repo's own cases with --cases) against an implementation.
 
   --impl engine        the reference engine, in-process; every edition unless --edition
-  --impl codex-cli     the real Codex binary (Linux, namespaces); edition codex-0.169
+  --impl codex-cli     the real Codex binary (Linux, namespaces), held to the claims about its own
+                       release under that release's edition (a release newer than the newest
+                       modelled one runs as codex-latest, with a warning)
   --impl cmd:"…"       a long-lived adapter speaking JSON lines (docs/adapter-protocol.md)
   --impl oneshot:"…"   one process per scenario: scenario on stdin, Outcome on stdout
   --edition E          codex-0.<minor> | codex-latest | documented
+  --release V,V…|all   run each case's claims about these published releases (the tests whose codex
+                       ranges cover them), each under its release's edition, with counts per release;
+                       all = the newest patch of every published minor
   --codex-version V    keep cases whose codex range contains V
   --tags a,b,!c        keep cases tagged a or b and not c
   --shard i/n          run shard i of n (cases are split by a hash of their id)
@@ -87,6 +99,7 @@ function parse(argv: string[]) {
       options: {
         impl: { type: "string" },
         edition: { type: "string" },
+        release: { type: "string" },
         "codex-version": { type: "string" },
         tags: { type: "string" },
         cases: { type: "string" },
@@ -110,6 +123,22 @@ function parse(argv: string[]) {
   }
 }
 
+/** `--release`: published versions (a minor such as 0.150 means its newest patch), or `all`. */
+function releaseList(text: string): string[] {
+  const newest = (minor: number) => newestPatch(minor)!;
+  if (text === "all") return PUBLISHED_MINORS.map(newest);
+  const out: string[] = [];
+  for (const item of text.split(",").map((x) => x.trim())) {
+    const v = parseVersion(item) ? item : /^\d+\.\d+$/.test(item) ? `${item}.0` : null;
+    if (!v) fail(`--release takes versions like 0.150.0 (or all), got '${item}'`);
+    const own = editionForVersion(v);
+    if (!own.ok) fail(`--release ${item}: ${own.message}`, own.code);
+    const minor = minorOf(v);
+    out.push(/^\d+\.\d+$/.test(item) && PUBLISHED_MINORS.includes(minor) ? newest(minor) : v);
+  }
+  return [...new Set(out)];
+}
+
 function positiveInt(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) <= 0) fail(`${name} takes a positive integer, got '${v}'`);
@@ -126,6 +155,8 @@ async function run(argv: string[]): Promise<number> {
   const parsedEdition = o.edition === undefined ? null : parseEdition(o.edition as string);
   if (parsedEdition && !parsedEdition.ok) fail(parsedEdition.message);
   const edition: Edition | undefined = parsedEdition?.ok ? parsedEdition.edition : undefined;
+  if (o.edition !== undefined && o.release !== undefined) fail("--edition and --release exclude each other");
+  const releases = o.release === undefined ? undefined : releaseList(o.release);
   if (o["codex-version"] && !parseVersion(o["codex-version"]))
     fail(`--codex-version takes a version like 0.169.0`);
   let shard: ReturnType<typeof parseShard> | undefined;
@@ -179,6 +210,14 @@ async function run(argv: string[]): Promise<number> {
       casesDir: o.cases ?? "conformance/cases",
       edition,
       allEditionsByDefault: impl.allEditionsByDefault,
+      releases: releases ?? (edition === undefined && impl.ownReleaseByDefault ? "adapter" : undefined),
+      onHeader: (h) => {
+        for (const v of h.releases ?? []) {
+          const own = editionForVersion(v);
+          if (!own.ok) process.stderr.write(`warning: ${own.message}; no claims run for it\n`);
+          else if (own.note) process.stderr.write(`warning: ${own.note} (not modelled yet)\n`);
+        }
+      },
       filter: { tags: o.tags ? parseTags(o.tags) : undefined, codexVersion: o["codex-version"], shard },
       labels: { tags: o.tags, shard: o.shard },
       baseline,

@@ -4,15 +4,25 @@ import { compareVersions, LATEST_EDITION, RELEASES } from "@codex-policy/spec";
 import { parseArgs } from "../args.js";
 import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
+import { tryRelease } from "./release-try.js";
 
 const USAGE = `usage: codex-policy releases [--json] [--all] [--times FILE]
+       codex-policy releases --try VERSION|newest [--tarball FILE] [--cases DIR] [--tags a,b] [--jobs N]
+                                                              [--jsonl FILE]
 
 Asks npm which Codex CLI releases exist (npm view @openai/codex time) and sets them against the releases
 codex-policy models: every stable release newer than the newest modelled one is listed, and so is any
 stable release the model does not know. --all lists every stable release. --times reads the output of
 \`npm view @openai/codex time --json\` from FILE instead of asking npm (offline, or for CI).
 
-exit codes: 0 every published release is modelled, 1 some are not, 2 usage error or npm unreachable`;
+--try VERSION fetches that release's Linux x64 package from npm into a temporary directory, runs the
+binary-expressible corpus on it under its edition (codex-latest when it is newer than every modelled
+release), prints every instance where it differs from the model, and deletes the directory. --try
+newest takes the newest published release when it is newer than the newest modelled one. --tarball
+FILE uses a package tarball already fetched; --jsonl FILE also writes the JSON-lines report. Needs Linux with user namespaces.
+
+exit codes: 0 every published release is modelled (--try: the release matches the model), 1 some are not
+(--try: it differs somewhere), 2 usage error, npm unreachable or not a Codex package`;
 
 export interface ReleaseRow {
   version: string;
@@ -66,13 +76,55 @@ function npmTimes(file: string | undefined): Record<string, string> {
   );
 }
 
+async function tryCommand(flags: Record<string, string | boolean | undefined>): Promise<number> {
+  let version = flags.try as string;
+  if (version === "newest") {
+    const newer = classifyReleases(npmTimes(flags.times as string | undefined)).filter(
+      (r) => r.state === "newer",
+    );
+    const newest = newer.at(-1);
+    if (!newest) {
+      process.stdout.write(
+        `no published release is newer than the newest modelled one (${LATEST_EDITION})\n`,
+      );
+      return 0;
+    }
+    version = newest.version;
+  }
+  const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0))
+    throw new UserError(`--jobs takes a positive integer, got '${flags.jobs}'`);
+  const r = await tryRelease(version, {
+    tarball: flags.tarball as string | undefined,
+    cases: flags.cases as string | undefined,
+    tags: flags.tags as string | undefined,
+    jsonl: flags.jsonl as string | undefined,
+    jobs,
+  });
+  process.stdout.write(r.text);
+  return r.exit;
+}
+
 export const command: Command = {
   name: "releases",
   summary: "Which Codex releases exist on npm, and which of them codex-policy does not model yet",
   usage: USAGE,
   async run(argv) {
-    const { positional, flags } = parseArgs(argv, { json: "bool", all: "bool", times: "string" });
+    const { positional, flags } = parseArgs(argv, {
+      json: "bool",
+      all: "bool",
+      times: "string",
+      try: "string",
+      tarball: "string",
+      cases: "string",
+      tags: "string",
+      jobs: "string",
+      jsonl: "string",
+    });
     if (positional.length > 0) throw new UserError(`unexpected argument '${positional[0]}'\n${USAGE}`);
+    if (flags.try !== undefined) return tryCommand(flags);
+    for (const only of ["tarball", "cases", "tags", "jobs", "jsonl"])
+      if (flags[only] !== undefined) throw new UserError(`--${only} goes with --try\n${USAGE}`);
     const rows = classifyReleases(npmTimes(flags.times as string | undefined));
     const missing = rows.filter((r) => r.state !== "modelled");
     if (flags.json) {

@@ -1,4 +1,4 @@
-import type { Outcome, Scenario } from "@codex-policy/spec";
+import { editionForVersion, type Outcome, type Scenario } from "@codex-policy/spec";
 import { CAPABILITIES } from "../capabilities.js";
 import { AdapterStartError } from "../errors.js";
 import { InProcessAdapter } from "./in-process.js";
@@ -49,7 +49,12 @@ export function codexCliAdapter(opts: { codexBin?: string } = {}): InProcessAdap
       try {
         mod.preflight(opts);
         const bin = mod.findCodexBinary(opts);
-        return { version: bin.version, unobservable: mod.NEVER_OBSERVED ?? ["notices", "trace", "cloud"] };
+        const own = editionForVersion(bin.version);
+        return {
+          version: bin.version,
+          editions: own.ok ? [own.edition] : [],
+          unobservable: mod.NEVER_OBSERVED ?? ["notices", "trace", "cloud"],
+        };
       } catch (e) {
         throw new AdapterStartError(`codex binary not usable: ${(e as Error).message.split("\n")[0]}`);
       }

@@ -13,6 +13,8 @@ export interface ImplChoice {
   allEditionsByDefault: boolean;
   /** Instances run at once unless `--jobs` says otherwise. */
   defaultJobs: number;
+  /** A real binary is held to its own release's claims unless an edition or release is named. */
+  ownReleaseByDefault?: boolean;
 }
 
 export interface ImplOptions {
@@ -41,6 +43,7 @@ export function adapterFromSpec(spec: string, opts: ImplOptions = {}): ImplChoic
       defaultTimeoutMs: 60_000,
       allEditionsByDefault: false,
       defaultJobs: waitBoundJobs(),
+      ownReleaseByDefault: true,
     };
   }
   const m = /^(cmd|oneshot):(.*)$/s.exec(spec);

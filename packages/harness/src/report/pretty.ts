@@ -1,9 +1,29 @@
+import { compareVersions } from "@codex-policy/spec";
 import { diffLines, displayName } from "./format.js";
-import type { Report } from "./types.js";
+import type { Counts, Report } from "./types.js";
 
 function pad(s: string | number, n: number, right = false): string {
   const t = String(s);
   return right ? t.padStart(n) : t.padEnd(n);
+}
+
+/** One row of pass/fail/skip(/unobserved) counts per key, under a header naming the key. */
+function countsTable(
+  label: string,
+  counts: Record<string, Counts>,
+  keys: string[],
+  unobs: boolean,
+): string[] {
+  const w = Math.max(label.length, ...keys.map((k) => k.length));
+  const row = (key: string, cells: (string | number)[]) =>
+    [pad(key, w), ...cells.slice(0, unobs ? 4 : 3).map((c) => pad(c, 5, true))].join("  ");
+  return [
+    row(label, ["pass", "fail", "skip", "unobs"]),
+    ...keys.map((k) => {
+      const c = counts[k]!;
+      return row(k, [c.pass, c.fail, c.skipped, c.unobserved]);
+    }),
+  ];
 }
 
 /** A terminal summary: pass/fail counts per area, the failing ids, and expected-versus-actual diffs. */
@@ -15,16 +35,10 @@ export function toPretty(report: Report): string {
     `suite ${h.suite.version}, corpus ${h.corpus.hash.slice(0, 19)}, editions ${h.editions.join(", ") || "-"}`,
   );
   out.push("");
-  const areas = Object.keys(f.areas).sort();
-  const w = Math.max(4, ...areas.map((a) => a.length));
   const unobs = f.statuses.unobserved > 0;
-  const head = `${pad("area", w)}  ${pad("pass", 5, true)}  ${pad("fail", 5, true)}  ${pad("skip", 5, true)}`;
-  out.push(unobs ? `${head}  ${pad("unobs", 5, true)}` : head);
-  for (const a of areas) {
-    const c = f.areas[a]!;
-    const row = `${pad(a, w)}  ${pad(c.pass, 5, true)}  ${pad(c.fail, 5, true)}  ${pad(c.skipped, 5, true)}`;
-    out.push(unobs ? `${row}  ${pad(c.unobserved, 5, true)}` : row);
-  }
+  out.push(...countsTable("area", f.areas, Object.keys(f.areas).sort(), unobs));
+  if (f.releases)
+    out.push("", ...countsTable("release", f.releases, Object.keys(f.releases).sort(compareVersions), unobs));
   const bad = records.filter((r) => r.verdict === "regression" || r.verdict === "stale");
   if (bad.length) {
     out.push("", "Failures:");

@@ -9,6 +9,15 @@ export function exitCodeFor(records: ResultRecord[]): number {
   return records.some((r) => r.verdict === "regression" || r.verdict === "stale") ? 1 : 0;
 }
 
+function count(into: Record<string, Counts>, key: string, status: Status): void {
+  const c = into[key] ?? { pass: 0, fail: 0, skipped: 0, unobserved: 0 };
+  into[key] = c;
+  if (status === "pass") c.pass++;
+  else if (status === "skipped") c.skipped++;
+  else if (status === "unobserved") c.unobserved++;
+  else c.fail++;
+}
+
 export function summarize(
   records: ResultRecord[],
   extra: { restarts: number; unmatched: string[]; durationMs: number },
@@ -17,15 +26,12 @@ export function summarize(
   const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   const classes = { decision: { passed: 0, total: 0 }, explanation: { passed: 0, total: 0 } };
   const areas: Record<string, Counts> = {};
+  const releases: Record<string, Counts> = {};
   for (const r of records) {
     statuses[r.status]++;
     verdicts[r.verdict]++;
-    const a = areas[r.area] ?? { pass: 0, fail: 0, skipped: 0, unobserved: 0 };
-    areas[r.area] = a;
-    if (r.status === "pass") a.pass++;
-    else if (r.status === "skipped") a.skipped++;
-    else if (r.status === "unobserved") a.unobserved++;
-    else a.fail++;
+    count(areas, r.area, r.status);
+    if (r.release !== undefined) count(releases, r.release, r.status);
     for (const c of r.checks) {
       if (!c.scored || c.unobserved) continue;
       classes[c.class].total++;
@@ -38,6 +44,7 @@ export function summarize(
     verdicts,
     classes,
     areas,
+    ...(Object.keys(releases).length ? { releases } : {}),
     adapter_restarts: extra.restarts,
     unmatched_baseline: extra.unmatched,
     exit_code: exitCodeFor(records),

@@ -42,6 +42,8 @@ export interface Header {
     editions: string[];
   };
   editions: string[];
+  /** The releases whose claims ran (`--release`, or the binary's own), else null. */
+  releases: string[] | null;
   codex_version: string | null;
   tags: string | null;
   shard: string | null;
@@ -58,6 +60,8 @@ export interface ResultRecord {
   test: string;
   area: string;
   edition: string;
+  /** The published release this record is a claim about, in a per-release run. */
+  release?: string;
   tags: string[];
   /** Case file relative to the corpus directory, when known. */
   file?: string;
@@ -87,6 +91,8 @@ export interface Footer {
   verdicts: Record<Verdict, number>;
   classes: { decision: { passed: number; total: number }; explanation: { passed: number; total: number } };
   areas: Record<string, Counts>;
+  /** Counts per release, in a per-release run. */
+  releases?: Record<string, Counts>;
   adapter_restarts: number;
   /** Baseline entries that matched no record of this run (other shard, filtered out, or removed). */
   unmatched_baseline: string[];
