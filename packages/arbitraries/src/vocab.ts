@@ -1,4 +1,4 @@
-import { APPROVAL_POLICIES, REVIEWERS, SANDBOX_MODES, WEB_SEARCH_MODES } from "@codex-policy/spec";
+import { APPROVAL_POLICIES, REPORTED_REVIEWERS, SANDBOX_MODES, WEB_SEARCH_MODES } from "@codex-policy/spec";
 
 /**
  * The value vocabularies generators draw from. These are data about Codex's input language
@@ -7,7 +7,7 @@ import { APPROVAL_POLICIES, REVIEWERS, SANDBOX_MODES, WEB_SEARCH_MODES } from "@
 export const APPROVALS = APPROVAL_POLICIES;
 export const SANDBOXES = SANDBOX_MODES;
 export const WEB_MODES = WEB_SEARCH_MODES;
-export const REVIEWER_VALUES = [...REVIEWERS, "guardian_subagent"] as const;
+export const REVIEWER_VALUES = REPORTED_REVIEWERS;
 
 /** Near-miss spellings Codex rejects (oracle-findings rules 53, 54). */
 export const NEAR_MISSES: Record<string, readonly string[]> = {

@@ -39,8 +39,8 @@ export function changesUpTo(minor: number): Change[] {
   return CHANGES.filter((c) => compareVersions(c.since, `0.${minor}`) <= 0);
 }
 
-function fold(id: Edition, minor: number): EditionSpec {
-  const b = changesUpTo(minor).reduce(apply, CHANGES[0]!.set as Behaviour);
+function fold(id: Edition, minor: number, changes: readonly Change[] = changesUpTo(minor)): EditionSpec {
+  const b = changes.reduce(apply, CHANGES[0]!.set as Behaviour);
   const caveat =
     minor < VERIFIED_FROM_MINOR
       ? `Releases before 0.${VERIFIED_FROM_MINOR} are modelled only from the bisection notes (the 36-scenario grid); other areas follow 0.${VERIFIED_FROM_MINOR} and are not yet verified for ${id}.`
@@ -99,4 +99,27 @@ export function editionSpec(id: string): EditionSpec {
   const found = findEdition(id);
   if ("message" in found) throw new Error(found.message);
   return found;
+}
+
+/**
+ * A release edition with one change entry toggled: without it when the release shows it, with it
+ * when it does not. What a test would see if that one change had not (or had) happened, which is
+ * how the corpus shows that a test depends on exactly that change.
+ */
+export function toggledEdition(id: string, changeId: string): EditionSpec {
+  const spec = editionSpec(id);
+  const minor = editionMinor(spec.id);
+  const change = CHANGES.find((c) => c.id === changeId);
+  if (minor === null || !change) throw new Error(`no release edition ${id} or change ${changeId}`);
+  const shown = changesUpTo(minor);
+  const present = shown.includes(change);
+  const changes = present
+    ? shown.filter((c) => c !== change)
+    : CHANGES.filter((c) => shown.includes(c) || c === change);
+  // An entry with no switches is a feature catalogue: toggling it swaps the catalogue.
+  const catalogue = !change.set && !change.add && !change.remove;
+  const featureRelease = catalogue
+    ? editionRelease(`codex-${present ? change.previous : change.since}`)!
+    : spec.featureRelease;
+  return Object.freeze({ ...fold(spec.id, minor, changes), caveat: spec.caveat, featureRelease });
 }

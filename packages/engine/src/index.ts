@@ -7,10 +7,17 @@ export {
   releaseTimeline,
   type TimelineRow,
 } from "./drift.js";
-export { changesUpTo, EDITIONS, type EditionSpec, editionSpec, VERIFIED_FROM_MINOR } from "./editions.js";
+export {
+  changesUpTo,
+  EDITIONS,
+  type EditionSpec,
+  editionSpec,
+  toggledEdition,
+  VERIFIED_FROM_MINOR,
+} from "./editions.js";
 export type { Behaviour } from "./releases/behaviour.js";
 export { CHANGES, type Change } from "./releases/changes.js";
 export { globMatches, matchHostname } from "./requirements/hostname.js";
-export { resolve } from "./resolve.js";
+export { resolve, resolveUnder } from "./resolve.js";
 export { parseToml } from "./toml.js";
 export type { FieldSetting, Trace } from "./trace.js";

@@ -14,6 +14,11 @@ export function resolve(scenario: Scenario, edition?: Edition): Outcome {
   const asked = edition ?? scenario.edition ?? DEFAULT_EDITION;
   const spec = findEdition(asked);
   if ("message" in spec) return failed(asked, spec.code, spec.message);
+  return resolveUnder(scenario, spec);
+}
+
+/** Resolves one scenario under an edition spec given as data (a toggled edition, for instance). */
+export function resolveUnder(scenario: Scenario, spec: EditionSpec): Outcome {
   try {
     const out = resolveScenario(scenario, spec);
     if (!spec.caveat) return out;

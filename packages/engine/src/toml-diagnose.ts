@@ -42,8 +42,16 @@ export function diagnoseToml(src: string): TomlDiagnosis | null {
   const fail = (at: number, message: string, olderAt?: number): never => {
     throw new Stop(at, message, olderAt);
   };
-  /** The older parser reads past the line break an inline table may not span. */
-  const pastBreak = () => (eol() ? pos + (src.startsWith("\r\n", pos) ? 2 : 1) : undefined);
+  /**
+   * The older parser reads past the line break an inline table may not span, and past any blank
+   * space after it, to the next token or the end (binary 0.100.0-0.150.0).
+   */
+  const pastBreak = () => {
+    if (!eol()) return undefined;
+    let i = pos;
+    while (i < src.length && /[ \t\r\n]/.test(src[i]!)) i++;
+    return i;
+  };
   const skipWs = () => {
     while (ch() === " " || ch() === "\t") pos++;
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { editionSpec, toggledEdition } from "../src/editions.js";
 import { req, run, warningMessages } from "./helpers.js";
 
 /*
@@ -584,5 +585,28 @@ describe("0.129: under untrusted, known read-only commands ask too (binary 0.128
   it("under on-request the list changes nothing (0.128)", () => {
     const o = run(req("", { probe: { commands: ["printf x", "ls"] } }), "codex-0.128");
     expect(o.effective?.commands.map((c) => c.outcome)).toEqual(["run", "run"]);
+  });
+});
+
+describe("toggledEdition: one change taken away or added", () => {
+  it("takes a change away from a release that shows it, and adds it to one that does not", () => {
+    expect(editionSpec("codex-0.110").ruleBasenameRetry).toBe(true);
+    expect(toggledEdition("codex-0.110", "rule-basename-retry").ruleBasenameRetry).toBe(false);
+    expect(editionSpec("codex-0.107").ruleBasenameRetry).toBe(false);
+    expect(toggledEdition("codex-0.107", "rule-basename-retry").ruleBasenameRetry).toBe(true);
+    // Every other switch stays as the release has it.
+    const { ruleBasenameRetry: _a, ...rest } = toggledEdition("codex-0.110", "rule-basename-retry");
+    const { ruleBasenameRetry: _b, ...own } = editionSpec("codex-0.110");
+    expect(rest).toEqual(own);
+  });
+
+  it("a feature catalogue entry swaps the catalogue", () => {
+    expect(toggledEdition("codex-0.170", "features-0.170").featureRelease).toBe("0.169.0");
+    expect(toggledEdition("codex-0.169", "features-0.170").featureRelease).toBe("0.170.0");
+  });
+
+  it("a vocabulary entry adds or removes its words", () => {
+    expect(editionSpec("codex-0.142").webSearchModes).toContain("indexed");
+    expect(toggledEdition("codex-0.142", "web-search-indexed").webSearchModes).not.toContain("indexed");
   });
 });

@@ -137,3 +137,27 @@ describe("value shapes of requirements fields that are not simulated", () => {
     expect(o.requirements).toEqual({});
   });
 });
+
+describe("how the merged requirements report some values (binary 0.169.0)", () => {
+  const reported = (requirements: string) => run(req(requirements)).requirements;
+  it("a path is a file URL, a relative one resolved from /etc/codex", () => {
+    expect(reported('log_dir = "/var/log/codex"').log_dir?.value).toBe("file:///var/log/codex");
+    expect(reported('sqlite_home = "state/../db"').sqlite_home?.value).toBe("file:///etc/codex/db");
+  });
+  it("[application] shows both tables, network with an empty domains map, storage in camel case", () => {
+    expect(reported("[application.network]\nenabled = false").application?.value).toEqual({
+      network: { enabled: false, domains: {} },
+      storage: null,
+    });
+    expect(reported('[application.storage]\ndefault_project_parent = "/srv"').application?.value).toEqual({
+      network: null,
+      storage: { defaultProjectParent: "/srv", projectlessWorkspaceRoot: null },
+    });
+  });
+  it("a [models] table without new_thread is not reported", () => {
+    expect(reported("[models]").models).toBeUndefined();
+    expect(reported('[models.new_thread]\nmodel = "gpt-5"').models?.value).toEqual({
+      newThread: { model: "gpt-5", modelReasoningEffort: null, serviceTier: null },
+    });
+  });
+});

@@ -8,6 +8,7 @@ export { ONESHOT_SKIP_EXIT, OneshotAdapter } from "./adapters/oneshot.js";
 export type { Adapter, AdapterInfo, Reply, RunOutput } from "./adapters/types.js";
 export * from "./baseline.js";
 export { CAPABILITIES, type Capability, missingCapabilities, requiredCapabilities } from "./capabilities.js";
+export { type ChangeCoverage, CLAIMS_PER_SIDE, changeCoverage, changeCovered } from "./change-coverage.js";
 export { AdapterStartError, CorpusError, type CorpusIssue, formatIssue } from "./errors.js";
 export { expandForRelease, expandTests, instanceId, type TestInstance } from "./expand.js";
 export { type CheckResult, checkExpectations, deepEqual, expectationIssues, resolvePath } from "./expect.js";

@@ -74,6 +74,27 @@ export function looseEvidenceProblem(ev: string): EvidenceProblem | null {
   };
 }
 
+const docCache = new Map<string, Set<string>>();
+
+/** A repo doc's anchors: its headings as GitHub slugs, and every `code-span` that reads as an id. */
+function docAnchors(file: string): Set<string> {
+  let hit = docCache.get(file);
+  if (hit) return hit;
+  const text = readFileSync(file, "utf8");
+  hit = new Set<string>();
+  for (const m of text.matchAll(/^#{1,6} (.+)$/gm))
+    hit.add(
+      m[1]!
+        .trim()
+        .toLowerCase()
+        .replace(/[^\w\s-]/g, "")
+        .replace(/\s/g, "-"),
+    );
+  for (const m of text.matchAll(/`([a-z0-9][\w.-]*)`/g)) hit.add(m[1]!);
+  docCache.set(file, hit);
+  return hit;
+}
+
 /**
  * Evidence in the reference corpus: a reference file with an anchor, a repo doc
  * (`docs/name.md#anchor`) or a fuzz replay (`fuzz:seed=N;path=P`).
@@ -96,6 +117,11 @@ export function evidenceProblem(ev: string, ctx: EvidenceContext): EvidenceProbl
     if (!existsSync(join(ctx.repoDir, doc))) {
       return { code: "evidence-unknown-anchor", message: `'${ev}': there is no ${doc} in the repository` };
     }
+    if (!docAnchors(join(ctx.repoDir, doc)).has(anchor))
+      return {
+        code: "evidence-unknown-anchor",
+        message: `'${ev}': ${doc} has no heading or \`${anchor}\` entry named '${anchor}'`,
+      };
     return null;
   }
   if ((doc === "spec-from-source.md" || doc === "version-drift.md") && !NUMBERED_ANCHOR.test(anchor)) {

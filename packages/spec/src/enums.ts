@@ -32,6 +32,8 @@ export const APPROVAL_POLICIES = ["untrusted", "on-failure", "on-request", "neve
 export const SANDBOX_MODES = ["read-only", "workspace-write", "danger-full-access"] as const;
 export const WEB_SEARCH_MODES = ["disabled", "cached", "indexed", "live"] as const;
 export const REVIEWERS = ["user", "auto_review"] as const;
+/** Reviewer names a release may report: before 0.139 the automatic reviewer is `guardian_subagent`. */
+export const REPORTED_REVIEWERS = [...REVIEWERS, "guardian_subagent"] as const;
 export type ApprovalPolicy = (typeof APPROVAL_POLICIES)[number] | "granular";
 export type SandboxMode = (typeof SANDBOX_MODES)[number];
 export type WebSearchMode = (typeof WEB_SEARCH_MODES)[number];

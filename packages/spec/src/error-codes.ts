@@ -38,6 +38,8 @@ export const ERROR_CODES = {
   "profile-missing": "The selected --profile does not exist.",
   "override-invalid": "A -c override is not key=value.",
   "unknown-feature-flag": "--enable or --disable names a feature the release does not know.",
+  "unknown-feature-requirement":
+    "A feature pin names an unknown feature (an error from 0.110 to 0.123, a warning after).",
   unsupported: "The implementation cannot express this scenario.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

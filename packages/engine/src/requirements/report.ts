@@ -5,7 +5,7 @@ import { hooksEmpty, reportedHooks } from "../hooks/report-shape.js";
 import type { ComposedField } from "../model.js";
 import { byBytes, isTable } from "../toml.js";
 import { KNOWN_REQUIREMENT_KEYS, REPORTED_REQUIREMENT_KEYS } from "./fields.js";
-import { NETWORK_MAP_FORMS, reportedStruct } from "./shapes.js";
+import { NETWORK_MAP_FORMS, REQUIREMENT_SHAPES, reportedStruct } from "./shapes.js";
 
 /**
  * `[experimental_network]` is reported as `network`. Each name list has a map form (`domains`,
@@ -35,9 +35,40 @@ function networkReport(value: unknown): unknown {
   return out;
 }
 
+/**
+ * `[application]` as the report shows it (binary 0.169.0): both tables present (null when unset),
+ * `network` with its `domains` map defaulting to empty, `storage` spelled in camel case.
+ */
+function applicationReport(value: unknown): unknown {
+  if (!isTable(value)) return value;
+  const { network, storage } = value;
+  return {
+    network: isTable(network) ? { enabled: network.enabled ?? null, domains: network.domains ?? {} } : null,
+    storage: isTable(storage)
+      ? {
+          defaultProjectParent: storage.default_project_parent ?? null,
+          projectlessWorkspaceRoot: storage.projectless_workspace_root ?? null,
+        }
+      : null,
+  };
+}
+
+/** A path requirement is reported as a file URL, relative paths resolved from /etc/codex (binary 0.169.0). */
+function pathReport(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const parts: string[] = [];
+  for (const seg of (value.startsWith("/") ? value : `/etc/codex/${value}`).split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "" && seg !== ".") parts.push(seg);
+  }
+  return `file:///${parts.join("/")}`;
+}
+
 /** How a composed field appears in the report: under its own name, renamed, or not at all. */
 function reportedEntries(key: string, value: unknown): [string, unknown][] {
   if (key === "experimental_network") return [["network", networkReport(value)]];
+  if (key === "application") return [["application", applicationReport(value)]];
+  if (REQUIREMENT_SHAPES[key]?.kind === "path") return [[key, pathReport(value)]];
   if (key === "hooks") return [["hooks", reportedHooks(value)]];
   if (key === "windows")
     return isTable(value) && value.allowed_sandbox_implementations !== undefined
@@ -54,6 +85,8 @@ function counts(key: string, value: unknown): boolean {
   if (key === "hooks" && hooksEmpty(value)) return false;
   if (TABLE_FIELDS_EMPTY_IS_UNSET.has(key) && isTable(value) && Object.keys(value).length === 0) return false;
   if (key === "guardian_policy_config" && typeof value === "string" && value.trim() === "") return false;
+  // A [models] table without new_thread is not reported (binary 0.169.0).
+  if (key === "models" && isTable(value) && value.new_thread === undefined) return false;
   return true;
 }
 
