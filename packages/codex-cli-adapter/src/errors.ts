@@ -20,3 +20,15 @@ export class AdapterError extends Error {
     this.name = "AdapterError";
   }
 }
+
+/**
+ * The exit code for an adapter failure: a binary path the user gave (`--codex-bin`, `CODEX_BIN`)
+ * that is missing or no Codex binary is a usage error (2); anything else means the binary could
+ * not run here (3).
+ */
+export function adapterExitCode(
+  e: { code?: string },
+  given: string | undefined = process.env.CODEX_BIN,
+): 2 | 3 {
+  return given && (e.code === "binary-missing" || e.code === "binary-broken") ? 2 : 3;
+}

@@ -24,7 +24,7 @@ export {
   PINNED_RELEASES,
   pinnedReleasePath,
 } from "./discover.js";
-export { ADAPTER_ERROR_CODES, AdapterError, type AdapterErrorCode } from "./errors.js";
+export { ADAPTER_ERROR_CODES, AdapterError, type AdapterErrorCode, adapterExitCode } from "./errors.js";
 export { packRelease, unpackBinary } from "./fetch-release.js";
 export { mapOutcome, UNOBSERVED } from "./map/outcome.js";
 export { preflight } from "./preflight.js";

@@ -19,9 +19,9 @@ describe("codex-policy diff, bad input", () => {
     expect(r.stderr).toMatch(/unsupported by the real binary: host\.os = "macos"/);
   });
 
-  it("a missing --codex-bin exits 3 with the fix", () => {
+  it("a missing --codex-bin is a usage error: exit 2 with the fix", () => {
     const r = diff(write("ok.toml", ""), "--codex-bin", join(dir, "no-such-codex"));
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no-such-codex does not exist/);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });

@@ -29,5 +29,12 @@ export class CorpusError extends Error {
 
 /** The harness could not start or talk to an adapter at all (exit code 3). */
 export class AdapterStartError extends Error {
-  readonly code = "adapter-start";
+  /** Exit 3 by default; a path the user gave that is no Codex binary is a usage error (exit 2). */
+  constructor(
+    message: string,
+    readonly code: string = "adapter-start",
+    readonly exitCode: 2 | 3 = 3,
+  ) {
+    super(message);
+  }
 }

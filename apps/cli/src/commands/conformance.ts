@@ -70,7 +70,7 @@ Runs the conformance corpus (or a policy repo's own cases with --cases) against 
 exit codes:
   0  every record passed, or failed and is listed in the baseline
   1  a regression (failing, not listed) or a stale baseline entry (passing, listed)
-  2  usage error, or the cases or baseline do not load
+  2  usage error (a --codex-bin or CODEX_BIN that is no Codex binary too), or the cases or baseline do not load
   3  the adapter could not start`;
 
 function fail(message: string, code = "usage", exit = 2): never {
@@ -228,7 +228,7 @@ async function run(argv: string[]): Promise<number> {
       onRecord: progress(),
     });
   } catch (e) {
-    if (e instanceof AdapterStartError) fail(e.message, e.code, 3);
+    if (e instanceof AdapterStartError) fail(e.message, e.code, e.exitCode);
     throw e;
   }
 

@@ -79,7 +79,7 @@ async function check(argv: string[]): Promise<number> {
       timeoutMs: 5_000,
     });
   } catch (e) {
-    if (e instanceof AdapterStartError) fail(e.message, e.code, 3);
+    if (e instanceof AdapterStartError) fail(e.message, e.code, e.exitCode);
     throw e;
   }
   if (o.jsonl) {

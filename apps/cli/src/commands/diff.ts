@@ -10,8 +10,9 @@ const USAGE = `usage: codex-policy diff FILE [--codex-bin PATH] [--json] [--all]
 Resolves the scenario with the engine, in the edition of the binary's release, and runs it through
 the real Codex binary, then prints every Outcome path side by side; differing rows are marked with '≠'.
 Paths the binary cannot observe are not compared (--all lists them too).
-Exit codes: 0 no difference, 1 differences, 2 invalid scenario or usage,
-3 the binary cannot run the scenario (unsupported, or a preflight failure such as a missing binary).`;
+Exit codes: 0 no difference, 1 differences, 2 invalid scenario or usage (a --codex-bin or CODEX_BIN
+that is missing or no Codex binary too), 3 the binary cannot run the scenario (unsupported, no
+installed binary, or a preflight failure such as missing namespaces).`;
 
 const show = (v: unknown): string => (v === undefined ? "—" : JSON.stringify(v));
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -51,7 +52,8 @@ export const command: Command = {
       if (adapter.unsupportedReason(scenario) === null) adapter.preflight({ codexBin });
       run = await adapter.runWithCodex(scenario, { codexBin });
     } catch (e) {
-      if (e instanceof adapter.AdapterError) throw new UserError(e.message, 3, e.code);
+      if (e instanceof adapter.AdapterError)
+        throw new UserError(e.message, adapter.adapterExitCode(e, codexBin ?? process.env.CODEX_BIN), e.code);
       throw e;
     }
     if (run.kind === "unsupported")

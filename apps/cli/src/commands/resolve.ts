@@ -14,8 +14,9 @@ Resolves a scenario and prints the Outcome: effective values, their sources, war
 FILE is a scenario file, or a conformance case file whose test TEST (default: the first) is resolved.
 EDITION is codex-0.<minor> for any published release from 0.77 (a patch such as codex-0.142.3
 reads as its minor), codex-latest, or documented; the default is the scenario's, else codex-0.169.
-Exit codes: 0 an Outcome was computed (a refusal included), 2 invalid scenario or usage,
-3 the codex-cli implementation could not run the scenario.`;
+Exit codes: 0 an Outcome was computed (a refusal included), 2 invalid scenario or usage (a --codex-bin
+or CODEX_BIN that is missing or no Codex binary too), 3 the codex-cli implementation could not run the
+scenario.`;
 
 async function viaBinary(file: string, codexBin: string | undefined): Promise<Outcome> {
   const adapter = await import("@codex-policy/codex-cli-adapter");
@@ -28,7 +29,12 @@ async function viaBinary(file: string, codexBin: string | undefined): Promise<Ou
   } catch (e) {
     if (e instanceof UserError) throw e;
     const err = e as { code?: string; message?: string };
-    if (err.code) throw new UserError(err.message ?? String(e), 3, err.code);
+    if (err.code)
+      throw new UserError(
+        err.message ?? String(e),
+        adapter.adapterExitCode(err, codexBin ?? process.env.CODEX_BIN),
+        err.code,
+      );
     throw e;
   }
 }

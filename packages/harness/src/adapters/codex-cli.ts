@@ -16,6 +16,7 @@ interface CodexCliModule {
   preflight(opts?: { codexBin?: string }): void;
   channelsFor(paths: string[]): string[];
   NEVER_OBSERVED?: string[];
+  adapterExitCode(e: { code?: string }, given?: string): 2 | 3;
 }
 
 /** What the real binary cannot be given: a cloud backend, macOS MDM, a non-Linux host. */
@@ -56,7 +57,10 @@ export function codexCliAdapter(opts: { codexBin?: string } = {}): InProcessAdap
           unobservable: mod.NEVER_OBSERVED ?? ["notices", "trace", "cloud"],
         };
       } catch (e) {
-        throw new AdapterStartError(`codex binary not usable: ${(e as Error).message.split("\n")[0]}`);
+        const message = `codex binary not usable: ${(e as Error).message.split("\n")[0]}`;
+        if (mod.adapterExitCode(e as { code?: string }, opts.codexBin ?? process.env.CODEX_BIN) === 2)
+          throw new AdapterStartError(message, "codex-bin-invalid", 2);
+        throw new AdapterStartError(message);
       }
     },
     async resolve(scenario, _edition, ctx) {
