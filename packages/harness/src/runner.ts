@@ -197,7 +197,7 @@ export async function runConformance(cfg: RunConfig): Promise<Report> {
       ...(entry ? { baseline_reason: entry.reason } : {}),
     };
     if (rec.status !== "pass" && rec.reason === undefined)
-      rec.reason = failureSummary(rec.status, rec.checks);
+      rec.reason = failureSummary(rec.status, rec.checks, undefined, t.release);
     return rec;
   };
   let records: ResultRecord[];

@@ -38,7 +38,13 @@ function short(v: unknown): string {
 }
 
 /** One line naming the first problem: used as the reason of a failing record and baseline entries. */
-export function failureSummary(status: Status, checks: ScoredCheck[], reason?: string): string {
+export function failureSummary(
+  status: Status,
+  checks: ScoredCheck[],
+  reason?: string,
+  /** The release the record ran on, when it ran on one (`0.100.0`). */
+  release?: string,
+): string {
   if (status === "fail") {
     const c = checks.find((x) => x.scored && !x.ok && !x.unobserved);
     if (c) return `${c.path}: expected ${short(c.expected)}, got ${short(c.actual)}`;
@@ -46,7 +52,8 @@ export function failureSummary(status: Status, checks: ScoredCheck[], reason?: s
   if (status === "not-testable") return `not testable${reason ? `: ${reason}` : ""}`;
   if (status === "unobserved") {
     const c = checks.find((x) => x.scored && x.unobserved);
-    if (c) return `unobserved: ${c.path} cannot be observed in this run`;
+    if (c)
+      return `unobserved: ${c.path} ${release ? `is not observable on ${release}` : "cannot be observed in this run"}`;
   }
   return `${status}${reason ? `: ${reason}` : ""}`;
 }

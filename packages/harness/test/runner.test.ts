@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBaseline } from "../src/baseline.js";
 import { CorpusError } from "../src/errors.js";
+import { toPretty } from "../src/report/pretty.js";
 import { runConformance } from "../src/runner.js";
 import { fakeAdapter, makeCase, outcome } from "./helpers.js";
 
@@ -109,6 +110,24 @@ describe("runConformance", () => {
     // A `*` segment in a declared prefix matches any one path segment.
     const r3 = await run({ adapter: fakeAdapter(blind, { unobservable: ["*"] }) });
     expect(r3.records.find((r) => r.id === "ex:w")).toMatchObject({ status: "pass" });
+  });
+
+  it("names the release a path is not observable on, in a per-release run", async () => {
+    const blind = () => outcome({ unobserved: ["warnings"] });
+    const r = await run({
+      adapter: fakeAdapter(blind, { editions: ["codex-0.169"] }),
+      releases: ["0.169.0"],
+    });
+    const w = r.records.find((x) => x.id === "ex:w")!;
+    expect(w).toMatchObject({ status: "unobserved", release: "0.169.0", edition: "codex-0.169" });
+    expect(w.reason).toMatch(/^unobserved: warnings\S* is not observable on 0\.169\.0$/);
+    expect(r.header.releases).toEqual(["0.169.0"]);
+    expect(r.footer.releases?.["0.169.0"]?.unobserved).toBeGreaterThan(0);
+    const pretty = toPretty(r);
+    expect(pretty).toMatch(/^Not fully observable: \d+$/m);
+    expect(pretty).toMatch(
+      /^ {2}\? ex:w \[codex-0\.169\] {2}unobserved: warnings\S* is not observable on 0\.169\.0$/m,
+    );
   });
 
   it("skips editions the adapter does not claim", async () => {

@@ -54,6 +54,13 @@ export function toPretty(report: Report): string {
       if (r.stderr) out.push(`    stderr: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`);
     }
   }
+  const blind = records.filter((r) => r.status === "unobserved");
+  if (blind.length) {
+    out.push("", `Not fully observable: ${blind.length}`);
+    for (const r of blind.slice(0, 20)) out.push(`  ? ${displayName(r)}  ${r.reason ?? ""}`);
+    if (blind.length > 20)
+      out.push(`  … and ${blind.length - 20} more (the JSON-lines report lists them all)`);
+  }
   const xf = records.filter((r) => r.verdict === "xfail");
   if (xf.length) {
     out.push("", `Expected failures (baseline): ${xf.length}`);
