@@ -29,6 +29,8 @@ describe("warning codes from the binary's texts", () => {
   it("drops environment noise and exact duplicates, keeps order", () => {
     const w = mapWarnings([
       "Codex could not find bubblewrap on PATH. Install bubblewrap …",
+      // 0.118.0's wording
+      "Codex could not find system bubblewrap on PATH. Please install bubblewrap with your package manager.",
       "Configured value for `a` …",
       "Ignoring unknown `features` requirement `x` from f",
       "Configured value for `a` …",
@@ -105,6 +107,12 @@ describe("refusal codes and layers", () => {
     [
       "invalid requirement for MCP server `remote` (set by /etc/codex/requirements.toml): invalid regex `[`: found unclosed character class",
       "mcp-identity-invalid",
+      "system.requirements",
+    ],
+    [
+      // 0.110.0-0.123.0 refuse a pin naming no feature
+      "invalid `features` requirement `no_such_feature_xyz` from /etc/codex/requirements.toml",
+      "unknown-feature-requirement",
       "system.requirements",
     ],
     ["Invalid override (missing '='): approval_policy", "override-invalid", "session"],

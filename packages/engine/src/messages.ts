@@ -27,6 +27,13 @@ export const DEBUG_NAMES: Record<string, string> = {
 
 export const debugName = (v: string): string => DEBUG_NAMES[v] ?? v;
 
+/** Before 0.124 the automatic reviewer's Debug name is `GuardianSubagent`. */
+export const reviewerDebug = (debug: string, release: { autoReviewerDebug: string }): string =>
+  debug === "AutoReview" ? release.autoReviewerDebug : debug;
+
+/** How releases before the `permission_profile` wording (0.115-0.127) print the read-only fallback. */
+export const READ_ONLY_POLICY_DEBUG = "ReadOnly { access: FullAccess, network_access: false }";
+
 /** How Codex prints the read-only permission profile it falls back to (the entry gains a field in 0.146). */
 export function readOnlyProfileDebug(missingPath: boolean): string {
   const entry = `FileSystemSandboxEntry { path: Special { value: Root }, access: Read${missingPath ? ", missing_path_behavior: None" : ""} }`;
@@ -140,14 +147,20 @@ export const legacyConfigLabel = (path: string): string => `legacy managed_confi
 export function projectDisabledWarning(
   trust: "trusted" | "untrusted" | "unknown",
   untrustedSource: "user-config" | "effective-config",
+  wording: "config-toml" | "project-local",
 ): string {
-  const head =
-    "Project-local config, hooks, and exec policies are disabled in the following folders until the project is trusted, but skills still load.\n    1. .codex\n       ";
+  const local = wording === "project-local";
+  const what = local ? "project-local config, hooks, and exec policies" : "config.toml";
+  const head = `${
+    local
+      ? "Project-local config, hooks, and exec policies are disabled in the following folders until the project is trusted, but skills still load."
+      : "Project config.toml files are disabled in the following folders. Settings in those files are ignored, but skills and exec policies still load."
+  }\n    1. .codex\n       `;
   if (trust !== "untrusted")
-    return `${head}To load project-local config, hooks, and exec policies, add . as a trusted project in ~/.codex/config.toml.\n`;
+    return `${head}To load ${what}, add . as a trusted project in ~/.codex/config.toml.\n`;
   return untrustedSource === "effective-config"
-    ? `${head}. is marked as untrusted in the effective configuration. To load project-local config, hooks, and exec policies, update its trust setting. If that setting is managed by your organization, contact your administrator.\n`
-    : `${head}. is marked as untrusted in ~/.codex/config.toml. To load project-local config, hooks, and exec policies, mark it trusted.\n`;
+    ? `${head}. is marked as untrusted in the effective configuration. To load ${what}, update its trust setting. If that setting is managed by your organization, contact your administrator.\n`
+    : `${head}. is marked as untrusted in ~/.codex/config.toml. To load ${what}, mark it trusted.\n`;
 }
 
 /** Config-file warning for `[features].multi_agent`, whatever its value. */

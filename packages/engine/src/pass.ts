@@ -173,7 +173,11 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
   if (stack.projectSkipped && edition.projectDisabledWarning)
     diag.warn(
       "project-config-disabled",
-      projectDisabledWarning(scenario.project.trust, edition.untrustedProjectSource),
+      projectDisabledWarning(
+        scenario.project.trust,
+        edition.untrustedProjectSource,
+        edition.projectWarningWording,
+      ),
     );
   if (multiAgentDeprecated(stack.layers, edition))
     diag.warn("multi-agent-deprecated", MULTI_AGENT_DEPRECATED);

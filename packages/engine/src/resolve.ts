@@ -65,6 +65,7 @@ function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outc
   let thread = scenario.session.thread !== undefined ? resolvePass(scenario, id, false) : startup;
   const late =
     id.projectConfig === "trusted" &&
+    id.lateProjectLoad &&
     scenario.project.trust === "unknown" &&
     scenario.project.config !== undefined &&
     thread.effective !== null &&

@@ -17,10 +17,10 @@ describe("0.128: the sandbox fallback warning names permission_profile", () => {
     'allowed_sandbox_modes = ["read-only", "workspace-write"]',
     user('sandbox_mode = "danger-full-access"'),
   );
-  it("0.125 names sandbox_mode and falls back to ReadOnly", () => {
+  it("0.125 names sandbox_mode and prints the ReadOnly sandbox policy", () => {
     const [w] = warningMessages(run(b11, "codex-0.125"));
     expect(w).toMatch(
-      /^Configured value for `sandbox_mode` is disallowed by requirements; falling back to required value ReadOnly\./,
+      /^Configured value for `sandbox_mode` is disallowed by requirements; falling back to required value ReadOnly \{ access: FullAccess, network_access: false \}\./,
     );
   });
   it("0.128 names permission_profile and prints the managed read-only profile", () => {

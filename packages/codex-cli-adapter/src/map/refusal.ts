@@ -18,6 +18,8 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
     "mcp-identity-invalid",
   ],
   [/invalid value for `features`/, "feature-pin-conflict"],
+  // 0.110-0.123 refuse a pin naming no feature; later releases only warn.
+  [/^invalid `features` requirement `/, "unknown-feature-requirement"],
   [/^Model provider `[^`]*` not found/, "model-provider-unknown"],
   [/^Invalid override/, "override-invalid"],
   [/^Unknown feature flag: /, "unknown-feature-flag"],

@@ -1,5 +1,5 @@
 import type { Behaviour } from "../editions.js";
-import { debugName, fallbackWarning, notInAllowedSet, valueNotAllowed } from "../messages.js";
+import { debugName, fallbackWarning, notInAllowedSet, reviewerDebug, valueNotAllowed } from "../messages.js";
 import type { Diagnostics } from "../model.js";
 
 /** How a release treats a value the requirements disallow. */
@@ -11,6 +11,7 @@ export type ConstraintBehaviour = Pick<
   | "profileEntryMissingPath"
   | "refusalNamesField"
   | "threadFallbackWarnings"
+  | "autoReviewerDebug"
 >;
 
 export interface Candidate {
@@ -70,14 +71,17 @@ export function applyConstraint(
   release: ConstraintBehaviour,
 ): Resolved | null {
   if (!k.allowed || k.allowed.includes(c.value)) return { value: c.value, origin: c.origin, fellBack: false };
-  const details = notInAllowedSet(k.detailField, debugName(c.value), k.display, k.label);
+  const named = (v: string) => reviewerDebug(v, release);
+  const candidate = named(debugName(c.value));
+  const display = k.display.map(named);
+  const details = notInAllowedSet(k.detailField, candidate, display, k.label);
   const refuse =
     release.disallowed === "refuse-any" || (release.disallowed === "refuse-configured" && c.explicit);
   if (refuse) {
     diag.fail({
       code: "requirement-disallowed",
       layer: k.layerId,
-      message: release.refusalNamesField ? details : valueNotAllowed(debugName(c.value), k.display),
+      message: release.refusalNamesField ? details : valueNotAllowed(candidate, display),
     });
     return null;
   }
@@ -87,7 +91,7 @@ export function applyConstraint(
   if (release.fallbackWarnings && !quietThread && (c.explicit || k.alwaysWarn)) {
     const message = fallbackWarning(
       older?.field ?? k.field,
-      older ? older.fallbackDebug(value) : k.fallbackDebug(value, release),
+      named(older ? older.fallbackDebug(value) : k.fallbackDebug(value, release)),
       details,
     );
     reportFallback(diag, {

@@ -1,5 +1,5 @@
 import type { Scenario } from "@codex-policy/spec";
-import { debugName, readOnlyProfileDebug } from "../messages.js";
+import { debugName, READ_ONLY_POLICY_DEBUG, readOnlyProfileDebug } from "../messages.js";
 import type { ComposedField } from "../model.js";
 import { isTable } from "../toml.js";
 import type { Constraint } from "./constrained.js";
@@ -79,7 +79,7 @@ export const sandboxConstraint = perField((field: ComposedField | undefined): Co
     ...base(field),
     fallback: () => "read-only",
     fallbackDebug: (_, release) => readOnlyProfileDebug(release.profileEntryMissingPath),
-    older: { field: "sandbox_mode", fallbackDebug: debugName },
+    older: { field: "sandbox_mode", fallbackDebug: () => READ_ONLY_POLICY_DEBUG },
   };
 });
 

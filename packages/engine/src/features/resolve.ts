@@ -80,7 +80,7 @@ function collectPins(
       diag.fail({
         code: "unknown-feature-requirement",
         layer: pinSource(field, key).layerId,
-        message: `unknown \`features\` requirement \`${key}\` from ${label}`,
+        message: `invalid \`features\` requirement \`${key}\` from ${label}`,
       });
       return pins;
     }

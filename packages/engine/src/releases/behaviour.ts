@@ -46,6 +46,8 @@ export interface Behaviour {
   reviewers: readonly string[];
   /** How the release reports the automatic reviewer. */
   autoReviewerName: "auto_review" | "guardian_subagent";
+  /** The automatic reviewer's Debug name in warnings and refusals. */
+  autoReviewerDebug: "AutoReview" | "GuardianSubagent";
   /** Decisions a managed prefix rule may carry (`allow` is read, then rejected). */
   ruleDecisions: readonly string[];
 
@@ -98,6 +100,10 @@ export interface Behaviour {
   projectConfig: "never" | "always" | "trusted";
   /** Whether a skipped project config is announced. */
   projectDisabledWarning: boolean;
+  /** How that announcement words it: `config.toml` files (before 0.122) or project-local config. */
+  projectWarningWording: "config-toml" | "project-local";
+  /** Whether a project of unknown trust whose config was skipped loads at thread start (0.120 on). */
+  lateProjectLoad: boolean;
   /** Where that announcement says an untrusted project is marked so. */
   untrustedProjectSource: "user-config" | "effective-config";
   /** Regression: an untrusted project's config still applies, and its default approval is on-request. */
@@ -163,6 +169,7 @@ export const BASELINE: Behaviour = {
   webSearchModes: ["disabled", "cached", "live"],
   reviewers: ["user", "guardian_subagent"],
   autoReviewerName: "guardian_subagent",
+  autoReviewerDebug: "GuardianSubagent",
   ruleDecisions: ["allow", "prompt", "forbidden"],
   disallowed: "refuse-any",
   fallbackWarnings: false,
@@ -188,6 +195,8 @@ export const BASELINE: Behaviour = {
   projectConfig: "never",
   projectDisabledWarning: false,
   untrustedProjectSource: "user-config",
+  projectWarningWording: "config-toml",
+  lateProjectLoad: false,
   untrustedProjectLeaks: false,
   refusalNamesField: false,
   multiAgentDeprecationWarning: false,

@@ -191,6 +191,26 @@ const OBSERVED: readonly Change[] = [
     set: { untrustedProjectLeaks: true },
   },
   {
+    id: "late-project-load",
+    since: "0.120",
+    previous: "0.118",
+    summary:
+      "a project of unknown trust whose config was skipped loads at thread start when the sandbox is writable (requested or effective); before, it never loads",
+    evidence: ["binary 0.100.0/0.110.0/0.115.0/0.117.0/0.118.0/0.120.0/0.121.0, 2026-12-06"],
+    affects: [...PROJECT, "effective.sources"],
+    set: { lateProjectLoad: true },
+  },
+  {
+    id: "project-warning-project-local",
+    since: "0.122",
+    previous: "0.121",
+    summary:
+      "the disabled-project warning speaks of project-local config, hooks and exec policies (before: project config.toml files; that wording is verified from 0.100 only)",
+    evidence: ["binary 0.100.0/0.115.0/0.120.0/0.121.0/0.122.0/0.123.0, 2026-12-06"],
+    affects: ["warnings"],
+    set: { projectWarningWording: "project-local" },
+  },
+  {
     id: "remote-sandbox-config",
     since: "0.123",
     previous: "0.122",
@@ -211,10 +231,10 @@ const OBSERVED: readonly Change[] = [
     since: "0.124",
     previous: "0.123",
     summary:
-      "reviewer auto_review accepted (reported as guardian_subagent); an unknown feature pin only warns",
+      "reviewer auto_review accepted (reported as guardian_subagent, printed AutoReview in warnings); an unknown feature pin only warns",
     evidence: ["b21", "j04", "j06", "e03"],
     affects: ["effective.approvals_reviewer", "status", "errors", "warnings"],
-    set: { unknownFeaturePin: "warn" },
+    set: { unknownFeaturePin: "warn", autoReviewerDebug: "AutoReview" },
     add: { reviewers: ["auto_review"] },
   },
   {
