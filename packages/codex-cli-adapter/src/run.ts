@@ -60,7 +60,8 @@ export interface AppServerRaw {
 }
 
 export interface TurnRaw {
-  script: { kind: "exec" | "message"; command: string | null; issued: boolean };
+  /** `tool`: the shell tool the call named (`exec_command`, or `shell`/`shell_command` on older releases). */
+  script: { kind: "exec" | "message"; command: string | null; issued: boolean; tool?: string | null };
   started: { ok: true } | { error: unknown };
   completed: string | null;
   toolOutput: string | null;

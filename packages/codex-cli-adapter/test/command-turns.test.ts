@@ -60,4 +60,40 @@ describe("no shell tool", () => {
       rule: "codex:no-shell-tool",
     });
   });
+
+  describe("the older shell tool (0.95.0) returns a rejection as bare text", () => {
+    const shell = (toolOutput: string) =>
+      mapCommandTurn(
+        turn({ script: { kind: "exec", command: "rm -rf build", issued: true, tool: "shell" }, toolOutput }),
+      );
+    it("a forbidden rule", () => {
+      expect(
+        shell("`bash -lc 'rm -rf build'` rejected: policy forbids commands starting with `rm`"),
+      ).toMatchObject({
+        decision: "forbidden",
+        outcome: "rejected",
+      });
+    });
+    it("a prompt rule under never", () => {
+      expect(shell("approval required by policy, but AskForApproval is set to Never")).toMatchObject({
+        decision: "prompt",
+        outcome: "rejected",
+      });
+    });
+    it("a command that ran, whatever it printed", () => {
+      expect(shell('{"output":"`x` rejected: no","metadata":{"exit_code":0}}').outcome).toBe("run");
+    });
+    it("no shell tool at all", () => {
+      expect(shell("unsupported call: shell")).toMatchObject({
+        outcome: "rejected",
+        rule: "codex:no-shell-tool",
+      });
+    });
+    it("the same bare text from exec_command is output, not a rejection", () => {
+      const t = turn({
+        toolOutput: "`bash -lc 'rm -rf build'` rejected: policy forbids commands starting with `rm`",
+      });
+      expect(mapCommandTurn(t).outcome).toBe("run");
+    });
+  });
 });

@@ -133,6 +133,22 @@ function startModelServer() {
   });
 }
 
+/**
+ * The call that runs a command with the tool this release offers: `exec_command` (unified exec),
+ * else the older `shell` (an argv) or `shell_command` (a string). With none of them the call still
+ * names `exec_command`, and Codex answers that it does not support it.
+ */
+function shellCall(tools, command) {
+  const offered = new Set((tools ?? []).filter((t) => t.type === "function").map((t) => t.name));
+  if (!offered.has("exec_command")) {
+    if (offered.has("shell"))
+      return { name: "shell", args: JSON.stringify({ command: ["bash", "-lc", command], timeout_ms: 3000 }) };
+    if (offered.has("shell_command"))
+      return { name: "shell_command", args: JSON.stringify({ command, timeout_ms: 3000 }) };
+  }
+  return { name: "exec_command", args: JSON.stringify({ cmd: command, yield_time_ms: 3000 }) };
+}
+
 function summarizeTool(t) {
   const out = { type: t?.type ?? null, name: t?.name ?? null };
   if (t?.type === "web_search" || t?.type === "web_search_preview")
@@ -147,7 +163,8 @@ function respond(state, entry) {
   if (script && script.kind === "exec" && !script.issued) {
     script.issued = true;
     script.callId = `call_${++state.callSeq}`;
-    const args = JSON.stringify({ cmd: script.command, yield_time_ms: 3000 });
+    const call = shellCall(entry.tools, script.command);
+    script.tool = call.name;
     return [
       { type: "response.created", response: { id } },
       {
@@ -156,8 +173,8 @@ function respond(state, entry) {
           type: "function_call",
           id: `fc_${state.callSeq}`,
           call_id: script.callId,
-          name: "exec_command",
-          arguments: args,
+          name: call.name,
+          arguments: call.args,
         },
       },
       completed(id),
@@ -274,7 +291,7 @@ function startAppServer(args) {
     }
   }
   /** Sends a request and waits for its reply; `phase` names it if the safety net fires. */
-  function request(method, params, phase = method) {
+  function request(method, params, phase = method, timeoutMs = plan.stepTimeoutMs) {
     const id = nextId++;
     const timing = { method, sent: now(), replied: null };
     rec.rpc.push(timing);
@@ -284,7 +301,7 @@ function startAppServer(args) {
         pending.delete(id);
         timedOut(phase);
         resolve({ error: { code: "timeout", message: `${method} timed out` } });
-      }, plan.stepTimeoutMs);
+      }, timeoutMs);
       pending.set(id, {
         resolve: (m) => {
           clearTimeout(t);
@@ -384,7 +401,9 @@ async function appServerProbe(model) {
   // The stub model goes in the thread's params, not in config: a configured `model` changes what
   // Codex decides (`[auto_review] required_on_models`).
   const params = { cwd: plan.project, ...(model ? { model: plan.model } : {}), ...plan.threadParams };
-  out.threadStart = await app.request("thread/start", params);
+  // Older releases (0.95) answer thread/start only once every MCP server has started or failed,
+  // about 20 s for a URL server without a network: it gets two steps.
+  out.threadStart = await app.request("thread/start", params, "thread/start", 2 * plan.stepTimeoutMs);
   const threadId = out.threadStart?.result?.thread?.id;
   if (plan.channels.includes("hooks")) {
     out.hooks = await app.request("hooks/list", threadId ? { threadId } : { cwds: [plan.project] });
@@ -429,7 +448,12 @@ async function appServerProbe(model) {
       );
     }
     out.turns.push({
-      script: { kind: script.kind, command: script.command ?? null, issued: Boolean(script.issued) },
+      script: {
+        kind: script.kind,
+        command: script.command ?? null,
+        issued: Boolean(script.issued),
+        tool: script.tool ?? null,
+      },
       started: started.error ? { error: started.error } : { ok: true },
       completed: done ? (done.params?.turn?.status ?? "completed") : null,
       toolOutput: script.output ?? null,

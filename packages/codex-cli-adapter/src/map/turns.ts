@@ -44,21 +44,25 @@ export function webSearchMode(
 const POLICY_PROMPT = /` requires approval(?: by policy$|: )/;
 const FORBIDDEN = /` rejected: /;
 const NEVER_PROMPT = /approval required by policy, but AskForApproval is set to Never/;
+const BARE_REJECTION = /^`[^`]*` rejected: |^approval required by policy, but AskForApproval is set to Never/;
 const PROMPT_USER_FAILED = /approval request failed/;
 const HOOK_BLOCKED = /^Command blocked by PreToolUse hook: /;
-const NO_SHELL_TOOL = "unsupported call: exec_command";
+const NO_SHELL_TOOL = /^unsupported call: (exec_command|shell|shell_command)$/;
 /** Codex's built-in checks name themselves in the rejection text; the Outcome names them `codex:<check>`. */
 const BUILTIN_REJECTIONS: [RegExp, string][] = [
   [/rejected: rm -f style commands are not permitted/, "codex:rm-force"],
 ];
 
-/** One scripted `exec_command` turn → the Outcome's command entry (decision inferred from what happened). */
+/** One scripted shell-tool turn → the Outcome's command entry (decision inferred from what happened). */
 export function mapCommandTurn(turn: TurnRaw): CommandState {
   const command = turn.script.command ?? "";
   const output = turn.toolOutput ?? "";
   const approval = turn.approvals.find((a) => /requestApproval$/.test(a.method));
   const reviewed = (turn.methods ?? []).some((m) => /guardianApprovalReview|autoApprovalReview/i.test(m));
-  const rejectedByPolicy = /Rejected\(/.test(output) && !/rejected by user/.test(output);
+  // exec_command wraps a rejection in `Rejected(…)`; the older `shell` tool returns the bare text.
+  const rejectedByPolicy =
+    (/Rejected\(/.test(output) || (turn.script.tool === "shell" && BARE_REJECTION.test(output))) &&
+    !/rejected by user/.test(output);
   if (approval) {
     const reason = String((approval.params as { reason?: unknown })?.reason ?? "");
     return {
@@ -79,7 +83,7 @@ export function mapCommandTurn(turn: TurnRaw): CommandState {
     };
   }
   // Without the shell_tool feature Codex offers no tool to run commands with.
-  if (output === NO_SHELL_TOOL)
+  if (NO_SHELL_TOOL.test(output))
     return { command, decision: "none", outcome: "rejected", rule: "codex:no-shell-tool", message: output };
   // A shell PreToolUse hook that exits with 2 blocks the call before any rule or approval.
   if (HOOK_BLOCKED.test(output))

@@ -1,7 +1,10 @@
 import type { OutcomeWarning, WarningCode } from "@codex-policy/spec";
 
 /** Warnings about this machine, not about the scenario. */
-const ENVIRONMENT_NOISE = [/^Codex could not find (system )?bubblewrap on PATH\./, /could not create PATH aliases/];
+const ENVIRONMENT_NOISE = [
+  /^Codex could not find (system )?bubblewrap on PATH\./,
+  /could not create PATH aliases/,
+];
 
 export function isEnvironmentNoise(text: string): boolean {
   return ENVIRONMENT_NOISE.some((re) => re.test(text));
