@@ -44,7 +44,8 @@ export function webSearchMode(
 const POLICY_PROMPT = /` requires approval(?: by policy$|: )/;
 const FORBIDDEN = /` rejected: /;
 const NEVER_PROMPT = /approval required by policy, but AskForApproval is set to Never/;
-const BARE_REJECTION = /^`[^`]*` rejected: |^approval required by policy, but AskForApproval is set to Never/;
+/** The `shell` tool's rejections: a rule's, or a prompt rule's under `never`. */
+const BARE_REJECTION = new RegExp(`^\`[^\`]*\` rejected: |^${NEVER_PROMPT.source}`);
 const PROMPT_USER_FAILED = /approval request failed/;
 const HOOK_BLOCKED = /^Command blocked by PreToolUse hook: /;
 const NO_SHELL_TOOL = /^unsupported call: (exec_command|shell|shell_command)$/;
