@@ -115,6 +115,24 @@ describe("refusal codes and layers", () => {
       "unknown-feature-requirement",
       "system.requirements",
     ],
+    [
+      // before 0.99: a disallowed configured value stops Codex
+      "invalid value for `sandbox_mode`: `DangerFullAccess` is not in the allowed set [ReadOnly, WorkspaceWrite] (set by /etc/codex/requirements.toml)",
+      "requirement-disallowed",
+      "system.requirements",
+    ],
+    [
+      // 0.77.0 names neither the field nor the file
+      "value `Never` is not in the allowed set [UnlessTrusted, OnRequest]",
+      "requirement-disallowed",
+      "unknown",
+    ],
+    [
+      // an [auto_review] model needing a reviewer the list leaves out (0.169.0) is a config error
+      "invalid value for `approvals_reviewer`: `GuardianSubagent` is not in the allowed set [User] (set by /etc/codex/requirements.toml)",
+      "config-invalid",
+      "system.requirements",
+    ],
     ["Invalid override (missing '='): approval_policy", "override-invalid", "session"],
     ["/etc/codex/managed_config.toml:1:14: invalid transport", "config-invalid", "system.managed_config"],
     ['approval_policy = "never" plus something the classifier does not know', "config-invalid", "unknown"],

@@ -55,4 +55,46 @@ describe("builds before --print-startup-config", () => {
       mapOutcome(raw, scenarioFixture("legacy-0150"), ["requirements", "session"], FIXTURE_PATHS),
     ).toThrow(AdapterError);
   });
+
+  it("0.95: a disallowed value refused by the thread, the app-server up on defaults", () => {
+    const o = mapOutcome(
+      rawFixture("disallowed-0095"),
+      scenarioFixture("disallowed-0095"),
+      ["requirements", "session", "features", "mcp"],
+      FIXTURE_PATHS,
+      "codex-0.95",
+    );
+    expect(o.status).toBe("refused");
+    expect(o.warnings.map((w) => w.code)).toEqual(["invalid-configuration"]);
+    expect(o.errors[0]?.code).toBe("requirement-disallowed");
+    expect(o.errors[0]?.layer).toBe("system.requirements");
+    // the thread's `error deriving config: ` wrapper is not part of the failure's text
+    expect(o.errors[0]?.message).toMatch(/^invalid value for `approval_policy`: `Never` is not/);
+  });
+
+  it("0.80: an app-server that never answers initialize after a load failure is a refusal", () => {
+    const raw = rawFixture("disallowed-0080");
+    expect(raw.timeouts).toEqual(["initialize"]);
+    const o = mapOutcome(
+      raw,
+      scenarioFixture("disallowed-0080"),
+      ["requirements", "session", "features", "mcp"],
+      FIXTURE_PATHS,
+      "codex-0.80",
+    );
+    expect(o.status).toBe("refused");
+    expect(o.warnings).toEqual([]);
+    expect(o.errors[0]?.code).toBe("requirement-disallowed");
+    expect(o.errors[0]?.message).toBe(
+      "invalid value for `approval_policy`: `Never` is not in the allowed set [UnlessTrusted, OnRequest] (set by /etc/codex/requirements.toml)",
+    );
+  });
+
+  it("an initialize timeout without a failing features list stays a timeout", () => {
+    const raw = rawFixture("disallowed-0080");
+    raw.features = { ...raw.features!, code: 0, stderr: "" };
+    expect(() =>
+      mapOutcome(raw, scenarioFixture("disallowed-0080"), ["requirements", "session"], FIXTURE_PATHS),
+    ).toThrow(/safety-net timeout/);
+  });
 });

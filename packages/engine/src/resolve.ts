@@ -121,6 +121,7 @@ const THREAD_START_FAILURES = new Set(["deny-read-unsafe-glob"]);
 function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outcome {
   const e = refused.errors[0];
   if (!e) return refused;
+  if (!id.configErrorServerUp) return { ...refused, warnings: [] };
   if (THREAD_START_FAILURES.has(e.code))
     return { ...refused, warnings: refused.warnings.filter((w) => !isNotice(w)) };
   const configError =
@@ -132,11 +133,11 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
     !id.requirementsSyntaxStopsCodex;
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
   // Before 0.147 a failure in a requirements or managed config file leaves the app-server up on
-  // defaults (binary 0.140.0). A bad `[application]` table does so in every release (0.164.0-0.169.0).
+  // defaults (binary 0.140.0). A bad `[application]` table does so in every release (0.164.0-0.169.0),
+  // and so does a disallowed configured value in the releases that refuse one (0.87.0-0.95.0).
   const staysUp =
-    (!id.validationStopsCodex &&
-      e.code !== "requirement-disallowed" &&
-      (REQUIREMENT_FILES.has(e.layer) || MANAGED_CONFIG_FILES.has(e.layer))) ||
+    e.code === "requirement-disallowed" ||
+    (!id.validationStopsCodex && (REQUIREMENT_FILES.has(e.layer) || MANAGED_CONFIG_FILES.has(e.layer))) ||
     (REQUIREMENT_FILES.has(e.layer) && APPLICATION_ERROR.test(e.message));
   if (requirementsSyntax) {
     // The defaults Codex falls back to (without the broken requirements, the user config or the thread)

@@ -64,17 +64,34 @@ function parseStartup(r: ExecResult): StartupReport {
   }
 }
 
-/** Wrappers around the load failure: the app-server's, and (before 0.164) the retry on defaults. */
+/**
+ * Wrappers around the load failure: the app-server's, (before 0.164) the retry on defaults, and
+ * (0.87 to 0.99) the thread that derives its config from a failing one.
+ */
 const stripPrefix = (m: string): string =>
   m
     .replace(/^failed to load configuration: /, "")
-    .replace(/^error loading default config after config error: /, "");
+    .replace(/^error loading default config after config error: /, "")
+    .replace(/^error deriving config: /, "");
+
+/**
+ * Before 0.87 an app-server whose configuration fails to load never answers `initialize`. The
+ * `features list` run of the same configuration then names the failure.
+ */
+function hungOnConfigError(raw: RawObservations): string | null {
+  if (raw.timeouts?.length !== 1 || raw.timeouts[0] !== "initialize") return null;
+  const f = raw.features;
+  if (!f || f.code === 0 || f.timedOut || !f.stderr.startsWith("Error: ")) return null;
+  return f.stderr.slice("Error: ".length).trimEnd();
+}
 
 /** The load-failure text (and reported location), from the first channel that reported one. */
 function refusalText(
   raw: RawObservations,
   startup: StartupReport | null,
 ): { text: string; loc: ReportedLocation } | null {
+  const hung = hungOnConfigError(raw);
+  if (hung !== null) return { text: hung, loc: {} };
   if (startup?.error) {
     const data = startup.error.data ?? {};
     return { text: data.detail ?? stripPrefix(startup.error.message ?? ""), loc: data };
@@ -111,7 +128,7 @@ export function mapOutcome(
 ): Outcome {
   if (raw.fatal)
     throw new AdapterError("probe-failed", `the namespace driver failed: ${raw.fatal.split("\n")[0]}`);
-  if (raw.timeouts && raw.timeouts.length > 0)
+  if (raw.timeouts && raw.timeouts.length > 0 && hungOnConfigError(raw) === null)
     throw new AdapterError(
       "probe-timeout",
       `the binary did not get past ${raw.timeouts.map((p) => `"${p}"`).join(", ")} before the safety-net timeout; rerun with a larger timeout if the machine is very busy`,

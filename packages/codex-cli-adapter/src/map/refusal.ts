@@ -18,6 +18,11 @@ const ERROR_CLASSIFIERS: [RegExp, ErrorCode][] = [
     "mcp-identity-invalid",
   ],
   [/invalid value for `features`/, "feature-pin-conflict"],
+  // Before 0.99 a disallowed approval policy or sandbox mode is refused (0.77 names neither field nor file).
+  [
+    /^invalid value for `(approval_policy|sandbox_mode)`: `[^`]*` is not in the allowed set|^value `[^`]*` is not in the allowed set/,
+    "requirement-disallowed",
+  ],
   // 0.110-0.123 refuse a pin naming no feature; later releases only warn.
   [/^invalid `features` requirement `/, "unknown-feature-requirement"],
   [/^Model provider `[^`]*` not found/, "model-provider-unknown"],

@@ -63,6 +63,11 @@ export interface Behaviour {
   neverWithFullAccess: "read-only" | "refuse";
   /** A `[features]` pin naming no known feature. */
   unknownFeaturePin: "error" | "warn";
+  /**
+   * Whether the app-server stays up on defaults after its configuration fails to load (else it never
+   * answers, and no failure leaves Codex running).
+   */
+  configErrorServerUp: boolean;
   /** Whether a requirements validation error stops the app-server (else it stays up on defaults). */
   validationStopsCodex: boolean;
   /**
@@ -177,6 +182,7 @@ export const BASELINE: Behaviour = {
   profileEntryMissingPath: false,
   neverWithFullAccess: "read-only",
   unknownFeaturePin: "error",
+  configErrorServerUp: false,
   validationStopsCodex: false,
   requirementsSyntaxStopsCodex: false,
   threadFallbackWarnings: false,

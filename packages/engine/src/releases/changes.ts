@@ -75,6 +75,16 @@ const OBSERVED: readonly Change[] = [
     remove: { ignoredConfigKeys: ["web_search"] },
   },
   {
+    id: "config-error-server-up",
+    since: "0.87",
+    previous: "0.80",
+    summary:
+      'a configuration that fails to load, a disallowed configured value included, leaves the app-server up on defaults ("Invalid configuration; using defaults.") and the thread refused; before, the app-server never answered initialize',
+    evidence: ["binary 0.77.0 and 0.80.0 hang, 0.87.0, 0.92.0 and 0.95.0 stay up, 2026-12-06"],
+    affects: ["warnings"],
+    set: { configErrorServerUp: true },
+  },
+  {
     id: "project-config-needs-trust",
     since: "0.89",
     previous: "0.87",
