@@ -4,21 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ScenarioSchema } from "@codex-policy/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdapterError } from "../src/errors.js";
 import { runWithCodex } from "../src/index.js";
 import { RUN_DIR_PREFIX } from "../src/plan.js";
-import { preflightFlags } from "../src/preflight.js";
 import { leftovers, processesMentioning, settled } from "./host-guard.js";
+import { namespaceProblem, namespacesMissing } from "./needs-namespaces.js";
 
 // What the adapter leaves behind when a run hangs or is interrupted. A codex stand-in that never
 // answers makes the hang certain; only namespaces are needed, not the real binary.
 const HANGING = join(import.meta.dirname, "fixtures", "hanging-codex.sh");
-let problem: string | null = null;
-try {
-  preflightFlags();
-} catch (e) {
-  problem = e instanceof AdapterError ? `${e.code}: ${e.message}` : String(e);
-}
+const problem = namespaceProblem();
 const ownTmp = mkdtempSync(join(tmpdir(), "codex-adapter-cleanup-test-"));
 const savedTmp = process.env.TMPDIR;
 beforeAll(() => {
@@ -31,11 +25,7 @@ afterAll(() => {
 
 describe("runs that hang or are interrupted", () => {
   if (problem !== null) {
-    if (process.env.CI === "true")
-      it("namespaces are available", () => {
-        throw new Error(problem!);
-      });
-    else it.skip(`needs Linux namespaces (${problem})`, () => {});
+    namespacesMissing(problem);
     return;
   }
 

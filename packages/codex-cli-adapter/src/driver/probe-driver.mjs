@@ -523,6 +523,10 @@ async function main() {
   if (ch.has("session") || ch.has("hooks") || needModel || (viaRpc && ch.has("requirements")))
     jobs.push(sessionProbe(needModel));
   await Promise.all(jobs);
+  // An app-server that never answered initialize (before 0.87, a configuration that fails to load):
+  // `features list` names the failure, so it runs even when no test asked for features.
+  if (raw.timeouts.includes("initialize") && !raw.features)
+    raw.features = await run("features list", [...plan.globalArgs, "features", "list"]);
   step("done");
   process.stdout.write(`${JSON.stringify(raw)}\n`);
 }

@@ -115,10 +115,10 @@ export function resolveCore(
 }
 
 /**
- * Web search: the configured mode (or `cached`) is checked against the allowed set, with a
- * warning even for the default. Under full access a mode other than `disabled` becomes `live`
- * whenever `live` is allowed (a02, a08, a13, a18; binary checks on `["live","cached"]`,
- * `["cached","indexed"]` and `["indexed"]`).
+ * Web search: the configured mode (or the release's default) is checked against the allowed set,
+ * with a warning even for the default. Under full access a mode other than `disabled` becomes
+ * `live` whenever `live` is allowed (a02, a08, a13, a18; binary checks on `["live","cached"]`,
+ * `["cached","indexed"]` and `["indexed"]`); from 0.93 to 0.98 only the default does.
  */
 export function resolveWebSearch(
   layers: ConfigLayer[],
@@ -139,7 +139,11 @@ export function resolveWebSearch(
   const startup = applyConstraint(cand, constraint, diag, edition);
   if (!startup) return null;
   const liveAllowed = !constraint.allowed || constraint.allowed.includes("live");
-  if (sandbox !== "danger-full-access" || startup.value === "disabled" || !liveAllowed) return startup;
+  const goesLive =
+    edition.fullAccessLiveWebSearch === "any" ||
+    (edition.fullAccessLiveWebSearch === "default" && !cand.explicit);
+  if (!goesLive || sandbox !== "danger-full-access" || startup.value === "disabled" || !liveAllowed)
+    return startup;
   return startup.value === "live"
     ? startup
     : { value: "live", origin: "full-access", fellBack: startup.fellBack };

@@ -101,6 +101,8 @@ export interface Behaviour {
   ignoredConfigKeys: readonly string[];
   /** The web search mode when nothing sets one. */
   webSearchDefault: "disabled" | "cached";
+  /** Which web search modes other than `disabled` become `live` under full access: none, only the default, any. */
+  fullAccessLiveWebSearch: "none" | "default" | "any";
   /** Project `.codex/config.toml`: never loaded, loaded whatever the trust, or only when trusted. */
   projectConfig: "never" | "always" | "trusted";
   /** Whether a skipped project config is announced. */
@@ -198,6 +200,7 @@ export const BASELINE: Behaviour = {
   unknownKeyWarnings: false,
   ignoredConfigKeys: ["web_search", "approvals_reviewer"],
   webSearchDefault: "disabled",
+  fullAccessLiveWebSearch: "none",
   projectConfig: "never",
   projectDisabledWarning: false,
   untrustedProjectSource: "user-config",

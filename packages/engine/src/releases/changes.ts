@@ -103,6 +103,29 @@ const OBSERVED: readonly Change[] = [
     set: { projectDisabledWarning: true },
   },
   {
+    id: "web-search-cached-default",
+    since: "0.92",
+    previous: "0.90",
+    summary: "with nothing configured, web search is cached instead of disabled",
+    evidence: [
+      "binary 0.80.0, 0.87.0, 0.89.0 and 0.90.0 offer no web search tool, 0.92.0 and later a cached one, 2026-12-06",
+    ],
+    affects: ["effective.web_search"],
+    set: { webSearchDefault: "cached" },
+  },
+  {
+    id: "full-access-live-default",
+    since: "0.93",
+    previous: "0.92",
+    summary:
+      "under danger-full-access the default web search mode becomes live; a configured mode (cached) stays as it is until 0.99",
+    evidence: [
+      "binary 0.92.0 keeps cached, 0.93.0-0.98.0 go live only when nothing sets the mode, 0.99.0 always, 2026-12-06",
+    ],
+    affects: ["effective.web_search"],
+    set: { fullAccessLiveWebSearch: "default" },
+  },
+  {
     id: "prefix-rules",
     since: "0.93",
     previous: "0.92",
@@ -127,10 +150,10 @@ const OBSERVED: readonly Change[] = [
     since: "0.99",
     previous: "0.98",
     summary:
-      "disallowed configured values fall back silently (approval to the first allowed entry, sandbox to read-only); allowed_web_search_modes is read, disabled is always allowed and the default mode is cached",
+      "disallowed configured values fall back silently (approval to the first allowed entry, sandbox to read-only); allowed_web_search_modes is read, disabled is always allowed; under full access a configured web search mode becomes live too",
     evidence: ["b01", "b02", "b11", "b12", "c03", "c06", "j01", "a05", "a10", "a14"],
     affects: [...CORE, "effective.web_search", "requirements"],
-    set: { disallowed: "fall-back", webSearchDefault: "cached" },
+    set: { disallowed: "fall-back", fullAccessLiveWebSearch: "any" },
     add: { requirementKeys: ["allowed_web_search_modes"] },
   },
   {
