@@ -42,6 +42,15 @@ describe("mapOutcome on recorded observations", () => {
     expect(map("a05").unobserved).not.toContain("effective.approvals_reviewer");
   });
 
+  it("a release that reports no permission profile (0.95) leaves it unobserved", () => {
+    const raw = rawFixture("a05");
+    const result = raw.appServer?.threadStart?.result as Record<string, unknown>;
+    delete result.activePermissionProfile;
+    const o = mapOutcome(raw, scenarioFixture("a05"), all, FIXTURE_PATHS);
+    expect(o.unobserved).toContain("effective.permission_profile");
+    expect(map("a05").unobserved).not.toContain("effective.permission_profile");
+  });
+
   it("a release without hooks/list leaves the hook list unobserved", () => {
     const raw = rawFixture("a05");
     if (raw.appServer)

@@ -209,6 +209,8 @@ function mapEffective(
     commands: [],
   };
   if (ts && ts.approvalsReviewer === undefined) unobserved.push("effective.approvals_reviewer");
+  // Releases before permission profiles report no active one: not observable there.
+  if (ts && ts.activePermissionProfile === undefined) unobserved.push("effective.permission_profile");
   // Releases without `hooks/list` cannot show the hook list: not observable there.
   const noHookList = /unknown variant `hooks\/list`/.test(app?.hooks?.error?.message ?? "");
   if (noHookList) unobserved.push("effective.hooks");
