@@ -48,6 +48,21 @@ describe("builds before --print-startup-config", () => {
     );
   });
 
+  it("a release without configRequirements/read (0.77) leaves the requirements unobserved", () => {
+    const raw = rawFixture("legacy-0150");
+    raw.appServer!.configRequirements = {
+      id: 2,
+      error: {
+        code: -32600,
+        message: "Invalid request: unknown variant `configRequirements/read`, expected one of `initialize`",
+      },
+    };
+    const o = mapOutcome(raw, scenarioFixture("legacy-0150"), ["requirements", "session"], FIXTURE_PATHS);
+    expect(o.unobserved).toContain("requirements");
+    expect(o.requirements).toEqual({});
+    expect(o.effective?.approval_policy).toBe("never");
+  });
+
   it("a failed configRequirements/read is an adapter error, not an empty requirement set", () => {
     const raw = rawFixture("legacy-0150");
     raw.appServer!.configRequirements = { id: 2, error: { code: -32601, message: "method not found" } };

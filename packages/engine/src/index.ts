@@ -15,6 +15,8 @@ export {
   toggledEdition,
   VERIFIED_FROM_MINOR,
 } from "./editions.js";
+export { catalogueFor } from "./features/catalogue.js";
+export { NOTICED_FEATURE_KEYS } from "./features/deprecations.js";
 export type { Behaviour } from "./releases/behaviour.js";
 export { CHANGES, type Change } from "./releases/changes.js";
 export { globMatches, matchHostname } from "./requirements/hostname.js";

@@ -61,7 +61,8 @@ function readBeforeRequirements(e: { code: string; layer: string }): boolean {
  * One resolution of the configuration, as Codex does it once at startup and again when a thread
  * starts (`resolve.ts` combines the passes). Never emits the `invalid-configuration` warning.
  */
-export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknownProject: boolean): Outcome {
+export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownProject: boolean): Outcome {
+  const scenario = withoutUnknownThreadParams(given, edition);
   const id: Edition = edition.id;
   const diag = new Diagnostics();
   const host = matchHostname(scenario.host);
@@ -262,6 +263,7 @@ export function resolvePass(scenario: Scenario, edition: EditionSpec, loadUnknow
       loginShell: pinned.allow_login_shell,
       shellTool: features.shell_tool?.enabled !== false,
       basenameRetry: edition.ruleBasenameRetry,
+      neverRejectsFlagged: edition.neverRejectsFlaggedCommands,
     },
     diag,
   );
@@ -324,4 +326,16 @@ function reviewerNamed(req: Outcome["requirements"], edition: EditionSpec): Outc
   if (edition.autoReviewerName === "auto_review" || !entry || !Array.isArray(entry.value)) return req;
   const value = entry.value.map((r) => (typeof r === "string" ? reviewerName(r, edition) : r));
   return { ...req, allowed_approvals_reviewers: { ...entry, value } };
+}
+
+/**
+ * A release that does not read the approvals reviewer (before 0.115) has no such thread/start
+ * parameter either: it ignores one (binary 0.80.0, 0.100.0).
+ */
+function withoutUnknownThreadParams(scenario: Scenario, edition: EditionSpec): Scenario {
+  const thread = scenario.session.thread;
+  if (thread?.approvals_reviewer === undefined || !edition.ignoredConfigKeys.includes("approvals_reviewer"))
+    return scenario;
+  const { approvals_reviewer: _r, ...rest } = thread;
+  return { ...scenario, session: { ...scenario.session, thread: rest } };
 }

@@ -208,6 +208,7 @@ export function commandsStage(
     ctx.loginShell,
     ctx.shellTool,
     ctx.basenameRetry,
+    ctx.neverRejectsFlagged,
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

@@ -107,11 +107,18 @@ function refusalText(
   return null;
 }
 
-/** Merged requirements as `--print-startup-config` or, on older builds, `configRequirements/read` reported them. */
-function reportedRequirements(raw: RawObservations, startup: StartupReport | null): Record<string, unknown> {
+/**
+ * Merged requirements as `--print-startup-config` or, on older builds, `configRequirements/read`
+ * reported them; null when the release has no way to report them (0.77.0).
+ */
+function reportedRequirements(
+  raw: RawObservations,
+  startup: StartupReport | null,
+): Record<string, unknown> | null {
   if (startup) return startup.configRequirements?.requirements ?? {};
   const rpc = raw.appServer?.configRequirements;
   if (rpc === undefined || rpc === null) return {};
+  if (rpc.error && /unknown variant `configRequirements\/read`/.test(rpc.error.message)) return null;
   if (rpc.error)
     throw new AdapterError("probe-failed", `configRequirements/read failed: ${rpc.error.message}`);
   return (rpc.result as StartupReport["configRequirements"])?.requirements ?? {};
@@ -157,11 +164,12 @@ export function mapOutcome(
     return { ...base, status: "refused", requirements: {}, effective: null, errors: [error], unobserved };
   }
 
-  const req = mapRequirements(reportedRequirements(raw, startup), {
+  const reported = reportedRequirements(raw, startup);
+  const req = mapRequirements(reported ?? {}, {
     requirements: scenario.system?.requirements,
     managed_config: scenario.system?.managed_config,
   });
-  unobserved.push(...req.unobserved);
+  unobserved.push(...(reported === null ? ["requirements"] : req.unobserved));
   // An unknown-trust project may load when the thread starts (spec §6.3); a startup fallback warning
   // then says nothing about the thread's web search mode.
   const lateProject = scenario.project.trust === "unknown" && scenario.project.config !== undefined;

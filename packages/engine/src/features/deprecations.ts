@@ -1,3 +1,5 @@
+import { compareVersions } from "@codex-policy/spec";
+import noticeData from "../../data/feature-notices-by-release.json";
 import {
   FEATURE_KEY_NOTICES,
   featureAliasNotice,
@@ -35,7 +37,7 @@ const SPECIAL = new Map(FEATURE_KEY_NOTICES);
 const CANONICAL = new Map(FEATURES.flatMap((spec) => spec.aliases.map((a) => [a.key, spec.key] as const)));
 
 /** The order Codex gives the notices in (binary 0.169.0, whatever the order in config). */
-const NOTICE_ORDER = [
+export const NOTICED_FEATURE_KEYS: readonly string[] = [
   "codex_hooks",
   "collab",
   "connectors",
@@ -67,7 +69,7 @@ export function featureDeprecationNotices(
   layers: readonly ConfigLayer[],
   enable: readonly string[],
   disable: readonly string[],
-  release: { webSearchModes: readonly string[] },
+  release: { webSearchModes: readonly string[]; featureRelease: string },
 ): string[] {
   const named = new Set<string>([...enable, ...disable]);
   for (const layer of layers) {
@@ -78,5 +80,40 @@ export function featureDeprecationNotices(
       }
     }
   }
-  return NOTICE_ORDER.filter((key) => named.has(key)).map((key) => noticeFor(key, release));
+  const read = readNotices(release.featureRelease);
+  if (read) return read.filter(([key]) => named.has(key)).map(([, text]) => text);
+  return NOTICED_FEATURE_KEYS.filter((key) => named.has(key)).map((key) => noticeFor(key, release));
+}
+
+interface NoticeRun {
+  first: string;
+  last: string;
+  notices: [string, string][];
+}
+const NOTICES = noticeData as unknown as { read: string[]; runs: NoticeRun[] };
+
+/**
+ * The notices a release older than the newest read one sends, as read from the release (or its
+ * newest read predecessor) by scripts/release-feature-notices.ts, in its order; null for newer
+ * releases, whose notices follow the pinned binary's rules.
+ */
+const noticesByRelease = new Map<string, [string, string][] | null>();
+function readNotices(release: string): [string, string][] | null {
+  let hit = noticesByRelease.get(release);
+  if (hit === undefined) {
+    hit = lookUpNotices(release);
+    noticesByRelease.set(release, hit);
+  }
+  return hit;
+}
+
+function lookUpNotices(release: string): [string, string][] | null {
+  const newest = NOTICES.read.at(-1);
+  if (newest === undefined || compareVersions(release, newest) > 0) return null;
+  const source = [...NOTICES.read].reverse().find((v) => compareVersions(v, release) <= 0);
+  if (source === undefined) return [];
+  const run = NOTICES.runs.find(
+    (r) => compareVersions(r.first, source) <= 0 && compareVersions(source, r.last) <= 0,
+  );
+  return run?.notices ?? [];
 }

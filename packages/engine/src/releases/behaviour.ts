@@ -99,6 +99,8 @@ export interface Behaviour {
   unknownKeyWarnings: boolean;
   /** Config keys the release does not read yet (`web_search`, `approvals_reviewer`). */
   ignoredConfigKeys: readonly string[];
+  /** Whether, under approval `never`, a command Codex's own danger check flags is rejected (else it runs). */
+  neverRejectsFlaggedCommands: boolean;
   /** The web search mode when nothing sets one. */
   webSearchDefault: "disabled" | "cached";
   /** Which web search modes other than `disabled` become `live` under full access: none, only the default, any. */
@@ -199,6 +201,7 @@ export const BASELINE: Behaviour = {
   configUntrustedFatal: false,
   unknownKeyWarnings: false,
   ignoredConfigKeys: ["web_search", "approvals_reviewer"],
+  neverRejectsFlaggedCommands: false,
   webSearchDefault: "disabled",
   fullAccessLiveWebSearch: "none",
   projectConfig: "never",

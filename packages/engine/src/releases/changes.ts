@@ -75,6 +75,18 @@ const OBSERVED: readonly Change[] = [
     remove: { ignoredConfigKeys: ["web_search"] },
   },
   {
+    id: "never-rejects-flagged-commands",
+    since: "0.87",
+    previous: "0.80",
+    summary:
+      "under approval never, a command Codex's own danger check flags (rm with a force flag) is rejected; before, it runs (under other policies it asks in every release)",
+    evidence: [
+      "binary 0.80.0 runs `rm -rf y` under approval never and asks for `rm -rf ./scratch` under on-request; 0.87.0, 0.90.0, 0.92.0, 0.95.0 and 0.99.0 reject the first, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { neverRejectsFlaggedCommands: true },
+  },
+  {
     id: "config-error-server-up",
     since: "0.87",
     previous: "0.80",

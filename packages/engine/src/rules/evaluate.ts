@@ -23,6 +23,8 @@ export interface EvaluateContext {
   shellTool?: boolean;
   /** An absolute program path no rule matches is matched again by its basename (from 0.110). */
   basenameRetry?: boolean;
+  /** Under `never`, a command Codex's own danger check flags is rejected (from 0.87); before, it runs. */
+  neverRejectsFlagged?: boolean;
 }
 
 /** What the model reads when it calls a shell tool Codex did not offer (binary 0.169.0). */
@@ -145,7 +147,8 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   }
   // Codex's own danger check still applies to segments a user `allow` covers (binary: `rm -rf y`
   // asks despite `prefix_rule(["rm"], "allow")`); under untrusted, echo and ls ask too.
-  const check = segments.map(dangerousCheck).find((c) => c !== null);
+  const flagged = segments.map(dangerousCheck).find((c) => c !== null);
+  const check = never && !ctx.neverRejectsFlagged ? undefined : flagged;
   if (check) {
     const builtin = { ...base, rule: `codex:${check}` };
     if (never)
@@ -186,6 +189,7 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     knownSafeRuns: ctx?.knownSafeRuns === true,
     loginShell: ctx?.loginShell !== false,
     basenameRetry: ctx?.basenameRetry !== false,
+    neverRejectsFlagged: ctx?.neverRejectsFlagged !== false,
   };
   if (ctx?.shellTool === false)
     return list.map((c) => ({
