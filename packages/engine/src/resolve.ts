@@ -153,8 +153,10 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
   // The defaults at startup: without the user config, so without its trust decision and the
   // project config, but with the system and managed config and the command line's `-c` and flags.
   const defaults = resolvePass(defaultsOf(scenario), id, false);
-  // When the defaults fail too (the failure does not come from the user config), Codex stops.
-  if (defaults.status === "refused") return { ...refused, warnings: [] };
+  // When the defaults fail too (the failure does not come from the user config), Codex stops; but
+  // not on a disallowed value, which leaves it up like the first failure (binary 0.87.0, 0.95.0).
+  if (defaults.status === "refused" && defaults.errors[0]?.code !== "requirement-disallowed")
+    return { ...refused, warnings: [] };
   // Before 0.147 the defaults' own warnings are not shown.
   const shown = id.defaultsWarningsShown ? defaults.warnings.filter((w) => !isNotice(w)) : [];
   return threadOnDefaults({ ...refused, warnings: [invalid, ...shown] }, scenario, id);

@@ -75,8 +75,10 @@ export function applyConstraint(
   const candidate = named(debugName(c.value));
   const display = k.display.map(named);
   const details = notInAllowedSet(k.detailField, candidate, display, k.label);
+  // A default that project trust picks is not configured: 0.95-0.98 let it fall back (binary 0.95.0).
+  const configured = c.explicit && c.origin !== "trust-default";
   const refuse =
-    release.disallowed === "refuse-any" || (release.disallowed === "refuse-configured" && c.explicit);
+    release.disallowed === "refuse-any" || (release.disallowed === "refuse-configured" && configured);
   if (refuse) {
     diag.fail({
       code: "requirement-disallowed",
