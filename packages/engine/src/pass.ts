@@ -1,4 +1,11 @@
-import { type Edition, type Outcome, type Scenario, webSearchAccess } from "@codex-policy/spec";
+import {
+  type Edition,
+  type FeatureState,
+  type McpServerState,
+  type Outcome,
+  type Scenario,
+  webSearchAccess,
+} from "@codex-policy/spec";
 import {
   credentialMaskingInactive,
   featureDeprecationNotices,
@@ -46,6 +53,7 @@ import {
   userRulesStage,
   validateLayer,
 } from "./stages.js";
+import { isTable } from "./toml.js";
 import { buildTrace } from "./trace.js";
 
 /** The ordinary config files, in the order Codex loads them. */
@@ -113,12 +121,14 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   for (const e of early) diag.fail(e);
   if (diag.failed) return refuse();
   // Before 0.147 a `-c` value of the wrong variant stops Codex before requirements are read.
+  // From 0.110 a value managed config sets over it never reaches the check.
   if (edition.overrideValuesFirst) {
-    checkConfig(
-      stack.layers.filter((l) => l.kind === "session"),
-      diag,
-      edition,
-    );
+    const at = stack.layers.findIndex((l) => l.kind === "session");
+    const session = stack.layers[at];
+    if (session) {
+      const above = edition.managedConfigHidesOverrides ? stack.layers.slice(at + 1).map((l) => l.doc) : [];
+      checkConfig([{ ...session, doc: notOverridden(session.doc, above) }], diag, edition);
+    }
     if (diag.failed) return refuse();
   }
 
@@ -229,7 +239,7 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   // `codex mcp list` loads config without a thread, so a thread-only project layer adds no servers;
   // its hooks stay disabled too, as the trust warning says.
   const listed = stack.layers.filter((l) => !l.threadOnly);
-  const mcp = mcpStage(listed, composed.fields.mcp_servers, diag);
+  const mcp = withAppsServer(mcpStage(listed, composed.fields.mcp_servers, diag), features, edition);
   const hooks = hooksStage(
     {
       composed: composed.fields.hooks,
@@ -338,4 +348,31 @@ function withoutUnknownThreadParams(scenario: Scenario, edition: EditionSpec): S
     return scenario;
   const { approvals_reviewer: _r, ...rest } = thread;
   return { ...scenario, session: { ...scenario.session, thread: rest } };
+}
+
+/** The parts of a config table that no later table replaces (tables merge key by key). */
+function notOverridden(
+  doc: Record<string, unknown>,
+  later: Record<string, unknown>[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    const above = later.filter((d) => key in d).map((d) => d[key]);
+    if (above.length === 0) out[key] = value;
+    else if (isTable(value) && above.every(isTable)) out[key] = notOverridden(value, above);
+  }
+  return out;
+}
+
+/**
+ * 0.110 to 0.113 list Codex's own apps server (`codex_apps`, over HTTP) among the MCP servers
+ * whenever the `apps` feature is on; the MCP allowlist does not touch it (binary 0.110.0-0.113.0).
+ */
+function withAppsServer(
+  mcp: Record<string, McpServerState>,
+  features: Record<string, FeatureState>,
+  edition: EditionSpec,
+): Record<string, McpServerState> {
+  if (!edition.appsServerListed || !featureEnabled(features, "apps")) return mcp;
+  return { ...mcp, codex_apps: { enabled: true, reason: null, origin: "codex", transport: "http" } };
 }

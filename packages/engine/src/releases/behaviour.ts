@@ -99,6 +99,10 @@ export interface Behaviour {
   unknownKeyWarnings: boolean;
   /** Config keys the release does not read yet (`web_search`, `approvals_reviewer`). */
   ignoredConfigKeys: readonly string[];
+  /** Whether a managed config key replaces a `-c` value before the early `-c` check sees it. */
+  managedConfigHidesOverrides: boolean;
+  /** Whether `codex mcp list` shows Codex's own apps server when the `apps` feature is on. */
+  appsServerListed: boolean;
   /** Whether, under approval `never`, a command Codex's own danger check flags is rejected (else it runs). */
   neverRejectsFlaggedCommands: boolean;
   /** The web search mode when nothing sets one. */
@@ -202,6 +206,8 @@ export const BASELINE: Behaviour = {
   unknownKeyWarnings: false,
   ignoredConfigKeys: ["web_search", "approvals_reviewer"],
   neverRejectsFlaggedCommands: false,
+  appsServerListed: false,
+  managedConfigHidesOverrides: false,
   webSearchDefault: "disabled",
   fullAccessLiveWebSearch: "none",
   projectConfig: "never",

@@ -169,6 +169,41 @@ const OBSERVED: readonly Change[] = [
     add: { requirementKeys: ["allowed_web_search_modes"] },
   },
   {
+    id: "apps-server-listed",
+    since: "0.110",
+    previous: "0.107",
+    summary:
+      "with the apps feature on, codex mcp list shows Codex's own apps server codex_apps (HTTP, enabled, whatever the MCP allowlist says)",
+    evidence: [
+      "binary 0.99.0, 0.100.0, 0.105.0 and 0.107.0 do not list it, 0.110.0, 0.111.0 and 0.113.0 do, 2026-12-06",
+    ],
+    affects: ["effective.mcp_servers"],
+    set: { appsServerListed: true },
+  },
+  {
+    id: "managed-config-hides-bad-override",
+    since: "0.110",
+    previous: "0.107",
+    summary:
+      "a -c value of an unknown variant no longer stops Codex when the legacy managed config sets the same key (its value replaces the -c one first)",
+    evidence: [
+      'binary 0.99.0 and 0.107.0 stop on -c approval_policy="sometimes" under a managed approval_policy, 0.110.0-0.130.0 start with the managed value, 2026-12-06',
+    ],
+    affects: ["status", "errors", "effective.approval_policy", "effective.web_search"],
+    set: { managedConfigHidesOverrides: true },
+  },
+  {
+    id: "apps-server-unlisted",
+    since: "0.114",
+    previous: "0.113",
+    summary: "codex mcp list no longer shows the apps server",
+    evidence: [
+      "binary 0.113.0 lists codex_apps, 0.114.0, 0.115.0, 0.120.0, 0.130.0 and 0.169.0 do not, 2026-12-06",
+    ],
+    affects: ["effective.mcp_servers"],
+    set: { appsServerListed: false },
+  },
+  {
     id: "rule-basename-retry",
     since: "0.110",
     previous: "0.107",
