@@ -274,6 +274,7 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
       shellTool: features.shell_tool?.enabled !== false,
       basenameRetry: edition.ruleBasenameRetry,
       neverRejectsFlagged: edition.neverRejectsFlaggedCommands,
+      broadAllowsIgnored: edition.broadAllowsIgnored,
     },
     diag,
   );

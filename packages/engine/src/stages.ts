@@ -209,6 +209,7 @@ export function commandsStage(
     ctx.shellTool,
     ctx.basenameRetry,
     ctx.neverRejectsFlagged,
+    ctx.broadAllowsIgnored,
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

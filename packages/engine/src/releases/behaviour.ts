@@ -99,6 +99,8 @@ export interface Behaviour {
   unknownKeyWarnings: boolean;
   /** Config keys the release does not read yet (`web_search`, `approvals_reviewer`). */
   ignoredConfigKeys: readonly string[];
+  /** Whether a user `allow` rule on a broad prefix (bare `git`, `rm`, a shell) is ignored when it would approve. */
+  broadAllowsIgnored: boolean;
   /** Whether a managed config key replaces a `-c` value before the early `-c` check sees it. */
   managedConfigHidesOverrides: boolean;
   /** Whether `codex mcp list` shows Codex's own apps server when the `apps` feature is on. */
@@ -208,6 +210,7 @@ export const BASELINE: Behaviour = {
   neverRejectsFlaggedCommands: false,
   appsServerListed: false,
   managedConfigHidesOverrides: false,
+  broadAllowsIgnored: false,
   webSearchDefault: "disabled",
   fullAccessLiveWebSearch: "none",
   projectConfig: "never",

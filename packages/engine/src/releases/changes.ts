@@ -413,6 +413,18 @@ const OBSERVED: readonly Change[] = [
     set: { profileEntryMissingPath: true },
   },
   {
+    id: "broad-allow-ignored",
+    since: "0.145",
+    previous: "0.144",
+    summary:
+      "a user allow rule on a broad prefix (bare git or rm, a shell, an interpreter) no longer approves a command: under untrusted it asks; before, it ran",
+    evidence: [
+      'binary 0.110.0, 0.130.0, 0.140.0 and 0.142.0-0.144.0 run `git x` under untrusted with prefix_rule(["git"], "allow"), 0.145.0, 0.150.0 and 0.169.0 ask, 2026-12-06',
+    ],
+    affects: ["effective.commands"],
+    set: { broadAllowsIgnored: true },
+  },
+  {
     id: "validation-stops-codex",
     since: "0.147",
     previous: "0.146",

@@ -23,6 +23,8 @@ export interface EvaluateContext {
   shellTool?: boolean;
   /** An absolute program path no rule matches is matched again by its basename (from 0.110). */
   basenameRetry?: boolean;
+  /** A user `allow` on a broad prefix (bare `git`, a shell) does not approve a command (from 0.145). */
+  broadAllowsIgnored?: boolean;
   /** Under `never`, a command Codex's own danger check flags is rejected (from 0.87); before, it runs. */
   neverRejectsFlagged?: boolean;
 }
@@ -75,7 +77,9 @@ function hitsFor(argv: string[], ctx: EvaluateContext): Hit[] {
         decision: r.decision,
         rule: `user.rules#${r.index}`,
         prefix: argv.slice(0, r.pattern.length),
-        ...(r.decision === "allow" && isBroadPattern(r.pattern) ? { broad: true } : {}),
+        ...(r.decision === "allow" && ctx.broadAllowsIgnored !== false && isBroadPattern(r.pattern)
+          ? { broad: true }
+          : {}),
         ...(r.justification !== undefined ? { justification: r.justification } : {}),
       });
     }
@@ -190,6 +194,7 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     loginShell: ctx?.loginShell !== false,
     basenameRetry: ctx?.basenameRetry !== false,
     neverRejectsFlagged: ctx?.neverRejectsFlagged !== false,
+    broadAllowsIgnored: ctx?.broadAllowsIgnored !== false,
   };
   if (ctx?.shellTool === false)
     return list.map((c) => ({
