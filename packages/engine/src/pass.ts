@@ -239,7 +239,10 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   // `codex mcp list` loads config without a thread, so a thread-only project layer adds no servers;
   // its hooks stay disabled too, as the trust warning says.
   const listed = stack.layers.filter((l) => !l.threadOnly);
-  const mcp = withAppsServer(mcpStage(listed, composed.fields.mcp_servers, diag), features, edition);
+  // The untrusted project 0.120-0.124 load anyway adds no servers to `codex mcp list` (binary 0.120.0).
+  const leaked = edition.untrustedProjectLeaks && scenario.project.trust === "untrusted";
+  const mcpLayers = leaked ? listed.filter((l) => l.kind !== "project") : listed;
+  const mcp = withAppsServer(mcpStage(mcpLayers, composed.fields.mcp_servers, diag), features, edition);
   const hooks = hooksStage(
     {
       composed: composed.fields.hooks,
