@@ -3,6 +3,7 @@ import {
   type FeatureState,
   type McpServerState,
   type Outcome,
+  type OutcomeError,
   type Scenario,
   webSearchAccess,
 } from "@codex-policy/spec";
@@ -219,7 +220,14 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   if (!core || diag.failed) return refuse();
   if (edition.autoReviewRequiredOnModels) {
     const guardianOn = featureEnabled(features, "guardian_approval");
-    core.reviewer = requireAutoReview(stack.layers, composed.fields, core.reviewer, guardianOn, diag);
+    core.reviewer = requireAutoReview(
+      stack.layers,
+      composed.fields,
+      core.reviewer,
+      guardianOn,
+      diag,
+      edition,
+    );
     if (diag.failed) return refuse();
   }
   const unsafeGlob = checkDenyReadGlobs(composed.fields.permissions, denyReadPatterns(composed.fields));
@@ -379,4 +387,16 @@ function withAppsServer(
 ): Record<string, McpServerState> {
   if (!edition.appsServerListed || !featureEnabled(features, "apps")) return mcp;
   return { ...mcp, codex_apps: { enabled: true, reason: null, origin: "codex", transport: "http" } };
+}
+
+/**
+ * The thread/start parameters' own failure (an unknown variant), which the server reports before it
+ * loads any configuration; null when the parameters are fine.
+ */
+export function threadParamFailure(scenario: Scenario, edition: EditionSpec): OutcomeError | null {
+  const thread = withoutUnknownThreadParams(scenario, edition).session.thread;
+  if (!thread) return null;
+  const diag = new Diagnostics();
+  checkThreadParams(thread, diag, edition);
+  return diag.errors[0] ?? null;
 }

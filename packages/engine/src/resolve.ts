@@ -2,12 +2,13 @@ import {
   DEFAULT_EDITION,
   type Edition,
   type Outcome,
+  type OutcomeError,
   type OutcomeWarning,
   type Scenario,
 } from "@codex-policy/spec";
 import { type EditionSpec, findEdition } from "./editions.js";
 import { INVALID_CONFIGURATION } from "./messages.js";
-import { resolvePass } from "./pass.js";
+import { resolvePass, threadParamFailure } from "./pass.js";
 
 /** Resolves one scenario in one edition (any form `parseEdition` reads). Never throws. */
 export function resolve(scenario: Scenario, edition?: Edition): Outcome {
@@ -118,6 +119,19 @@ const APPLICATION_ERROR = /\nin `application(\.[^`]*)?`\n?$/;
 /** Failures of the thread itself: the configuration loaded, and its warnings were shown. */
 const THREAD_START_FAILURES = new Set(["deny-read-unsafe-glob"]);
 
+/**
+ * Failures after which the app-server stays up on defaults by themselves. Before 0.147 a failure in a
+ * requirements or managed config file (binary 0.140.0); a bad `[application]` table in every release
+ * (0.164.0-0.169.0); a disallowed configured value in the releases that refuse one (0.87.0-0.95.0).
+ */
+function staysUpAfter(e: OutcomeError, id: EditionSpec): boolean {
+  return (
+    e.code === "requirement-disallowed" ||
+    (!id.validationStopsCodex && (REQUIREMENT_FILES.has(e.layer) || MANAGED_CONFIG_FILES.has(e.layer))) ||
+    (REQUIREMENT_FILES.has(e.layer) && APPLICATION_ERROR.test(e.message))
+  );
+}
+
 function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outcome {
   const e = refused.errors[0];
   if (!e) return refused;
@@ -132,13 +146,7 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
     (e.code === "toml-syntax" || e.code === "invalid-utf8") &&
     !id.requirementsSyntaxStopsCodex;
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
-  // Before 0.147 a failure in a requirements or managed config file leaves the app-server up on
-  // defaults (binary 0.140.0). A bad `[application]` table does so in every release (0.164.0-0.169.0),
-  // and so does a disallowed configured value in the releases that refuse one (0.87.0-0.95.0).
-  const staysUp =
-    e.code === "requirement-disallowed" ||
-    (!id.validationStopsCodex && (REQUIREMENT_FILES.has(e.layer) || MANAGED_CONFIG_FILES.has(e.layer))) ||
-    (REQUIREMENT_FILES.has(e.layer) && APPLICATION_ERROR.test(e.message));
+  const staysUp = staysUpAfter(e, id);
   if (requirementsSyntax) {
     // The defaults Codex falls back to (without the broken requirements, the user config or the thread)
     // can fail on their own: a system config or `-c` `approval_policy = "untrusted"`. Then Codex stops on
@@ -154,8 +162,10 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
   // project config, but with the system and managed config and the command line's `-c` and flags.
   const defaults = resolvePass(defaultsOf(scenario), id, false);
   // When the defaults fail too (the failure does not come from the user config), Codex stops; but
-  // not on a disallowed value, which leaves it up like the first failure (binary 0.87.0, 0.95.0).
-  if (defaults.status === "refused" && defaults.errors[0]?.code !== "requirement-disallowed")
+  // not on a failure that leaves it up by itself (binary 0.95.0: a disallowed `-c` value; 0.120.0: a
+  // requirements pin naming no feature).
+  const again = defaults.errors[0];
+  if (defaults.status === "refused" && !(again && staysUpAfter(again, id)))
     return { ...refused, warnings: [] };
   // Before 0.147 the defaults' own warnings are not shown.
   const shown = id.defaultsWarningsShown ? defaults.warnings.filter((w) => !isNotice(w)) : [];
@@ -170,7 +180,12 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
 function threadOnDefaults(up: Outcome, scenario: Scenario, id: EditionSpec): Outcome {
   if (scenario.session.thread === undefined) return up;
   const started = withThread(up, scenario, id);
-  if (started.status === "refused") return up;
+  if (started.status === "refused") {
+    if (id.startupFailureReported) return up;
+    // Before 0.164 the thread is the only witness: parameters it cannot read fail it first (0.120.0).
+    const bad = threadParamFailure(scenario, id);
+    return bad ? { ...up, errors: [bad] } : up;
+  }
   // From 0.164 the startup failure is reported on its own (`--print-startup-config`), with the started
   // thread's warnings; before, the thread was the only witness.
   return id.startupFailureReported ? { ...up, warnings: started.warnings } : started;

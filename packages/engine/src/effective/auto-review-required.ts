@@ -1,5 +1,5 @@
 import { configured } from "../config/stack.js";
-import { debugName, notInAllowedSet } from "../messages.js";
+import { debugName, notInAllowedSet, reviewerDebug } from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
 import { isTable } from "../toml.js";
 import type { Resolved } from "./constrained.js";
@@ -20,6 +20,7 @@ export function requireAutoReview(
   reviewer: Resolved,
   guardianOn: boolean,
   diag: Diagnostics,
+  release: { autoReviewerDebug: string },
 ): Resolved {
   const field = fields.auto_review;
   const models = isTable(field?.value) ? field.value.required_on_models : undefined;
@@ -31,7 +32,12 @@ export function requireAutoReview(
     diag.fail({
       code: "config-invalid",
       layer: fields.allowed_approvals_reviewers?.layer.layerId ?? field.layer.layerId,
-      message: notInAllowedSet("approvals_reviewer", debugName("auto_review"), k.display, k.label),
+      message: notInAllowedSet(
+        "approvals_reviewer",
+        reviewerDebug(debugName("auto_review"), release),
+        k.display.map((d) => reviewerDebug(d, release)),
+        k.label,
+      ),
     });
     return reviewer;
   }
