@@ -286,6 +286,7 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
       basenameRetry: edition.ruleBasenameRetry,
       neverRejectsFlagged: edition.neverRejectsFlaggedCommands,
       broadAllowsIgnored: edition.broadAllowsIgnored,
+      gitProtected: edition.gitDirProtected,
     },
     diag,
   );

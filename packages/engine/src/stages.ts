@@ -210,6 +210,7 @@ export function commandsStage(
     ctx.basenameRetry,
     ctx.neverRejectsFlagged,
     ctx.broadAllowsIgnored,
+    ctx.gitProtected,
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

@@ -268,6 +268,7 @@ describe("evaluateCommands", () => {
     approval: "on-request",
     reviewer: "user",
     sandbox: "workspace-write",
+    gitProtected: true,
   };
   const one = (cmd: string, over: Partial<typeof ctx> = {}) =>
     evaluateCommands([cmd], { ...ctx, ...over })[0]!;
@@ -316,17 +317,41 @@ describe("evaluateCommands", () => {
     expect(sh("echo $HOME", false)).toMatchObject({ decision: "none", outcome: "run" });
     expect(sh("git reset --hard", false).message).toContain("`/bin/bash -c 'git reset --hard'` rejected");
   });
-  it("on-failure (kept until 0.142): sandboxed commands ask the user to retry unsandboxed (binary 0.130.0)", () => {
-    const user = parseUserRules('prefix_rule(["echo"], "allow")').rules;
-    const onFailure = { approval: "on-failure", user };
-    expect(one("ls", onFailure)).toMatchObject({ decision: "none", outcome: "ask-user" });
-    expect(one("echo a && ls", onFailure).outcome).toBe("ask-user");
-    expect(one("echo hello", onFailure)).toMatchObject({ decision: "allow", outcome: "run" });
-    expect(one("ls", { ...onFailure, sandbox: "danger-full-access" }).outcome).toBe("run");
-    expect(one("ls", { ...onFailure, sandbox: "read-only" }).outcome).toBe("ask-user");
+  it("on-failure (kept until 0.142): a command the sandbox stops asks to run unsandboxed (binary 0.130.0)", () => {
+    const user = parseUserRules('prefix_rule(["touch"], "allow")').rules;
+    const onFailure = { approval: "on-failure", sandbox: "read-only" };
+    // Reads run; so do commands that fail on a file the empty workspace lacks.
+    for (const c of ["ls", "echo a && ls", "cat x", "mv a b", "git status", "git branch x", "ls 2>/dev/null"])
+      expect(one(c, onFailure)).toMatchObject({ outcome: "run" });
+    for (const c of [
+      "touch /tmp/q",
+      "mkdir d",
+      "ls -la > out.txt",
+      "echo a && mkdir d",
+      "git add -A",
+      "git commit -m x",
+    ])
+      expect(one(c, onFailure).outcome).toBe("ask-user");
+    // A user allow runs the command without the sandbox.
+    expect(one("touch notes.txt", { ...onFailure, user })).toMatchObject({
+      decision: "allow",
+      outcome: "run",
+    });
+    const ws = { ...onFailure, sandbox: "workspace-write", gitProtected: true };
+    for (const c of ["mkdir d", "touch /tmp/q", "ls > out.txt"]) expect(one(c, ws).outcome).toBe("run");
+    for (const c of ["touch /etc/x", "mkdir ~/d", "git reset --hard", "git init"])
+      expect(one(c, ws).outcome).toBe("ask-user");
+    // Before the workspace's .git was kept read-only (binary 0.110.0), git writes it freely.
+    expect(one("git init", { ...ws, gitProtected: false }).outcome).toBe("run");
+    expect(one("git init", { ...onFailure, gitProtected: false }).outcome).toBe("ask-user");
+    for (const c of ["touch /etc/x", "git init"])
+      expect(one(c, { ...onFailure, sandbox: "danger-full-access" }).outcome).toBe("run");
     // The auto-reviewer is not asked under on-failure; it is under on-request.
+    expect(one("mkdir d", { ...onFailure, reviewer: "auto_review" }).outcome).toBe("ask-user");
     expect(one("git push", { ...onFailure, reviewer: "auto_review" }).outcome).toBe("ask-user");
     expect(one("git push", { reviewer: "auto_review" }).outcome).toBe("ask-reviewer");
+    // Under on-request a command the sandbox stops just fails.
+    expect(one("mkdir d", { ...onFailure, approval: "on-request" }).outcome).toBe("run");
     expect(one("rm -rf x", onFailure).outcome).toBe("rejected");
   });
   it("token prefixes, not string prefixes (g18)", () => {

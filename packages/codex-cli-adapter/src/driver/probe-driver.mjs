@@ -531,10 +531,9 @@ async function main() {
   process.stdout.write(`${JSON.stringify(raw)}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    process.stdout.write(`${JSON.stringify({ ...raw, fatal: String(e?.stack ?? e) })}\n`);
-    process.exit(0);
-  },
-);
+// Exit only once the observations are flushed: a large line written to a pipe can still be queued.
+const flushAndExit = () => process.stdout.write("", () => process.exit(0));
+main().then(flushAndExit, (e) => {
+  process.stdout.write(`${JSON.stringify({ ...raw, fatal: String(e?.stack ?? e) })}\n`);
+  flushAndExit();
+});

@@ -105,6 +105,8 @@ export interface Behaviour {
   managedConfigHidesOverrides: boolean;
   /** Whether `codex mcp list` shows Codex's own apps server when the `apps` feature is on. */
   appsServerListed: boolean;
+  /** Whether the workspace-write sandbox keeps the workspace's `.git` read-only. */
+  gitDirProtected: boolean;
   /** Whether, under approval `never`, a command Codex's own danger check flags is rejected (else it runs). */
   neverRejectsFlaggedCommands: boolean;
   /** The web search mode when nothing sets one. */
@@ -208,6 +210,7 @@ export const BASELINE: Behaviour = {
   unknownKeyWarnings: false,
   ignoredConfigKeys: ["web_search", "approvals_reviewer"],
   neverRejectsFlaggedCommands: false,
+  gitDirProtected: false,
   appsServerListed: false,
   managedConfigHidesOverrides: false,
   broadAllowsIgnored: false,

@@ -234,6 +234,18 @@ const OBSERVED: readonly Change[] = [
     add: { requirementKeys: ["features", "feature_requirements"] },
   },
   {
+    id: "workspace-git-read-only",
+    since: "0.115",
+    previous: "0.114",
+    summary:
+      "the workspace-write sandbox keeps the workspace's .git read-only: under on-failure a git command that writes the repository (git add, git commit, git init) asks to run unsandboxed; before, it runs",
+    evidence: [
+      "binary 0.100.0, 0.101.0, 0.104.0, 0.105.0, 0.110.0, 0.113.0 and 0.114.0 run `git add -A` and `git init` under on-failure and workspace-write, 0.115.0, 0.116.0, 0.120.0, 0.124.0 and 0.130.0 ask, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { gitDirProtected: true },
+  },
+  {
     id: "fallback-warnings",
     since: "0.115",
     previous: "0.114",

@@ -1,6 +1,7 @@
 import type { CommandState } from "@codex-policy/spec";
 import type { ManagedRule } from "./compose.js";
 import { BUILTIN_CHECKS, dangerousCheck, isBroadPattern, isKnownSafe } from "./heuristics.js";
+import { deniedInSandbox } from "./sandbox-denial.js";
 import { readCommand, rustDebugString, shellQuote } from "./shell.js";
 import type { UserRule } from "./user-rules.js";
 
@@ -27,6 +28,8 @@ export interface EvaluateContext {
   broadAllowsIgnored?: boolean;
   /** Under `never`, a command Codex's own danger check flags is rejected (from 0.87); before, it runs. */
   neverRejectsFlagged?: boolean;
+  /** The workspace-write sandbox keeps the workspace's `.git` read-only. */
+  gitProtected?: boolean;
 }
 
 /** What the model reads when it calls a shell tool Codex did not offer (binary 0.169.0). */
@@ -169,10 +172,12 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   const knownSafe = ctx.knownSafeRuns === true && !opaque && segments.every(isKnownSafe);
   if (ctx.approval === "untrusted" && !allowed && !knownSafe)
     return { ...base, outcome: ask(ctx), message: null };
-  // Under on-failure a sandboxed command that fails asks to retry without the sandbox. The probe
-  // takes every sandboxed command as failing, as on the reference harness, where the sandbox
-  // cannot start (binary 0.130.0: `ls` asks under read-only, nothing asks under full access).
-  if (ctx.approval === "on-failure" && !allowed && ctx.sandbox !== "danger-full-access")
+  // Under on-failure a command the sandbox stops asks to be run again without it.
+  if (
+    ctx.approval === "on-failure" &&
+    !allowed &&
+    deniedInSandbox(segments, ctx.sandbox, ctx.gitProtected === true)
+  )
     return { ...base, outcome: ask(ctx), message: null };
   return { ...base, outcome: "run", message: null };
 }
@@ -195,6 +200,7 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     basenameRetry: ctx?.basenameRetry !== false,
     neverRejectsFlagged: ctx?.neverRejectsFlagged !== false,
     broadAllowsIgnored: ctx?.broadAllowsIgnored !== false,
+    gitProtected: ctx?.gitProtected !== false,
   };
   if (ctx?.shellTool === false)
     return list.map((c) => ({
