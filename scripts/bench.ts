@@ -41,7 +41,7 @@ function benchEngineCold(seconds: number): number {
 /** The heavy scenario in several release editions, against codex-0.169 alone; and the size of the release data. */
 function benchEditions(seconds: number): void {
   const scenario = heavyScenario();
-  const editions = ["codex-0.128", "codex-0.137", "codex-0.150", "codex-0.171", "codex-0.100"];
+  const editions = ["codex-0.128", "codex-0.137", "codex-0.150", "codex-0.171", "codex-0.100", "codex-0.77"];
   const one = (ed: string) => {
     for (let i = 0; i < 200; i++) resolve(scenario, ed);
     let n = 0;
