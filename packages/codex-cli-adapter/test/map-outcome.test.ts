@@ -33,22 +33,16 @@ describe("mapOutcome on recorded observations", () => {
     ]);
   });
 
-  it("a release that reports no reviewer leaves the reviewer unobserved rather than guessing", () => {
+  it.each([
+    ["approvalsReviewer", "effective.approvals_reviewer", "the reviewer (0.100)"],
+    ["activePermissionProfile", "effective.permission_profile", "the permission profile (0.95)"],
+  ])("a release whose thread/start has no %s leaves %s unobserved: %s", (field, path) => {
     const raw = rawFixture("a05");
     const result = raw.appServer?.threadStart?.result as Record<string, unknown>;
-    delete result.approvalsReviewer;
+    delete result[field];
     const o = mapOutcome(raw, scenarioFixture("a05"), all, FIXTURE_PATHS);
-    expect(o.unobserved).toContain("effective.approvals_reviewer");
-    expect(map("a05").unobserved).not.toContain("effective.approvals_reviewer");
-  });
-
-  it("a release that reports no permission profile (0.95) leaves it unobserved", () => {
-    const raw = rawFixture("a05");
-    const result = raw.appServer?.threadStart?.result as Record<string, unknown>;
-    delete result.activePermissionProfile;
-    const o = mapOutcome(raw, scenarioFixture("a05"), all, FIXTURE_PATHS);
-    expect(o.unobserved).toContain("effective.permission_profile");
-    expect(map("a05").unobserved).not.toContain("effective.permission_profile");
+    expect(o.unobserved).toContain(path);
+    expect(map("a05").unobserved).not.toContain(path);
   });
 
   it("a release without hooks/list leaves the hook list unobserved", () => {

@@ -1,7 +1,5 @@
 import {
   type Edition,
-  type FeatureState,
-  type McpServerState,
   type Outcome,
   type OutcomeError,
   type Scenario,
@@ -22,6 +20,7 @@ import { pinnedSettings } from "./effective/pinned-settings.js";
 import { resolveCore, resolveWebSearch } from "./effective/resolve-effective.js";
 import { reviewerConstraint } from "./effective/settings.js";
 import { checkFeatureFlags } from "./features/flags.js";
+import { listedMcpServers } from "./mcp/listed.js";
 import {
   CREDENTIAL_MASKING_INACTIVE,
   MULTI_AGENT_DEPRECATED,
@@ -48,7 +47,6 @@ import {
   featuresStage,
   hooksStage,
   ignoredKeys,
-  mcpStage,
   mdmStage,
   permissionsStage,
   userRulesStage,
@@ -244,13 +242,18 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   const web = resolveWebSearch(stack.layers, composed.fields, core.sandbox.value, featureMode, diag, edition);
   if (!web) return refuse();
 
-  // `codex mcp list` loads config without a thread, so a thread-only project layer adds no servers;
-  // its hooks stay disabled too, as the trust warning says.
+  const mcp = listedMcpServers(
+    {
+      layers: stack.layers,
+      allowlist: composed.fields.mcp_servers,
+      features,
+      leakedProject: edition.untrustedProjectLeaks && scenario.project.trust === "untrusted",
+      appsServerListed: edition.appsServerListed,
+    },
+    diag,
+  );
+  // A thread-only project layer's hooks stay disabled, as the trust warning says.
   const listed = stack.layers.filter((l) => !l.threadOnly);
-  // The untrusted project 0.120-0.124 load anyway adds no servers to `codex mcp list` (binary 0.120.0).
-  const leaked = edition.untrustedProjectLeaks && scenario.project.trust === "untrusted";
-  const mcpLayers = leaked ? listed.filter((l) => l.kind !== "project") : listed;
-  const mcp = withAppsServer(mcpStage(mcpLayers, composed.fields.mcp_servers, diag), features, edition);
   const hooks = hooksStage(
     {
       composed: composed.fields.hooks,
@@ -287,6 +290,7 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
       neverRejectsFlagged: edition.neverRejectsFlaggedCommands,
       broadAllowsIgnored: edition.broadAllowsIgnored,
       gitProtected: edition.gitDirProtected,
+      gitFlagged: edition.gitResetFlagged,
     },
     diag,
   );
@@ -375,19 +379,6 @@ function notOverridden(
     else if (isTable(value) && above.every(isTable)) out[key] = notOverridden(value, above);
   }
   return out;
-}
-
-/**
- * 0.110 to 0.113 list Codex's own apps server (`codex_apps`, over HTTP) among the MCP servers
- * whenever the `apps` feature is on; the MCP allowlist does not touch it (binary 0.110.0-0.113.0).
- */
-function withAppsServer(
-  mcp: Record<string, McpServerState>,
-  features: Record<string, FeatureState>,
-  edition: EditionSpec,
-): Record<string, McpServerState> {
-  if (!edition.appsServerListed || !featureEnabled(features, "apps")) return mcp;
-  return { ...mcp, codex_apps: { enabled: true, reason: null, origin: "codex", transport: "http" } };
 }
 
 /**

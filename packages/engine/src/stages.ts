@@ -211,6 +211,7 @@ export function commandsStage(
     ctx.neverRejectsFlagged,
     ctx.broadAllowsIgnored,
     ctx.gitProtected,
+    ctx.gitFlagged,
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

@@ -354,6 +354,20 @@ describe("evaluateCommands", () => {
     expect(one("mkdir d", { ...onFailure, approval: "on-request" }).outcome).toBe("run");
     expect(one("rm -rf x", onFailure).outcome).toBe("rejected");
   });
+  it("until 0.101 the danger check flags git reset and git rm (binary 0.100.0, 0.101.0)", () => {
+    const old = { managed: [], gitFlagged: true };
+    for (const c of [
+      "git reset --hard",
+      "git rm x",
+      "/usr/bin/git reset",
+      "echo a && git rm x",
+      "sudo git reset",
+    ])
+      expect(one(c, old)).toMatchObject({ outcome: "ask-user", rule: "codex:git-destructive" });
+    for (const c of ["git status", "git push origin main", "git add -A"])
+      expect(one(c, old).outcome).toBe("run");
+    expect(one("git reset --hard", { managed: [] }).outcome).toBe("run");
+  });
   it("token prefixes, not string prefixes (g18)", () => {
     const rules = managed([{ pattern: tok("rm", "-rf"), decision: "forbidden" }]);
     expect(one("rm -rf ./scratch", { managed: rules }).decision).toBe("forbidden");

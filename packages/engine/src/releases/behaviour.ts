@@ -107,6 +107,8 @@ export interface Behaviour {
   appsServerListed: boolean;
   /** Whether the workspace-write sandbox keeps the workspace's `.git` read-only. */
   gitDirProtected: boolean;
+  /** Whether Codex's own danger check flags `git reset` and `git rm` as it flags `rm -f`. */
+  gitResetFlagged: boolean;
   /** Whether, under approval `never`, a command Codex's own danger check flags is rejected (else it runs). */
   neverRejectsFlaggedCommands: boolean;
   /** The web search mode when nothing sets one. */
@@ -211,6 +213,7 @@ export const BASELINE: Behaviour = {
   ignoredConfigKeys: ["web_search", "approvals_reviewer"],
   neverRejectsFlaggedCommands: false,
   gitDirProtected: false,
+  gitResetFlagged: true,
   appsServerListed: false,
   managedConfigHidesOverrides: false,
   broadAllowsIgnored: false,

@@ -169,6 +169,18 @@ const OBSERVED: readonly Change[] = [
     add: { requirementKeys: ["allowed_web_search_modes"] },
   },
   {
+    id: "git-reset-not-flagged",
+    since: "0.104",
+    previous: "0.101",
+    summary:
+      "Codex's own danger check no longer flags git reset and git rm (before, they ask under on-request and on-failure as rm -f does)",
+    evidence: [
+      "binary 0.100.0 and 0.101.0 ask for `git reset --hard` and `git rm x` under on-request and workspace-write, 0.104.0, 0.105.0, 0.110.0, 0.113.0 and later run them, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { gitResetFlagged: false },
+  },
+  {
     id: "apps-server-listed",
     since: "0.110",
     previous: "0.107",

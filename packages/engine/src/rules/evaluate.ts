@@ -30,6 +30,8 @@ export interface EvaluateContext {
   neverRejectsFlagged?: boolean;
   /** The workspace-write sandbox keeps the workspace's `.git` read-only. */
   gitProtected?: boolean;
+  /** Codex's own danger check flags `git reset` and `git rm` (until 0.101). */
+  gitFlagged?: boolean;
 }
 
 /** What the model reads when it calls a shell tool Codex did not offer (binary 0.169.0). */
@@ -154,7 +156,7 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   }
   // Codex's own danger check still applies to segments a user `allow` covers (binary: `rm -rf y`
   // asks despite `prefix_rule(["rm"], "allow")`); under untrusted, echo and ls ask too.
-  const flagged = segments.map(dangerousCheck).find((c) => c !== null);
+  const flagged = segments.map((argv) => dangerousCheck(argv, ctx.gitFlagged)).find((c) => c !== null);
   const check = never && !ctx.neverRejectsFlagged ? undefined : flagged;
   if (check) {
     const builtin = { ...base, rule: `codex:${check}` };
@@ -201,6 +203,7 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     neverRejectsFlagged: ctx?.neverRejectsFlagged !== false,
     broadAllowsIgnored: ctx?.broadAllowsIgnored !== false,
     gitProtected: ctx?.gitProtected !== false,
+    gitFlagged: ctx?.gitFlagged === true,
   };
   if (ctx?.shellTool === false)
     return list.map((c) => ({

@@ -4,21 +4,23 @@ const base = (p: string): string => p.slice(p.lastIndexOf("/") + 1);
 
 /**
  * Codex's built-in command checks, each with the reason it gives when it rejects. On 0.169.0 only
- * `rm` with a force flag (also behind `sudo`) counts; `git reset --hard` and `git rm` run.
+ * `rm` with a force flag (also behind `sudo`) counts; until 0.101 `git reset` and `git rm` count too.
  */
 export const BUILTIN_CHECKS = {
   "rm-force": "rm -f style commands are not permitted. Use a safer approach",
+  "git-destructive": "blocked by policy",
 } as const;
 export type BuiltinCheck = keyof typeof BUILTIN_CHECKS;
 
-/** The built-in check a segment trips, or null. */
-export function dangerousCheck(argv: string[]): BuiltinCheck | null {
+/** The built-in check a segment trips, or null; `gitFlagged`: `git reset` and `git rm` count (until 0.101). */
+export function dangerousCheck(argv: string[], gitFlagged = false): BuiltinCheck | null {
   const [prog0, ...args] = argv;
   if (prog0 === undefined) return null;
   const prog = base(prog0);
-  if (prog === "sudo") return dangerousCheck(args);
+  if (prog === "sudo") return dangerousCheck(args, gitFlagged);
   if (prog === "rm" && args.some((a) => a === "--force" || /^-[A-Za-z]*f[A-Za-z]*$/.test(a)))
     return "rm-force";
+  if (gitFlagged && prog === "git" && (args[0] === "reset" || args[0] === "rm")) return "git-destructive";
   return null;
 }
 
