@@ -291,6 +291,8 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
       broadAllowsIgnored: edition.broadAllowsIgnored,
       gitProtected: edition.gitDirProtected,
       gitFlagged: edition.gitResetFlagged,
+      rejectionFormat: edition.rejectionFormat,
+      flaggedReasonPerCheck: edition.flaggedReasonPerCheck,
     },
     diag,
   );

@@ -212,6 +212,8 @@ export function commandsStage(
     ctx.broadAllowsIgnored,
     ctx.gitProtected,
     ctx.gitFlagged,
+    ctx.rejectionFormat,
+    ctx.flaggedReasonPerCheck,
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type EvaluateContext,
   evaluateCommands,
   type ManagedRule,
   parseUserRules,
@@ -270,7 +271,7 @@ describe("evaluateCommands", () => {
     sandbox: "workspace-write",
     gitProtected: true,
   };
-  const one = (cmd: string, over: Partial<typeof ctx> = {}) =>
+  const one = (cmd: string, over: Partial<EvaluateContext> = {}) =>
     evaluateCommands([cmd], { ...ctx, ...over })[0]!;
 
   it("forbidden: the exact model-visible text, justification or prefix (g02, g09)", () => {
@@ -367,6 +368,26 @@ describe("evaluateCommands", () => {
     for (const c of ["git status", "git push origin main", "git add -A"])
       expect(one(c, old).outcome).toBe("run");
     expect(one("git reset --hard", { managed: [] }).outcome).toBe("run");
+  });
+  it("each release words a rejection its own way (binary 0.95.0, 0.100.0, 0.120.0, 0.145.0, 0.155.0)", () => {
+    const never = { approval: "never", managed: [] };
+    const forbid = managed([{ pattern: tok("git", "push"), decision: "forbidden" }]);
+    // The shell tool (0.95): the bare reason, the shell named without its path.
+    const shell = { ...never, rejectionFormat: "shell", flaggedReasonPerCheck: false } as const;
+    expect(one("rm -rf y", shell).message).toBe("`bash -lc 'rm -rf y'` rejected: blocked by policy");
+    expect(one("git push x", { ...shell, managed: forbid }).message).toBe(
+      "`bash -lc 'git push x'` rejected: policy forbids commands starting with `git push`",
+    );
+    // exec_command names the command it failed for (0.120 to 0.150).
+    const named = { ...never, rejectionFormat: "exec-failed-for", flaggedReasonPerCheck: false } as const;
+    expect(one("rm -rf y", named).message).toBe(
+      "exec_command failed for `/bin/bash -lc 'rm -rf y'`: CreateProcess { message: \"Rejected(\\\"`/bin/bash -lc 'rm -rf y'` rejected: blocked by policy\\\")\" }",
+    );
+    // The danger check's own reason (from 0.145), without the command (from 0.155).
+    expect(one("rm -rf y", { ...named, flaggedReasonPerCheck: true }).message).toContain(
+      "rejected: rm -f style commands are not permitted",
+    );
+    expect(one("rm -rf y", never).message).toMatch(/^exec_command failed: CreateProcess .*rm -f style/);
   });
   it("token prefixes, not string prefixes (g18)", () => {
     const rules = managed([{ pattern: tok("rm", "-rf"), decision: "forbidden" }]);

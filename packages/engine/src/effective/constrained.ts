@@ -12,6 +12,7 @@ export type ConstraintBehaviour = Pick<
   | "refusalNamesField"
   | "threadFallbackWarnings"
   | "autoReviewerDebug"
+  | "trustDefaultFallbackWarns"
 >;
 
 export interface Candidate {
@@ -90,7 +91,9 @@ export function applyConstraint(
   const value = k.fallback(k.allowed);
   const older = release.sandboxWarningField === "sandbox_mode" ? k.older : undefined;
   const quietThread = c.origin === "thread" && !release.threadFallbackWarnings;
-  if (release.fallbackWarnings && !quietThread && (c.explicit || k.alwaysWarn)) {
+  // A sandbox default that project trust picks falls back silently before 0.128 (binary 0.120.0, 0.125.0).
+  const quietTrust = c.origin === "trust-default" && !release.trustDefaultFallbackWarns;
+  if (release.fallbackWarnings && !quietThread && !quietTrust && (c.explicit || k.alwaysWarn)) {
     const message = fallbackWarning(
       older?.field ?? k.field,
       named(older ? older.fallbackDebug(value) : k.fallbackDebug(value, release)),

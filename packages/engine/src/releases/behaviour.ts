@@ -1,4 +1,5 @@
 import { KNOWN_REQUIREMENT_KEYS } from "../requirements/fields.js";
+import type { RejectionFormat } from "../rules/evaluate.js";
 import { FIRST_READ_RELEASE, KEY_FIRST_REPORTED } from "./requirement-fields.js";
 
 /** Requirement layers, lowest precedence first in an order. */
@@ -109,6 +110,12 @@ export interface Behaviour {
   gitDirProtected: boolean;
   /** Whether Codex's own danger check flags `git reset` and `git rm` as it flags `rm -f`. */
   gitResetFlagged: boolean;
+  /** Whether a sandbox default that project trust picks warns when it falls back. */
+  trustDefaultFallbackWarns: boolean;
+  /** How a rejected command is worded to the model. */
+  rejectionFormat: RejectionFormat;
+  /** Whether a danger-check rejection gives the check's reason (else "blocked by policy"). */
+  flaggedReasonPerCheck: boolean;
   /** Whether, under approval `never`, a command Codex's own danger check flags is rejected (else it runs). */
   neverRejectsFlaggedCommands: boolean;
   /** The web search mode when nothing sets one. */
@@ -214,6 +221,9 @@ export const BASELINE: Behaviour = {
   neverRejectsFlaggedCommands: false,
   gitDirProtected: false,
   gitResetFlagged: true,
+  trustDefaultFallbackWarns: false,
+  rejectionFormat: "shell",
+  flaggedReasonPerCheck: false,
   appsServerListed: false,
   managedConfigHidesOverrides: false,
   broadAllowsIgnored: false,

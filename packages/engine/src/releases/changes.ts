@@ -158,6 +158,18 @@ const OBSERVED: readonly Change[] = [
     set: { disallowed: "refuse-configured" },
   },
   {
+    id: "exec-command-rejection",
+    since: "0.96",
+    previous: "0.95",
+    summary:
+      "commands run through exec_command, whose rejection the model reads as an exec_command failure wrapping the reason; before, the shell tool returns the bare reason and names the shell without its path (`bash -lc '…'` rejected: …)",
+    evidence: [
+      "binary 0.95.0, 0.96.0, 0.97.0, 0.98.0, 0.100.0, 0.107.0, 0.111.0, 0.113.0, 0.114.0, 0.115.0, 0.120.0, 0.125.0, 0.128.0, 0.130.0, 0.140.0, 0.143.0, 0.144.0, 0.145.0, 0.150.0-0.153.0, 0.155.0 and 0.160.0 under approval never, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { rejectionFormat: "exec-failed" },
+  },
+  {
     id: "fallback",
     since: "0.99",
     previous: "0.98",
@@ -269,6 +281,18 @@ const OBSERVED: readonly Change[] = [
     remove: { ignoredConfigKeys: ["approvals_reviewer"] },
   },
   {
+    id: "rejection-names-command",
+    since: "0.115",
+    previous: "0.114",
+    summary:
+      "a rejected command's exec_command failure names the command it failed for (exec_command failed for `/bin/bash -lc '…'`: …)",
+    evidence: [
+      "binary 0.95.0, 0.96.0, 0.97.0, 0.98.0, 0.100.0, 0.107.0, 0.111.0, 0.113.0, 0.114.0, 0.115.0, 0.120.0, 0.125.0, 0.128.0, 0.130.0, 0.140.0, 0.143.0, 0.144.0, 0.145.0, 0.150.0-0.153.0, 0.155.0 and 0.160.0 under approval never, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { rejectionFormat: "exec-failed-for" },
+  },
+  {
     id: "reviewer-requirements",
     since: "0.120",
     previous: "0.118",
@@ -361,6 +385,18 @@ const OBSERVED: readonly Change[] = [
     set: { sandboxWarningField: "permission_profile" },
   },
   {
+    id: "trust-default-fallback-warns",
+    since: "0.128",
+    previous: "0.125",
+    summary:
+      "a sandbox default that project trust picks (workspace-write in a trusted project) warns when requirements make it fall back; before, it falls back silently",
+    evidence: [
+      'binary 0.120.0 and 0.125.0 fall back to read-only without a warning for a trusted project under allowed_sandbox_modes = ["read-only"]; 0.128.0, 0.130.0, 0.140.0, 0.145.0 and 0.150.0 warn, 2026-12-06',
+    ],
+    affects: ["warnings"],
+    set: { trustDefaultFallbackWarns: true },
+  },
+  {
     id: "never-full-access-refused",
     since: "0.133",
     previous: "0.132",
@@ -421,6 +457,18 @@ const OBSERVED: readonly Change[] = [
     ],
     affects: ["effective.approval_policy", "requirements.allowed_approval_policies", "effective.commands"],
     set: { onFailureAsOnRequest: true },
+  },
+  {
+    id: "flagged-reason-per-check",
+    since: "0.145",
+    previous: "0.144",
+    summary:
+      "under approval never, a command Codex's danger check rejects gives the check's reason (rm -f style commands are not permitted. Use a safer approach); before, blocked by policy",
+    evidence: [
+      "binary 0.95.0, 0.96.0, 0.97.0, 0.98.0, 0.100.0, 0.107.0, 0.111.0, 0.113.0, 0.114.0, 0.115.0, 0.120.0, 0.125.0, 0.128.0, 0.130.0, 0.140.0, 0.143.0, 0.144.0, 0.145.0, 0.150.0-0.153.0, 0.155.0 and 0.160.0 under approval never, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { flaggedReasonPerCheck: true },
   },
   {
     id: "profile-entry-missing-path",
@@ -506,6 +554,17 @@ const OBSERVED: readonly Change[] = [
     evidence: ["fuzz:edition=codex-0.130;seed=4244", "binary 0.130.0/0.148.0/0.149.0, 2026-12-06"],
     affects: ["warnings"],
     set: { untrustedProjectSource: "effective-config" },
+  },
+  {
+    id: "rejection-drops-command",
+    since: "0.153",
+    previous: "0.152",
+    summary: "the exec_command failure no longer names the command (exec_command failed: CreateProcess …)",
+    evidence: [
+      "binary 0.95.0, 0.96.0, 0.97.0, 0.98.0, 0.100.0, 0.107.0, 0.111.0, 0.113.0, 0.114.0, 0.115.0, 0.120.0, 0.125.0, 0.128.0, 0.130.0, 0.140.0, 0.143.0, 0.144.0, 0.145.0, 0.150.0-0.153.0, 0.155.0 and 0.160.0 under approval never, 2026-12-06",
+    ],
+    affects: ["effective.commands"],
+    set: { rejectionFormat: "exec-failed" },
   },
   {
     id: "toml-error-before-end",

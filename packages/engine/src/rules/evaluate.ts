@@ -1,6 +1,12 @@
 import type { CommandState } from "@codex-policy/spec";
 import type { ManagedRule } from "./compose.js";
-import { BUILTIN_CHECKS, dangerousCheck, isBroadPattern, isKnownSafe } from "./heuristics.js";
+import {
+  BLOCKED_BY_POLICY,
+  BUILTIN_CHECKS,
+  dangerousCheck,
+  isBroadPattern,
+  isKnownSafe,
+} from "./heuristics.js";
 import { deniedInSandbox } from "./sandbox-denial.js";
 import { readCommand, rustDebugString, shellQuote } from "./shell.js";
 import type { UserRule } from "./user-rules.js";
@@ -32,13 +38,23 @@ export interface EvaluateContext {
   gitProtected?: boolean;
   /** Codex's own danger check flags `git reset` and `git rm` (until 0.101). */
   gitFlagged?: boolean;
+  /** How the release words a rejection to the model (default: exec-failed, as 0.169). */
+  rejectionFormat?: RejectionFormat;
+  /** A rejection by the danger check gives the check's own reason; else "blocked by policy". */
+  flaggedReasonPerCheck?: boolean;
 }
+
+/**
+ * How a release words a rejected command to the model: the `shell` tool's bare reason (through
+ * 0.9x), or the exec_command failure, which some releases say is `for` the shown command.
+ */
+export type RejectionFormat = "shell" | "exec-failed" | "exec-failed-for";
 
 /** What the model reads when it calls a shell tool Codex did not offer (binary 0.169.0). */
 export const NO_SHELL_TOOL = "unsupported call: exec_command";
 
 /** The shell argv Codex wraps a model's command line in. */
-const wrapped = (command: string, ctx: EvaluateContext): string[] => [
+const wrapped = (command: string, ctx: Partial<EvaluateContext>): string[] => [
   "/bin/bash",
   ctx.loginShell === false ? "-c" : "-lc",
   command,
@@ -104,14 +120,22 @@ function segmentHit(argv: string[], ctx: EvaluateContext): Hit | null {
   return best;
 }
 
-/** The model-visible text of a rejected exec_command call. */
-export function rejectionMessage(reason: string): string {
-  return `exec_command failed: CreateProcess { message: ${rustDebugString(`Rejected(${rustDebugString(reason)})`)} }`;
+/** The model-visible text of a rejected command: `reason`, wrapped as the release wraps it. */
+export function rejectionMessage(reason: string, command = "", ctx: Partial<EvaluateContext> = {}): string {
+  const format = ctx.rejectionFormat ?? "exec-failed";
+  if (format === "shell") return reason;
+  const failed =
+    format === "exec-failed-for"
+      ? `exec_command failed for ${shownCommand(command, ctx)}`
+      : "exec_command failed";
+  return `${failed}: CreateProcess { message: ${rustDebugString(`Rejected(${rustDebugString(reason)})`)} }`;
 }
 
-function shownCommand(command: string, ctx: EvaluateContext): string {
+/** The command as a rejection shows it; the `shell` tool names the shell without its path. */
+function shownCommand(command: string, ctx: Partial<EvaluateContext>): string {
   const [shell, flag] = wrapped(command, ctx);
-  return `\`${shell} ${flag} ${shellQuote(command)}\``;
+  const name = ctx.rejectionFormat === "shell" ? shell!.slice(shell!.lastIndexOf("/") + 1) : shell;
+  return `\`${name} ${flag} ${shellQuote(command)}\``;
 }
 
 function forbiddenReason(command: string, hit: Hit, ctx: EvaluateContext): string {
@@ -146,12 +170,17 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   const never = ctx.approval === "never";
   const base = { command, decision: best?.decision ?? ("none" as const), rule: best?.rule ?? null };
   if (best?.decision === "forbidden") {
-    return { ...base, outcome: "rejected", message: rejectionMessage(forbiddenReason(command, best, ctx)) };
+    return {
+      ...base,
+      outcome: "rejected",
+      message: rejectionMessage(forbiddenReason(command, best, ctx), command, ctx),
+    };
   }
   if (best?.decision === "prompt-user")
     return { ...base, outcome: "rejected", message: APPROVAL_REQUEST_FAILED };
   if (best?.decision === "prompt") {
-    if (never) return { ...base, outcome: "rejected", message: rejectionMessage(PROMPT_UNDER_NEVER) };
+    if (never)
+      return { ...base, outcome: "rejected", message: rejectionMessage(PROMPT_UNDER_NEVER, command, ctx) };
     return { ...base, outcome: ask(ctx), message: null };
   }
   // Codex's own danger check still applies to segments a user `allow` covers (binary: `rm -rf y`
@@ -165,7 +194,11 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
         ...builtin,
         decision: "forbidden",
         outcome: "rejected",
-        message: rejectionMessage(`${shownCommand(command, ctx)} rejected: ${BUILTIN_CHECKS[check]}`),
+        message: rejectionMessage(
+          `${shownCommand(command, ctx)} rejected: ${ctx.flaggedReasonPerCheck === false ? BLOCKED_BY_POLICY : BUILTIN_CHECKS[check]}`,
+          command,
+          ctx,
+        ),
       };
     return { ...builtin, outcome: ask(ctx), message: null };
   }
@@ -204,6 +237,8 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     broadAllowsIgnored: ctx?.broadAllowsIgnored !== false,
     gitProtected: ctx?.gitProtected !== false,
     gitFlagged: ctx?.gitFlagged === true,
+    rejectionFormat: ctx?.rejectionFormat ?? "exec-failed",
+    flaggedReasonPerCheck: ctx?.flaggedReasonPerCheck !== false,
   };
   if (ctx?.shellTool === false)
     return list.map((c) => ({

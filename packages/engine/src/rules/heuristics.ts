@@ -2,13 +2,16 @@
 
 const base = (p: string): string => p.slice(p.lastIndexOf("/") + 1);
 
+/** The reason releases before the per-check reasons give for any command their danger check rejects. */
+export const BLOCKED_BY_POLICY = "blocked by policy";
+
 /**
  * Codex's built-in command checks, each with the reason it gives when it rejects. On 0.169.0 only
  * `rm` with a force flag (also behind `sudo`) counts; until 0.101 `git reset` and `git rm` count too.
  */
 export const BUILTIN_CHECKS = {
   "rm-force": "rm -f style commands are not permitted. Use a safer approach",
-  "git-destructive": "blocked by policy",
+  "git-destructive": BLOCKED_BY_POLICY,
 } as const;
 export type BuiltinCheck = keyof typeof BUILTIN_CHECKS;
 
