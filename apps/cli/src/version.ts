@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { PINNED_CODEX_VERSION } from "@codex-policy/codex-cli-adapter";
-import { VERIFIED_FROM_MINOR } from "@codex-policy/engine";
 import { LATEST_EDITION, OLDEST_MINOR } from "@codex-policy/spec";
 
 /** The tool's version: this package's, in the monorepo and in the installed tarball alike. */
@@ -17,6 +16,6 @@ export function versionText(): string {
   return [
     `codex-policy ${toolVersion()}`,
     `models Codex CLI 0.${OLDEST_MINOR} to ${newest} (editions codex-0.${OLDEST_MINOR} … ${LATEST_EDITION}, codex-latest = ${LATEST_EDITION}) and the documented edition`,
-    `release by release from 0.${VERIFIED_FROM_MINOR}; the corpus is recorded against Codex ${PINNED_CODEX_VERSION}`,
+    `release by release; the corpus is recorded against Codex ${PINNED_CODEX_VERSION}`,
   ].join("\n");
 }

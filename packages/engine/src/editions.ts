@@ -21,8 +21,11 @@ export interface EditionSpec extends Behaviour {
   caveat: string | null;
 }
 
-/** The first release whose behaviour has been held against recordings of every scenario family. */
-export const VERIFIED_FROM_MINOR = 128;
+/**
+ * The first release that reports its merged requirements (0.77 has no configRequirements/read and
+ * 0.79 answers it with none), so the first whose requirement keys are read from the binary.
+ */
+export const REQUIREMENTS_READ_FROM_MINOR = 80;
 
 /** Applies one change entry to a behaviour. */
 function apply(b: Behaviour, c: Change): Behaviour {
@@ -42,8 +45,8 @@ export function changesUpTo(minor: number): Change[] {
 function fold(id: Edition, minor: number, changes: readonly Change[] = changesUpTo(minor)): EditionSpec {
   const b = changes.reduce(apply, CHANGES[0]!.set as Behaviour);
   const caveat =
-    minor < VERIFIED_FROM_MINOR
-      ? `Releases before 0.${VERIFIED_FROM_MINOR} are modelled only from the bisection notes (the 36-scenario grid); other areas follow 0.${VERIFIED_FROM_MINOR} and are not yet verified for ${id}.`
+    minor < REQUIREMENTS_READ_FROM_MINOR
+      ? `${id} reports no merged requirements, so the requirement keys it reads are taken from 0.${REQUIREMENTS_READ_FROM_MINOR}; requirements are not observable on this release.`
       : null;
   const featureRelease = editionRelease(id) ?? editionRelease(LATEST_EDITION)!;
   return Object.freeze({ ...b, id, caveat, featureRelease });

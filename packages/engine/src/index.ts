@@ -12,8 +12,8 @@ export {
   EDITIONS,
   type EditionSpec,
   editionSpec,
+  REQUIREMENTS_READ_FROM_MINOR,
   toggledEdition,
-  VERIFIED_FROM_MINOR,
 } from "./editions.js";
 export { catalogueFor } from "./features/catalogue.js";
 export { NOTICED_FEATURE_KEYS } from "./features/deprecations.js";

@@ -304,11 +304,16 @@ describe("0.167: rule decision prompt-user (binary: 0.166.0 rejects, 0.167.2 and
   });
 });
 
-describe("editions before 0.128", () => {
-  it("carry a caveat notice; 0.128 and later do not", () => {
+describe("editions of releases that report no merged requirements (0.77, 0.79)", () => {
+  it("carry a caveat notice; 0.80 and later do not", () => {
     const s = req('allowed_approval_policies = ["on-request"]');
-    expect(run(s, "codex-0.100").notices[0]).toMatchObject({ kind: "edition-caveat" });
-    expect(run(s, "codex-0.128").notices.some((n) => n.kind === "edition-caveat")).toBe(false);
+    for (const e of ["codex-0.77", "codex-0.79"] as const)
+      expect(run(s, e).notices[0]).toMatchObject({
+        kind: "edition-caveat",
+        message: expect.stringContaining(e),
+      });
+    for (const e of ["codex-0.80", "codex-0.100", "codex-0.128"] as const)
+      expect(run(s, e).notices.some((n) => n.kind === "edition-caveat")).toBe(false);
   });
 });
 

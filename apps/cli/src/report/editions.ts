@@ -1,4 +1,4 @@
-import { CHANGES, type Change, type EditionSpec, VERIFIED_FROM_MINOR } from "@codex-policy/engine";
+import { CHANGES, type Change, type EditionSpec, REQUIREMENTS_READ_FROM_MINOR } from "@codex-policy/engine";
 import { editionRelease, LATEST_EDITION, PUBLISHED_MINORS, RELEASES } from "@codex-policy/spec";
 
 /** The first published release of a minor (`0.137` → `0.137.0`, `0.167` → `0.167.2`). */
@@ -44,7 +44,7 @@ export function changeRows(): ChangeRow[] {
 export function editionsJson(): object {
   return {
     latest: LATEST_EDITION,
-    verifiedFrom: `0.${VERIFIED_FROM_MINOR}`,
+    requirementsReadFrom: `0.${REQUIREMENTS_READ_FROM_MINOR}`,
     releases: RELEASES.map((r) => r.version),
     editions: PUBLISHED_MINORS.map((m) => `codex-0.${m}`),
     changes: changeRows(),
@@ -79,7 +79,7 @@ export function editionsText(): string {
   const intro =
     `${CHANGES.length} behaviour changes across ${minors.length} published minors ` +
     `(0.${minors[0]} to 0.${minors[minors.length - 1]}; codex-latest = ${LATEST_EDITION}). ` +
-    `Editions before 0.${VERIFIED_FROM_MINOR} are modelled from the bisection grid only.`;
+    `Each change has corpus claims on both sides of its release.`;
   return `${wrap(intro, 96, "")}\n\n${blocks.join("\n\n")}\n`;
 }
 
@@ -102,8 +102,8 @@ minor, and \`codex-latest\` is ${LATEST_EDITION}. An edition is the first row's 
 row up to its release applied. Evidence names the scenarios of \`version-drift.md\` §2 (and corpus
 cases) that show the change on both sides of its release.
 
-Editions before 0.${VERIFIED_FROM_MINOR} are modelled from the bisection grid only and carry an
-\`edition-caveat\` notice.
+Releases before 0.${REQUIREMENTS_READ_FROM_MINOR} report no merged requirements; their editions carry an
+\`edition-caveat\` notice saying so.
 
 Published minors: ${minors.map((m) => `0.${m}`).join(", ")}.
 

@@ -24,7 +24,7 @@ const FIELD_KEYS: Record<string, string> = {
 const keyOf = (field: string): string =>
   FIELD_KEYS[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** The oldest release read; what it knows is not dated (older releases come from the bisection grid). */
+/** The oldest release read; what it knows is not dated (0.77 and 0.79 report no requirements). */
 export const FIRST_READ_RELEASE = [...DATA.read].sort(compareVersions)[0]!;
 
 /** requirements.toml key → the first read release that reports it. */
