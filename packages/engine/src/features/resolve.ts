@@ -66,6 +66,15 @@ function collectPins(
       continue;
     }
     const alias = cat.alias(key);
+    // Releases that refuse unknown pins (0.110 to 0.123) refuse a legacy name too (binary 0.115.0).
+    if (alias && alias.alias.requirements === "legacy" && unknownPin === "error") {
+      diag.fail({
+        code: "unknown-feature-requirement",
+        layer: pinSource(field, key).layerId,
+        message: `invalid \`features\` requirement \`${key}\` from ${label}: use canonical feature key \`${alias.spec.key}\``,
+      });
+      return pins;
+    }
     if (alias) {
       if (alias.alias.requirements === "legacy") {
         diag.warn(
