@@ -53,8 +53,17 @@ export function fallbackWarning(field: string, fallbackDebug: string, details: s
   return `Configured value for \`${field}\` is disallowed by requirements; falling back to required value ${fallbackDebug}. Details: ${details}`;
 }
 
-export function layerParseError(label: string, detail: string): string {
-  return `failed to parse requirements layer ${label}: ${detail}`;
+/** How a release names the requirements file that failed to parse (before 0.137: `Error parsing requirements file`). */
+export type RequirementsErrorPrefix = "file" | "layer";
+
+export function layerParseError(
+  label: string,
+  detail: string,
+  prefix: RequirementsErrorPrefix = "layer",
+): string {
+  return prefix === "file"
+    ? `Error parsing requirements file ${label}: ${detail}`
+    : `failed to parse requirements layer ${label}: ${detail}`;
 }
 
 /** Fields Codex reads only once the layers are merged fail with this prefix instead. */
@@ -73,6 +82,7 @@ export function tomlSyntaxDetail(
   column: number | undefined,
   text: string,
   source?: string,
+  width = 1,
 ): string {
   if (line === undefined) return `TOML parse error: ${text}\n`;
   const col = column ?? 1;
@@ -80,7 +90,7 @@ export function tomlSyntaxDetail(
   const frame =
     src === undefined
       ? ""
-      : `${" ".repeat(String(line).length)} |\n${line} | ${src}\n${" ".repeat(String(line).length)} |${" ".repeat(col)}^\n`;
+      : `${" ".repeat(String(line).length)} |\n${line} | ${src}\n${" ".repeat(String(line).length)} |${" ".repeat(col)}${"^".repeat(width)}\n`;
   return `TOML parse error at line ${line}, column ${col}\n${frame}${text}\n`;
 }
 

@@ -45,6 +45,9 @@ function vocabularyKey(e: EditionSpec): string {
       e.ruleDecisions,
       e.unknownFeaturePin,
       e.configUntrustedFatal,
+      e.requirementsErrorPrefix,
+      e.requirementFieldErrorsFramed,
+      e.requirementFieldPathShown,
     ];
     k = `${parts.map(String).join("|")}#`;
     vocabularyKeys.set(e, k);

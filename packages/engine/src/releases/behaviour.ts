@@ -1,3 +1,4 @@
+import type { RequirementsErrorPrefix } from "../messages.js";
 import { KNOWN_REQUIREMENT_KEYS } from "../requirements/fields.js";
 import type { RejectionFormat } from "../rules/evaluate.js";
 import { FIRST_READ_RELEASE, KEY_FIRST_REPORTED } from "./requirement-fields.js";
@@ -112,6 +113,12 @@ export interface Behaviour {
   gitResetFlagged: boolean;
   /** Whether a sandbox default that project trust picks warns when it falls back. */
   trustDefaultFallbackWarns: boolean;
+  /** How a requirements file that fails to parse is named (`Error parsing requirements file` before 0.137). */
+  requirementsErrorPrefix: RequirementsErrorPrefix;
+  /** Whether a requirements field error is framed like a TOML syntax error (before 0.147). */
+  requirementFieldErrorsFramed: boolean;
+  /** Whether an unframed requirements field error ends with the field path (`in \`field\``, from 0.164). */
+  requirementFieldPathShown: boolean;
   /** How a rejected command is worded to the model. */
   rejectionFormat: RejectionFormat;
   /** Whether a danger-check rejection gives the check's reason (else "blocked by policy"). */
@@ -222,6 +229,9 @@ export const BASELINE: Behaviour = {
   gitDirProtected: false,
   gitResetFlagged: true,
   trustDefaultFallbackWarns: false,
+  requirementsErrorPrefix: "file",
+  requirementFieldErrorsFramed: true,
+  requirementFieldPathShown: false,
   rejectionFormat: "shell",
   flaggedReasonPerCheck: false,
   appsServerListed: false,

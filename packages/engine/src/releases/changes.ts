@@ -424,6 +424,18 @@ const OBSERVED: readonly Change[] = [
     set: { order: ["system", "cloud", "legacy", "mdm-legacy", "mdm"], merge: "deep" },
   },
   {
+    id: "requirements-error-names-layer",
+    since: "0.137",
+    previous: "0.136",
+    summary:
+      "a requirements file that fails to parse is reported as failed to parse requirements layer <path>; before, Error parsing requirements file <path>",
+    evidence: [
+      'binary 0.100.0, 0.130.0, 0.135.0-0.138.0, 0.140.0, 0.145.0-0.147.0 and 0.150.0 with allowed_approval_policies = ["sometimes"] in requirements.toml, 2026-12-06',
+    ],
+    affects: ["errors"],
+    set: { requirementsErrorPrefix: "layer" },
+  },
+  {
     id: "auto-review-echoed",
     since: "0.139",
     previous: "0.138",
@@ -525,6 +537,18 @@ const OBSERVED: readonly Change[] = [
     evidence: ["fuzz:edition=codex-0.130;seed=5000", "binary 0.130.0/0.140.0/0.146.0/0.147.0, 2026-12-06"],
     affects: ["warnings"],
     set: { defaultsWarningsShown: true },
+  },
+  {
+    id: "requirements-field-errors-unframed",
+    since: "0.147",
+    previous: "0.146",
+    summary:
+      "a requirements field that fails to deserialize is reported by its serde message and field path (in `field`); before, framed like a TOML syntax error at the token it marks (line, column, the source line and carets)",
+    evidence: [
+      'binary 0.100.0, 0.130.0, 0.135.0-0.138.0, 0.140.0, 0.145.0-0.147.0 and 0.150.0 with allowed_approval_policies = ["sometimes"] in requirements.toml, 2026-12-06',
+    ],
+    affects: ["errors"],
+    set: { requirementFieldErrorsFramed: false },
   },
   {
     id: "late-project-on-effective-sandbox",
@@ -631,6 +655,18 @@ const OBSERVED: readonly Change[] = [
     ],
     affects: ["effective.commands"],
     set: { untrustedRunsKnownSafe: false },
+  },
+  {
+    id: "requirements-field-path-shown",
+    since: "0.164",
+    previous: "0.163",
+    summary:
+      "a requirements field that fails to deserialize is reported with its field path on a line of its own (in `field`); before, the serde message alone",
+    evidence: [
+      'binary 0.147.0, 0.150.0, 0.155.0, 0.160.0-0.163.0 and 0.164.0, 0.165.0 with allowed_approval_policies = ["sometimes"] in requirements.toml, 2026-12-06',
+    ],
+    affects: ["errors"],
+    set: { requirementFieldPathShown: true },
   },
   {
     id: "requirement-keys-0.166",

@@ -2,7 +2,12 @@ import type { Edition, LayerId, Scenario } from "@codex-policy/spec";
 import { stripCloudLoginKeys } from "../areas.js";
 import { EDITIONS, type EditionSpec, type RequirementLayerKind } from "../editions.js";
 import { perDocument } from "../memo.js";
-import { CLOUD_BUNDLE_INVALID_TOML, layerParseError, tomlSyntaxDetail } from "../messages.js";
+import {
+  CLOUD_BUNDLE_INVALID_TOML,
+  layerParseError,
+  type RequirementsErrorPrefix,
+  tomlSyntaxDetail,
+} from "../messages.js";
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
 import { managedPaths } from "../paths.js";
 import { parseToml, syntaxErrorAt, type TomlTable } from "../toml.js";
@@ -26,7 +31,7 @@ const legacyFor = perDocument((doc, key) => {
 export function parseRequirementText(
   t: RequirementText,
   diag: Diagnostics,
-  release: { tomlErrorAtEnd: boolean },
+  release: { tomlErrorAtEnd: boolean; requirementsErrorPrefix?: RequirementsErrorPrefix },
 ): RequirementLayer | null {
   const r = parseToml(t.text);
   if (!r.ok && t.kind === "cloud") {
@@ -40,7 +45,12 @@ export function parseRequirementText(
       r.code === "invalid-utf8"
         ? r.message
         : tomlSyntaxDetail(at.line, at.column, r.message, t.text.replace(/^\uFEFF/, ""));
-    diag.fail({ code: r.code, layer: t.layerId, message: layerParseError(t.label, detail), ...at });
+    diag.fail({
+      code: r.code,
+      layer: t.layerId,
+      message: layerParseError(t.label, detail, release.requirementsErrorPrefix),
+      ...at,
+    });
     return null;
   }
   const doc = t.kind === "cloud" ? strippedCloudDoc(r.doc) : r.doc;

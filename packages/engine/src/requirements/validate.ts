@@ -7,7 +7,7 @@ import {
   validatePluginsRequirement,
   validateRulesRequirement,
 } from "../areas.js";
-import { locateValue } from "../config/locate.js";
+import { errorSpan, locateValue } from "../config/locate.js";
 import type { Behaviour } from "../editions.js";
 import {
   GRANULAR_NEEDS_TABLE,
@@ -16,6 +16,7 @@ import {
   mergedParseError,
   missingField,
   serdeFieldError,
+  tomlSyntaxDetail,
   unknownVariant,
 } from "../messages.js";
 import type { RequirementLayer } from "../model.js";
@@ -114,6 +115,39 @@ function areaIssue(
 
 /** The enum spellings of a release, in the order its errors list them. */
 export type VocabularyBehaviour = Pick<Behaviour, "webSearchModes" | "reviewers" | "ruleDecisions">;
+/** What validating a layer reads of a release: its vocabulary and how it words a failure. */
+export type ValidationBehaviour = VocabularyBehaviour &
+  Partial<
+    Pick<Behaviour, "requirementsErrorPrefix" | "requirementFieldErrorsFramed" | "requirementFieldPathShown">
+  >;
+
+/**
+ * A layer's deserializer error as the release words it: before 0.147 framed like a TOML syntax
+ * error at the token it marks, with no field path (binary 0.130.0, 0.146.0); from 0.147 the serde
+ * message and the field path.
+ */
+function fieldError(
+  layer: RequirementLayer,
+  message: string,
+  path: string,
+  at: { line: number; column: number } | null,
+  release: ValidationBehaviour,
+): { message: string; line?: number; column?: number } {
+  const prefix = release.requirementsErrorPrefix ?? "layer";
+  if (release.requirementFieldErrorsFramed && at && layer.text) {
+    const { line, column, width } = errorSpan(layer.text, at, message);
+    const detail = tomlSyntaxDetail(line, column, message, layer.text, width);
+    return { message: layerParseError(layer.label, detail, prefix), line, column };
+  }
+  // 0.147 to 0.163 give the bare serde message (binary 0.150.0, 0.163.0).
+  const detail =
+    path === ""
+      ? `${message}\n`
+      : release.requirementFieldPathShown === false
+        ? message
+        : serdeFieldError(message, path);
+  return { message: layerParseError(layer.label, detail, prefix), ...(at ?? {}) };
+}
 const known = (all: readonly string[], release: readonly string[]) => all.filter((v) => release.includes(v));
 
 /** Type-checks one field of a requirements layer the way Codex's deserializer does. */
@@ -178,16 +212,16 @@ export interface LayerProblem {
  */
 export function validateRequirementLayer(
   layer: RequirementLayer,
-  release: VocabularyBehaviour,
+  release: ValidationBehaviour,
 ): LayerProblem | null {
   if (layer.doc.features !== undefined && layer.doc.feature_requirements !== undefined) {
     // Both spellings fill the same field, which serde reports as a duplicate.
+    const at = locateValue(layer.text, ["feature_requirements"]);
     return {
       error: {
         code: "duplicate-field",
         layer: layer.layerId,
-        message: layerParseError(layer.label, "duplicate field `features`\n"),
-        ...(locateValue(layer.text, ["feature_requirements"]) ?? {}),
+        ...fieldError(layer, "duplicate field `features`", "", at, release),
       },
       path: "feature_requirements",
     };
@@ -204,10 +238,9 @@ export function validateRequirementLayer(
         error: {
           code: p.code,
           layer: layer.layerId,
-          message: p.merged
-            ? mergedParseError(serdeFieldError(p.message, p.path))
-            : layerParseError(layer.label, serdeFieldError(p.message, p.path)),
-          ...(at ?? {}),
+          ...(p.merged
+            ? { message: mergedParseError(serdeFieldError(p.message, p.path)), ...(at ?? {}) }
+            : fieldError(layer, p.message, p.path, at, release)),
         },
         path: p.path,
         ...(p.hint ? { hint: p.hint } : {}),
