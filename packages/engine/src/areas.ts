@@ -54,8 +54,11 @@ export { validatePluginsRequirement } from "./plugins/validate.js";
 export { type ManagedDecision, type ManagedRule, validateComposedRules } from "./rules/compose.js";
 export {
   APPROVAL_REQUEST_FAILED,
+  type CommandRelease,
+  commandRelease,
   type EvaluateContext,
   evaluateCommands,
+  NEWEST_COMMAND_RELEASE,
   PROMPT_UNDER_NEVER,
   rejectionMessage,
 } from "./rules/evaluate.js";

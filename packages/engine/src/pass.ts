@@ -283,16 +283,9 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
       reviewerForced:
         edition.untrustedHonoursRequiredReviewer &&
         reviewerConstraint(composed.fields.allowed_approvals_reviewers).allowed?.includes("user") === false,
-      knownSafeRuns: edition.untrustedRunsKnownSafe,
       loginShell: pinned.allow_login_shell,
       shellTool: features.shell_tool?.enabled !== false,
-      basenameRetry: edition.ruleBasenameRetry,
-      neverRejectsFlagged: edition.neverRejectsFlaggedCommands,
-      broadAllowsIgnored: edition.broadAllowsIgnored,
-      gitProtected: edition.gitDirProtected,
-      gitFlagged: edition.gitResetFlagged,
-      rejectionFormat: edition.rejectionFormat,
-      flaggedReasonPerCheck: edition.flaggedReasonPerCheck,
+      release: edition,
     },
     diag,
   );

@@ -2,6 +2,7 @@ import type { Outcome, Scenario } from "@codex-policy/spec";
 import {
   applyMcpAllowlist,
   checkMcpAllowlist,
+  commandRelease,
   decodeMdm,
   evaluateCommands,
   type ManagedRule,
@@ -207,16 +208,9 @@ export function commandsStage(
     ctx.reviewer,
     ctx.sandbox,
     ctx.reviewerForced,
-    ctx.knownSafeRuns,
     ctx.loginShell,
     ctx.shellTool,
-    ctx.basenameRetry,
-    ctx.neverRejectsFlagged,
-    ctx.broadAllowsIgnored,
-    ctx.gitProtected,
-    ctx.gitFlagged,
-    ctx.rejectionFormat,
-    ctx.flaggedReasonPerCheck,
+    ...Object.values(commandRelease(ctx.release)),
   );
   return commands.run(key, diag, () => evaluateCommands(list, ctx));
 }

@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  commandRelease,
   type EvaluateContext,
   evaluateCommands,
   type ManagedRule,
+  NEWEST_COMMAND_RELEASE,
   parseUserRules,
   splitCommand,
   type UserRule,
@@ -11,6 +13,7 @@ import {
   validateComposedRules,
   validateRulesRequirement,
 } from "../src/areas.js";
+import { editionSpec } from "../src/editions.js";
 import type { RequirementLayer, SourcedRule } from "../src/model.js";
 
 const SYS = "/etc/codex/requirements.toml";
@@ -269,7 +272,6 @@ describe("evaluateCommands", () => {
     approval: "on-request",
     reviewer: "user",
     sandbox: "workspace-write",
-    gitProtected: true,
   };
   const one = (cmd: string, over: Partial<EvaluateContext> = {}) =>
     evaluateCommands([cmd], { ...ctx, ...over })[0]!;
@@ -338,13 +340,13 @@ describe("evaluateCommands", () => {
       decision: "allow",
       outcome: "run",
     });
-    const ws = { ...onFailure, sandbox: "workspace-write", gitProtected: true };
+    const ws = { ...onFailure, sandbox: "workspace-write" };
     for (const c of ["mkdir d", "touch /tmp/q", "ls > out.txt"]) expect(one(c, ws).outcome).toBe("run");
     for (const c of ["touch /etc/x", "mkdir ~/d", "git reset --hard", "git init"])
       expect(one(c, ws).outcome).toBe("ask-user");
     // Before the workspace's .git was kept read-only (binary 0.110.0), git writes it freely.
-    expect(one("git init", { ...ws, gitProtected: false }).outcome).toBe("run");
-    expect(one("git init", { ...onFailure, gitProtected: false }).outcome).toBe("ask-user");
+    expect(one("git init", { ...ws, release: { gitDirProtected: false } }).outcome).toBe("run");
+    expect(one("git init", { ...onFailure, release: { gitDirProtected: false } }).outcome).toBe("ask-user");
     for (const c of ["touch /etc/x", "git init"])
       expect(one(c, { ...onFailure, sandbox: "danger-full-access" }).outcome).toBe("run");
     // The auto-reviewer is not asked under on-failure; it is under on-request.
@@ -356,7 +358,7 @@ describe("evaluateCommands", () => {
     expect(one("rm -rf x", onFailure).outcome).toBe("rejected");
   });
   it("until 0.101 the danger check flags git reset and git rm (binary 0.100.0, 0.101.0)", () => {
-    const old = { managed: [], gitFlagged: true };
+    const old = { managed: [], release: { gitResetFlagged: true } };
     for (const c of [
       "git reset --hard",
       "git rm x",
@@ -369,22 +371,30 @@ describe("evaluateCommands", () => {
       expect(one(c, old).outcome).toBe("run");
     expect(one("git reset --hard", { managed: [] }).outcome).toBe("run");
   });
+  it("unset release switches behave as the newest release", () => {
+    const newest = commandRelease(editionSpec("codex-latest"));
+    expect(newest).toEqual(NEWEST_COMMAND_RELEASE);
+    expect(commandRelease(editionSpec("codex-0.100"))).not.toEqual(NEWEST_COMMAND_RELEASE);
+  });
   it("each release words a rejection its own way (binary 0.95.0, 0.100.0, 0.120.0, 0.145.0, 0.155.0)", () => {
     const never = { approval: "never", managed: [] };
     const forbid = managed([{ pattern: tok("git", "push"), decision: "forbidden" }]);
     // The shell tool (0.95): the bare reason, the shell named without its path.
-    const shell = { ...never, rejectionFormat: "shell", flaggedReasonPerCheck: false } as const;
+    const shell = { ...never, release: { rejectionFormat: "shell", flaggedReasonPerCheck: false } } as const;
     expect(one("rm -rf y", shell).message).toBe("`bash -lc 'rm -rf y'` rejected: blocked by policy");
     expect(one("git push x", { ...shell, managed: forbid }).message).toBe(
       "`bash -lc 'git push x'` rejected: policy forbids commands starting with `git push`",
     );
     // exec_command names the command it failed for (0.120 to 0.150).
-    const named = { ...never, rejectionFormat: "exec-failed-for", flaggedReasonPerCheck: false } as const;
+    const named = {
+      ...never,
+      release: { rejectionFormat: "exec-failed-for", flaggedReasonPerCheck: false },
+    } as const;
     expect(one("rm -rf y", named).message).toBe(
       "exec_command failed for `/bin/bash -lc 'rm -rf y'`: CreateProcess { message: \"Rejected(\\\"`/bin/bash -lc 'rm -rf y'` rejected: blocked by policy\\\")\" }",
     );
     // The danger check's own reason (from 0.145), without the command (from 0.155).
-    expect(one("rm -rf y", { ...named, flaggedReasonPerCheck: true }).message).toContain(
+    expect(one("rm -rf y", { ...never, release: { rejectionFormat: "exec-failed-for" } }).message).toContain(
       "rejected: rm -f style commands are not permitted",
     );
     expect(one("rm -rf y", never).message).toMatch(/^exec_command failed: CreateProcess .*rm -f style/);

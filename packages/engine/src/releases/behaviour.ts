@@ -1,6 +1,6 @@
 import type { RequirementsErrorPrefix } from "../messages.js";
 import { KNOWN_REQUIREMENT_KEYS } from "../requirements/fields.js";
-import type { RejectionFormat } from "../rules/evaluate.js";
+import type { CommandRelease } from "../rules/evaluate.js";
 import { FIRST_READ_RELEASE, KEY_FIRST_REPORTED } from "./requirement-fields.js";
 
 /** Requirement layers, lowest precedence first in an order. */
@@ -10,7 +10,8 @@ export type RequirementLayerKind = "system" | "cloud" | "legacy" | "mdm-legacy" 
  * What one edition does. Each codex edition is the baseline (0.77.0) with every change entry up to
  * its release folded in (`changes.ts`); the one algorithm reads only these values.
  */
-export interface Behaviour {
+/** What a release does; the command-evaluation switches are documented on CommandRelease. */
+export interface Behaviour extends CommandRelease {
   /** Requirement layers from lowest to highest precedence. */
   order: readonly RequirementLayerKind[];
   /**
@@ -77,10 +78,6 @@ export interface Behaviour {
    * up on defaults like before 0.147 and again from 0.157.
    */
   requirementsSyntaxStopsCodex: boolean;
-  /** Under `untrusted`, whether commands Codex knows to be read-only (`ls`, `git status`) run without asking. */
-  untrustedRunsKnownSafe: boolean;
-  /** Whether a command named by an absolute path that no rule matches is tried again by its basename. */
-  ruleBasenameRetry: boolean;
   /** Under `untrusted`, whether a reviewer the requirements force (no `user`) answers approval requests. */
   untrustedHonoursRequiredReviewer: boolean;
   /** Whether an unclosed TOML array or inline table is reported at the very end of the input. */
@@ -101,16 +98,10 @@ export interface Behaviour {
   unknownKeyWarnings: boolean;
   /** Config keys the release does not read yet (`web_search`, `approvals_reviewer`). */
   ignoredConfigKeys: readonly string[];
-  /** Whether a user `allow` rule on a broad prefix (bare `git`, `rm`, a shell) is ignored when it would approve. */
-  broadAllowsIgnored: boolean;
   /** Whether a managed config key replaces a `-c` value before the early `-c` check sees it. */
   managedConfigHidesOverrides: boolean;
   /** Whether `codex mcp list` shows Codex's own apps server when the `apps` feature is on. */
   appsServerListed: boolean;
-  /** Whether the workspace-write sandbox keeps the workspace's `.git` read-only. */
-  gitDirProtected: boolean;
-  /** Whether Codex's own danger check flags `git reset` and `git rm` as it flags `rm -f`. */
-  gitResetFlagged: boolean;
   /** Whether a sandbox default that project trust picks warns when it falls back. */
   trustDefaultFallbackWarns: boolean;
   /** How a requirements file that fails to parse is named (`Error parsing requirements file` before 0.137). */
@@ -119,12 +110,6 @@ export interface Behaviour {
   requirementFieldErrorsFramed: boolean;
   /** Whether an unframed requirements field error ends with the field path (`in \`field\``, from 0.164). */
   requirementFieldPathShown: boolean;
-  /** How a rejected command is worded to the model. */
-  rejectionFormat: RejectionFormat;
-  /** Whether a danger-check rejection gives the check's reason (else "blocked by policy"). */
-  flaggedReasonPerCheck: boolean;
-  /** Whether, under approval `never`, a command Codex's own danger check flags is rejected (else it runs). */
-  neverRejectsFlaggedCommands: boolean;
   /** The web search mode when nothing sets one. */
   webSearchDefault: "disabled" | "cached";
   /** Which web search modes other than `disabled` become `live` under full access: none, only the default, any. */

@@ -117,9 +117,7 @@ function areaIssue(
 export type VocabularyBehaviour = Pick<Behaviour, "webSearchModes" | "reviewers" | "ruleDecisions">;
 /** What validating a layer reads of a release: its vocabulary and how it words a failure. */
 export type ValidationBehaviour = VocabularyBehaviour &
-  Partial<
-    Pick<Behaviour, "requirementsErrorPrefix" | "requirementFieldErrorsFramed" | "requirementFieldPathShown">
-  >;
+  Pick<Behaviour, "requirementsErrorPrefix" | "requirementFieldErrorsFramed" | "requirementFieldPathShown">;
 
 /**
  * A layer's deserializer error as the release words it: before 0.147 framed like a TOML syntax
@@ -133,7 +131,7 @@ function fieldError(
   at: { line: number; column: number } | null,
   release: ValidationBehaviour,
 ): { message: string; line?: number; column?: number } {
-  const prefix = release.requirementsErrorPrefix ?? "layer";
+  const prefix = release.requirementsErrorPrefix;
   if (release.requirementFieldErrorsFramed && at && layer.text) {
     const { line, column, width } = errorSpan(layer.text, at, message);
     const detail = tomlSyntaxDetail(line, column, message, layer.text, width);
@@ -143,9 +141,9 @@ function fieldError(
   const detail =
     path === ""
       ? `${message}\n`
-      : release.requirementFieldPathShown === false
-        ? message
-        : serdeFieldError(message, path);
+      : release.requirementFieldPathShown
+        ? serdeFieldError(message, path)
+        : message;
   return { message: layerParseError(layer.label, detail, prefix), ...(at ?? {}) };
 }
 const known = (all: readonly string[], release: readonly string[]) => all.filter((v) => release.includes(v));

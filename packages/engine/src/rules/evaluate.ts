@@ -22,26 +22,53 @@ export interface EvaluateContext {
   sandbox: string;
   /** Requirements leave the user no way to review (`user` is not an allowed reviewer). */
   reviewerForced?: boolean;
-  /** Under `untrusted`, commands Codex knows to be read-only run without asking (before 0.129). */
-  knownSafeRuns?: boolean;
   /** Commands run in a login shell (`bash -lc`), unless `allow_login_shell` is false (`bash -c`). */
   loginShell?: boolean;
   /** The `shell_tool` feature: off, the model has no tool to run commands with. */
   shellTool?: boolean;
+  /** What the release does differently; unset switches behave as the newest release. */
+  release?: Partial<CommandRelease>;
+}
+
+/** The switches of an edition (its Behaviour) that decide how commands are evaluated. */
+export interface CommandRelease {
+  /** Under `untrusted`, commands Codex knows to be read-only run without asking (before 0.129). */
+  untrustedRunsKnownSafe: boolean;
   /** An absolute program path no rule matches is matched again by its basename (from 0.110). */
-  basenameRetry?: boolean;
-  /** A user `allow` on a broad prefix (bare `git`, a shell) does not approve a command (from 0.145). */
-  broadAllowsIgnored?: boolean;
+  ruleBasenameRetry: boolean;
   /** Under `never`, a command Codex's own danger check flags is rejected (from 0.87); before, it runs. */
-  neverRejectsFlagged?: boolean;
+  neverRejectsFlaggedCommands: boolean;
+  /** A user `allow` on a broad prefix (bare `git`, `rm`, a shell) does not approve a command (from 0.145). */
+  broadAllowsIgnored: boolean;
   /** The workspace-write sandbox keeps the workspace's `.git` read-only. */
-  gitProtected?: boolean;
-  /** Codex's own danger check flags `git reset` and `git rm` (until 0.101). */
-  gitFlagged?: boolean;
-  /** How the release words a rejection to the model (default: exec-failed, as 0.169). */
-  rejectionFormat?: RejectionFormat;
-  /** A rejection by the danger check gives the check's own reason; else "blocked by policy". */
-  flaggedReasonPerCheck?: boolean;
+  gitDirProtected: boolean;
+  /** Codex's own danger check flags `git reset` and `git rm` as it flags `rm -f` (until 0.101). */
+  gitResetFlagged: boolean;
+  /** How the release words a rejected command to the model. */
+  rejectionFormat: RejectionFormat;
+  /** A danger-check rejection gives the check's own reason; else "blocked by policy". */
+  flaggedReasonPerCheck: boolean;
+}
+
+/** How the newest modelled release evaluates commands: what unset switches mean. */
+export const NEWEST_COMMAND_RELEASE: Readonly<CommandRelease> = {
+  untrustedRunsKnownSafe: false,
+  ruleBasenameRetry: true,
+  neverRejectsFlaggedCommands: true,
+  broadAllowsIgnored: true,
+  gitDirProtected: true,
+  gitResetFlagged: false,
+  rejectionFormat: "exec-failed",
+  flaggedReasonPerCheck: true,
+};
+
+const RELEASE_KEYS = Object.keys(NEWEST_COMMAND_RELEASE) as (keyof CommandRelease)[];
+
+/** Only the command switches of `release` (an edition's whole Behaviour may be passed), defaults filled in. */
+export function commandRelease(release: Partial<CommandRelease> | undefined): CommandRelease {
+  const out: Record<string, unknown> = { ...NEWEST_COMMAND_RELEASE };
+  for (const k of RELEASE_KEYS) if (release?.[k] !== undefined) out[k] = release[k];
+  return out as unknown as CommandRelease;
 }
 
 /**
@@ -98,7 +125,7 @@ function hitsFor(argv: string[], ctx: EvaluateContext): Hit[] {
         decision: r.decision,
         rule: `user.rules#${r.index}`,
         prefix: argv.slice(0, r.pattern.length),
-        ...(r.decision === "allow" && ctx.broadAllowsIgnored !== false && isBroadPattern(r.pattern)
+        ...(r.decision === "allow" && ctx.release?.broadAllowsIgnored !== false && isBroadPattern(r.pattern)
           ? { broad: true }
           : {}),
         ...(r.justification !== undefined ? { justification: r.justification } : {}),
@@ -112,7 +139,12 @@ function hitsFor(argv: string[], ctx: EvaluateContext): Hit[] {
 function segmentHit(argv: string[], ctx: EvaluateContext): Hit | null {
   let hits = hitsFor(argv, ctx);
   const prog = argv[0] ?? "";
-  if (hits.length === 0 && ctx.basenameRetry !== false && prog.startsWith("/") && prog.length > 1) {
+  if (
+    hits.length === 0 &&
+    ctx.release?.ruleBasenameRetry !== false &&
+    prog.startsWith("/") &&
+    prog.length > 1
+  ) {
     hits = hitsFor([prog.slice(prog.lastIndexOf("/") + 1), ...argv.slice(1)], ctx);
   }
   let best: Hit | null = null;
@@ -122,7 +154,7 @@ function segmentHit(argv: string[], ctx: EvaluateContext): Hit | null {
 
 /** The model-visible text of a rejected command: `reason`, wrapped as the release wraps it. */
 export function rejectionMessage(reason: string, command = "", ctx: Partial<EvaluateContext> = {}): string {
-  const format = ctx.rejectionFormat ?? "exec-failed";
+  const format = ctx.release?.rejectionFormat ?? "exec-failed";
   if (format === "shell") return reason;
   const failed =
     format === "exec-failed-for"
@@ -134,7 +166,7 @@ export function rejectionMessage(reason: string, command = "", ctx: Partial<Eval
 /** The command as a rejection shows it; the `shell` tool names the shell without its path. */
 function shownCommand(command: string, ctx: Partial<EvaluateContext>): string {
   const [shell, flag] = wrapped(command, ctx);
-  const name = ctx.rejectionFormat === "shell" ? shell!.slice(shell!.lastIndexOf("/") + 1) : shell;
+  const name = ctx.release?.rejectionFormat === "shell" ? shell!.slice(shell!.lastIndexOf("/") + 1) : shell;
   return `\`${name} ${flag} ${shellQuote(command)}\``;
 }
 
@@ -185,8 +217,10 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   }
   // Codex's own danger check still applies to segments a user `allow` covers (binary: `rm -rf y`
   // asks despite `prefix_rule(["rm"], "allow")`); under untrusted, echo and ls ask too.
-  const flagged = segments.map((argv) => dangerousCheck(argv, ctx.gitFlagged)).find((c) => c !== null);
-  const check = never && !ctx.neverRejectsFlagged ? undefined : flagged;
+  const flagged = segments
+    .map((argv) => dangerousCheck(argv, ctx.release?.gitResetFlagged))
+    .find((c) => c !== null);
+  const check = never && ctx.release?.neverRejectsFlaggedCommands === false ? undefined : flagged;
   if (check) {
     const builtin = { ...base, rule: `codex:${check}` };
     if (never)
@@ -195,7 +229,7 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
         decision: "forbidden",
         outcome: "rejected",
         message: rejectionMessage(
-          `${shownCommand(command, ctx)} rejected: ${ctx.flaggedReasonPerCheck === false ? BLOCKED_BY_POLICY : BUILTIN_CHECKS[check]}`,
+          `${shownCommand(command, ctx)} rejected: ${ctx.release?.flaggedReasonPerCheck === false ? BLOCKED_BY_POLICY : BUILTIN_CHECKS[check]}`,
           command,
           ctx,
         ),
@@ -204,14 +238,14 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   }
   // A user `allow` that covers every segment approves the command outright, unless it is broad.
   const allowed = best?.decision === "allow" && untrusted === 0;
-  const knownSafe = ctx.knownSafeRuns === true && !opaque && segments.every(isKnownSafe);
+  const knownSafe = ctx.release?.untrustedRunsKnownSafe === true && !opaque && segments.every(isKnownSafe);
   if (ctx.approval === "untrusted" && !allowed && !knownSafe)
     return { ...base, outcome: ask(ctx), message: null };
   // Under on-failure a command the sandbox stops asks to be run again without it.
   if (
     ctx.approval === "on-failure" &&
     !allowed &&
-    deniedInSandbox(segments, ctx.sandbox, ctx.gitProtected === true)
+    deniedInSandbox(segments, ctx.sandbox, ctx.release?.gitDirProtected === true)
   )
     return { ...base, outcome: ask(ctx), message: null };
   return { ...base, outcome: "run", message: null };
@@ -230,15 +264,8 @@ export function evaluateCommands(commands: string[], ctx: EvaluateContext): Comm
     reviewer: String(ctx?.reviewer ?? "user"),
     sandbox: String(ctx?.sandbox ?? "read-only"),
     reviewerForced: ctx?.reviewerForced === true,
-    knownSafeRuns: ctx?.knownSafeRuns === true,
     loginShell: ctx?.loginShell !== false,
-    basenameRetry: ctx?.basenameRetry !== false,
-    neverRejectsFlagged: ctx?.neverRejectsFlagged !== false,
-    broadAllowsIgnored: ctx?.broadAllowsIgnored !== false,
-    gitProtected: ctx?.gitProtected !== false,
-    gitFlagged: ctx?.gitFlagged === true,
-    rejectionFormat: ctx?.rejectionFormat ?? "exec-failed",
-    flaggedReasonPerCheck: ctx?.flaggedReasonPerCheck !== false,
+    release: commandRelease(ctx?.release),
   };
   if (ctx?.shellTool === false)
     return list.map((c) => ({
