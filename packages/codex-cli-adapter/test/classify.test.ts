@@ -31,6 +31,8 @@ describe("warning codes from the binary's texts", () => {
       "Codex could not find bubblewrap on PATH. Install bubblewrap …",
       // 0.118.0's wording
       "Codex could not find system bubblewrap on PATH. Please install bubblewrap with your package manager.",
+      // 0.116.0's wording
+      "Codex could not find system bubblewrap at /usr/bin/bwrap. Please install bubblewrap with your package manager. Codex will use the vendored bubblewrap in the meantime.",
       "Configured value for `a` …",
       "Ignoring unknown `features` requirement `x` from f",
       "Configured value for `a` …",

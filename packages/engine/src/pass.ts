@@ -27,7 +27,7 @@ import {
   projectDisabledWarning,
   USER_RULES_INVALID,
 } from "./messages.js";
-import { Diagnostics, type RequirementLayer } from "./model.js";
+import { type ConfigLayer, Diagnostics, type RequirementLayer } from "./model.js";
 import { commandHooksNotice, notModelledNotices } from "./not-modelled.js";
 import { checkDenyReadGlobs, denyReadPatterns } from "./permissions/deny-read.js";
 import {
@@ -62,6 +62,18 @@ const FILE_ORDER = ["system.config", "user.config", "project.config"];
 const EARLY_CONFIG_LAYERS = new Set(["system.managed_config", "mdm.config", "cloud"]);
 function readBeforeRequirements(e: { code: string; layer: string }): boolean {
   return EARLY_CONFIG_LAYERS.has(e.layer) || e.code === "override-invalid";
+}
+
+/**
+ * The `-c` values checked on their own against their variants. From 0.110 a value managed config
+ * sets over one never reaches the check.
+ */
+function checkOverrides(layers: ConfigLayer[], diag: Diagnostics, edition: EditionSpec): void {
+  const at = layers.findIndex((l) => l.kind === "session");
+  const session = layers[at];
+  if (!session) return;
+  const above = edition.managedConfigHidesOverrides ? layers.slice(at + 1).map((l) => l.doc) : [];
+  checkConfig([{ ...session, doc: notOverridden(session.doc, above) }], diag, edition);
 }
 
 /**
@@ -119,15 +131,9 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   const early = stackDiag.errors.filter(readBeforeRequirements);
   for (const e of early) diag.fail(e);
   if (diag.failed) return refuse();
-  // Before 0.147 a `-c` value of the wrong variant stops Codex before requirements are read.
-  // From 0.110 a value managed config sets over it never reaches the check.
-  if (edition.overrideValuesFirst) {
-    const at = stack.layers.findIndex((l) => l.kind === "session");
-    const session = stack.layers[at];
-    if (session) {
-      const above = edition.managedConfigHidesOverrides ? stack.layers.slice(at + 1).map((l) => l.doc) : [];
-      checkConfig([{ ...session, doc: notOverridden(session.doc, above) }], diag, edition);
-    }
+  // From 0.117 to 0.146 a `-c` value of the wrong variant stops Codex before requirements are read.
+  if (edition.overrideCheck === "before-requirements") {
+    checkOverrides(stack.layers, diag, edition);
     if (diag.failed) return refuse();
   }
 
@@ -141,6 +147,11 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   reqLayers = asWritten.map((l) => readableLayer(l, edition.requirementKeys));
   for (const layer of reqLayers) {
     validateLayer(layer, diag, edition);
+    if (diag.failed) return refuse();
+  }
+  // Before 0.117 the same check comes just after requirements (binary 0.115.0: a requirements error wins).
+  if (edition.overrideCheck === "after-requirements") {
+    checkOverrides(stack.layers, diag, edition);
     if (diag.failed) return refuse();
   }
   const late = stackDiag.errors.filter((e) => !readBeforeRequirements(e));

@@ -147,12 +147,16 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
     !id.requirementsSyntaxStopsCodex;
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
   const staysUp = staysUpAfter(e, id);
-  if (requirementsSyntax) {
+  if (requirementsSyntax || (staysUp && REQUIREMENT_FILES.has(e.layer))) {
     // The defaults Codex falls back to (without the broken requirements, the user config or the thread)
-    // can fail on their own: a system config or `-c` `approval_policy = "untrusted"`. Then Codex stops on
-    // that error, with no warning (binary 0.169.0, 0.170.0).
-    const defaults = resolvePass(defaultsOf(withoutRequirementsLayer(scenario, e.layer)), id, false);
-    if (defaults.status === "refused") return { ...defaults, warnings: [] };
+    // can fail on their own: a system config, a `-c` value of an unknown variant, even one managed config
+    // sets over (0.115.0), or `approval_policy = "untrusted"`. Then Codex stops with no warning, on the
+    // defaults' error from 0.157 (binary 0.169.0, 0.170.0), on the requirements error before 0.147
+    // (0.100.0, 0.115.0).
+    const unhidden: EditionSpec = { ...id, managedConfigHidesOverrides: false };
+    const defaults = resolvePass(defaultsOf(withoutRequirementsLayer(scenario, e.layer)), unhidden, false);
+    if (defaults.status === "refused")
+      return { ...(id.validationStopsCodex ? defaults : refused), warnings: [] };
   }
   if (requirementsSyntax || staysUp)
     return threadOnDefaults({ ...refused, warnings: [invalid] }, scenario, id);

@@ -2,7 +2,7 @@ import type { OutcomeWarning, WarningCode } from "@codex-policy/spec";
 
 /** Warnings about this machine, not about the scenario. */
 const ENVIRONMENT_NOISE = [
-  /^Codex could not find (system )?bubblewrap on PATH\./,
+  /^Codex could not find (system )?bubblewrap (on PATH|at \S+)\./,
   /could not create PATH aliases/,
 ];
 

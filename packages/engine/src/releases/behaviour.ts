@@ -84,8 +84,11 @@ export interface Behaviour extends CommandRelease {
   tomlErrorAtEnd: boolean;
   /** Whether an unknown-trust project loads when the requested sandbox is writable (else the effective one). */
   lateProjectOnRequestedSandbox: boolean;
-  /** Whether `-c` values are checked against their variants before requirements are read. */
-  overrideValuesFirst: boolean;
+  /**
+   * When `-c` values are checked against their variants on their own: right after requirements are
+   * validated, before requirements are read, or not on their own but with the config files.
+   */
+  overrideCheck: "after-requirements" | "before-requirements" | "with-config";
   /** Whether Codex running on defaults after a config error shows the defaults' own warnings. */
   defaultsWarningsShown: boolean;
   /** Whether a startup config failure is reported even when a thread then starts on the defaults. */
@@ -199,7 +202,7 @@ export const BASELINE: Behaviour = {
   validationStopsCodex: false,
   requirementsSyntaxStopsCodex: false,
   threadFallbackWarnings: false,
-  overrideValuesFirst: true,
+  overrideCheck: "after-requirements",
   lateProjectOnRequestedSandbox: true,
   tomlErrorAtEnd: true,
   untrustedHonoursRequiredReviewer: false,

@@ -293,6 +293,18 @@ const OBSERVED: readonly Change[] = [
     set: { rejectionFormat: "exec-failed-for" },
   },
   {
+    id: "override-values-first",
+    since: "0.117",
+    previous: "0.116",
+    summary:
+      "a -c value of an unknown variant stops Codex before requirements are read, so its error beats a requirements error; before, it is checked just after them",
+    evidence: [
+      'binary 0.100.0, 0.115.0 and 0.116.0 report a requirements error over -c sandbox_mode="bogus", 0.117.0, 0.118.0, 0.123.0 and 0.130.0 the -c error, 2026-12-07',
+    ],
+    affects: ["errors"],
+    set: { overrideCheck: "before-requirements" },
+  },
+  {
     id: "reviewer-requirements",
     since: "0.120",
     previous: "0.118",
@@ -526,7 +538,7 @@ const OBSERVED: readonly Change[] = [
       "a -c value of an unknown variant is checked with the config files, after requirements (before, it stopped Codex ahead of any requirements error)",
     evidence: ["fuzz:edition=codex-0.130;seed=1005003", "binary 0.130.0/0.140.0/0.146.0/0.147.0, 2026-12-06"],
     affects: ["errors"],
-    set: { overrideValuesFirst: false },
+    set: { overrideCheck: "with-config" },
   },
   {
     id: "defaults-warnings-shown",
