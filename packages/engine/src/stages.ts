@@ -41,6 +41,7 @@ function vocabularyKey(e: EditionSpec): string {
   let k = vocabularyKeys.get(e);
   if (k === undefined) {
     const parts = [
+      e.approvalModes,
       e.webSearchModes,
       e.reviewers,
       e.ruleDecisions,

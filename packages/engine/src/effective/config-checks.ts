@@ -5,10 +5,14 @@ import type { Behaviour } from "../editions.js";
 import { checkFeatureValue } from "../features/tables.js";
 import { CONFIG_UNTRUSTED_APPROVAL, invalidType, legacyProfileError, unknownVariant } from "../messages.js";
 import type { ConfigLayer, Diagnostics } from "../model.js";
+import { APPROVAL_SPELLINGS, TABLE_APPROVAL_VARIANTS } from "../requirements/fields.js";
 import { isTable, serdeType } from "../toml.js";
 
 /** What a release accepts in config files. */
-export type ConfigBehaviour = Pick<Behaviour, "configUntrustedFatal" | "webSearchModes" | "reviewers">;
+export type ConfigBehaviour = Pick<
+  Behaviour,
+  "configUntrustedFatal" | "approvalModes" | "webSearchModes" | "reviewers"
+>;
 
 const ALL_VARIANTS: Record<string, readonly string[]> = {
   approval_policy: ["untrusted", "on-failure", "on-request", "never"],
@@ -24,6 +28,7 @@ function configVariants(release: ConfigBehaviour): Record<string, readonly strin
   if (!v) {
     v = {
       ...ALL_VARIANTS,
+      approval_policy: APPROVAL_SPELLINGS.filter((m) => release.approvalModes.includes(m)),
       web_search: ALL_VARIANTS.web_search!.filter((m) => release.webSearchModes.includes(m)),
       approvals_reviewer: ALL_VARIANTS.approvals_reviewer!.filter((r) => release.reviewers.includes(r)),
     };
@@ -107,6 +112,10 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics, rele
     }
     if (typeof v !== "string") {
       failAt(layer, [key], "invalid-type", "wanted string or table", diag);
+      return;
+    }
+    if (key === "approval_policy" && TABLE_APPROVAL_VARIANTS.includes(v) && variants.includes(v)) {
+      failAt(layer, [key], "invalid-type", invalidType("unit variant", "newtype variant"), diag);
       return;
     }
     if (!variants.includes(v)) {

@@ -43,6 +43,11 @@ export interface Behaviour extends CommandRelease {
 
   /** Top-level requirements.toml keys the release reads; others are ignored. */
   requirementKeys: readonly string[];
+  /**
+   * Approval policy spellings the release's errors list. `reject` (0.105 to 0.114), then `granular`,
+   * is the variant that takes its settings as a table.
+   */
+  approvalModes: readonly string[];
   /** Web search modes accepted in requirements and config. */
   webSearchModes: readonly string[];
   /** Reviewer spellings accepted in requirements and config. */
@@ -187,6 +192,7 @@ export const BASELINE: Behaviour = {
   onFailureAsOnRequest: false,
   // Keys 0.169 knows without a change entry of their own; their first release was not bisected.
   requirementKeys: ["allowed_approval_policies", "allowed_sandbox_modes", ...LATER_REQUIREMENT_KEYS],
+  approvalModes: ["untrusted", "on-failure", "on-request", "never"],
   webSearchModes: ["disabled", "cached", "live"],
   reviewers: ["user", "guardian_subagent"],
   autoReviewerName: "guardian_subagent",
@@ -241,6 +247,7 @@ export const BASELINE: Behaviour = {
 export type VocabularyKey =
   | "requirementKeys"
   | "legacyRequirementKeys"
+  | "approvalModes"
   | "webSearchModes"
   | "reviewers"
   | "ruleDecisions"

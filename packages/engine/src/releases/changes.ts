@@ -205,6 +205,18 @@ const OBSERVED: readonly Change[] = [
     set: { appsServerListed: true },
   },
   {
+    id: "approval-reject-variant",
+    since: "0.105",
+    previous: "0.104",
+    summary:
+      "approval policy gains reject, a variant that takes its settings as a table: errors list it (`on-request`, `reject`, `never`) and a bare reject is an invalid type",
+    evidence: [
+      "binary 0.100.0 and 0.104.0 list four approval variants, 0.105.0, 0.110.0, 0.113.0 and 0.114.0 list reject, in config.toml and requirements.toml, 2026-12-07",
+    ],
+    affects: ["status", "errors"],
+    add: { approvalModes: ["reject"] },
+  },
+  {
     id: "managed-config-hides-bad-override",
     since: "0.110",
     previous: "0.107",
@@ -279,6 +291,19 @@ const OBSERVED: readonly Change[] = [
     affects: ["warnings", "effective.approvals_reviewer", "status", "errors"],
     set: { fallbackWarnings: true },
     remove: { ignoredConfigKeys: ["approvals_reviewer"] },
+  },
+  {
+    id: "approval-granular-variant",
+    since: "0.115",
+    previous: "0.114",
+    summary:
+      "the table-form approval variant is called granular instead of reject: errors list `on-request`, `granular`, `never`; a bare reject is an unknown variant",
+    evidence: [
+      "binary 0.114.0 lists reject, 0.115.0, 0.130.0, 0.150.0 and 0.169.0 list granular, 2026-12-07",
+    ],
+    affects: ["status", "errors"],
+    remove: { approvalModes: ["reject"] },
+    add: { approvalModes: ["granular"] },
   },
   {
     id: "rejection-names-command",

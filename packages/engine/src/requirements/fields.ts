@@ -1,5 +1,16 @@
 /** Enum spellings Codex accepts in requirements.toml, in the order its errors list them. */
 export const APPROVAL_VARIANTS = ["untrusted", "on-failure", "on-request", "granular", "never"] as const;
+/** Every approval spelling some release lists, in that order; a release knows `reject` or `granular`. */
+export const APPROVAL_SPELLINGS = [
+  "untrusted",
+  "on-failure",
+  "on-request",
+  "reject",
+  "granular",
+  "never",
+] as const;
+/** Approval variants that take their settings as a table: written bare, they are an invalid type. */
+export const TABLE_APPROVAL_VARIANTS: readonly string[] = ["reject", "granular"];
 export const SANDBOX_VARIANTS = [
   "read-only",
   "workspace-write",

@@ -23,11 +23,12 @@ import type { RequirementLayer } from "../model.js";
 import { ignoredFilesystemKeys, permissionsRequirementProblem } from "../permissions/definitions.js";
 import { isTable, serdeType } from "../toml.js";
 import {
-  APPROVAL_VARIANTS,
+  APPROVAL_SPELLINGS,
   KNOWN_REQUIREMENT_KEYS,
   REMOTE_ENTRY_KEYS,
   REVIEWER_VARIANTS,
   SANDBOX_VARIANTS,
+  TABLE_APPROVAL_VARIANTS,
   WEB_SEARCH_VARIANTS,
   WINDOWS_SANDBOX_VARIANTS,
 } from "./fields.js";
@@ -51,12 +52,16 @@ function enumList(value: unknown, path: string, variants: readonly string[]): Pr
     if (typeof item !== "string") {
       return { code: "invalid-type", message: invalidType("unit variant", "string only"), path };
     }
-    if (path === "allowed_approval_policies" && item === "granular") {
+    if (
+      path === "allowed_approval_policies" &&
+      TABLE_APPROVAL_VARIANTS.includes(item) &&
+      variants.includes(item)
+    ) {
       return {
         code: "invalid-type",
         message: invalidType("unit variant", "newtype variant"),
         path,
-        hint: GRANULAR_NEEDS_TABLE,
+        ...(item === "granular" ? { hint: GRANULAR_NEEDS_TABLE } : {}),
       };
     }
     if (!variants.includes(item)) {
@@ -114,7 +119,10 @@ function areaIssue(
 }
 
 /** The enum spellings of a release, in the order its errors list them. */
-export type VocabularyBehaviour = Pick<Behaviour, "webSearchModes" | "reviewers" | "ruleDecisions">;
+export type VocabularyBehaviour = Pick<
+  Behaviour,
+  "approvalModes" | "webSearchModes" | "reviewers" | "ruleDecisions"
+>;
 /** What validating a layer reads of a release: its vocabulary and how it words a failure. */
 export type ValidationBehaviour = VocabularyBehaviour &
   Pick<Behaviour, "requirementsErrorPrefix" | "requirementFieldErrorsFramed" | "requirementFieldPathShown">;
@@ -152,7 +160,7 @@ const known = (all: readonly string[], release: readonly string[]) => all.filter
 function checkField(key: string, value: unknown, release: VocabularyBehaviour): Problem | null {
   switch (key) {
     case "allowed_approval_policies":
-      return enumList(value, key, APPROVAL_VARIANTS);
+      return enumList(value, key, known(APPROVAL_SPELLINGS, release.approvalModes));
     case "allowed_sandbox_modes":
       return enumList(value, key, SANDBOX_VARIANTS);
     case "allowed_web_search_modes":
