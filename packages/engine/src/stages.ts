@@ -47,6 +47,7 @@ function vocabularyKey(e: EditionSpec): string {
       e.ruleDecisions,
       e.unknownFeaturePin,
       e.configUntrustedFatal,
+      e.configErrorOrder,
       e.requirementsErrorPrefix,
       e.requirementFieldErrorsFramed,
       e.requirementFieldPathShown,

@@ -11,7 +11,7 @@ import { isTable, serdeType } from "../toml.js";
 /** What a release accepts in config files. */
 export type ConfigBehaviour = Pick<
   Behaviour,
-  "configUntrustedFatal" | "approvalModes" | "webSearchModes" | "reviewers"
+  "configUntrustedFatal" | "configErrorOrder" | "approvalModes" | "webSearchModes" | "reviewers"
 >;
 
 const ALL_VARIANTS: Record<string, readonly string[]> = {
@@ -97,40 +97,69 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics, rele
     });
     return;
   }
+  const problems: Problem[] = [];
   for (const [key, variants] of Object.entries(configVariants(release))) {
-    const layer = owner(layers, [key]);
-    if (!layer) continue;
-    const v = layer.doc[key];
-    if (key === "approval_policy" && isTable(v)) continue; // granular form
-    if (key === "approval_policy" && v === "untrusted" && release.configUntrustedFatal) {
-      diag.fail({
-        code: "config-approval-untrusted",
-        layer: layer.layerId,
-        message: CONFIG_UNTRUSTED_APPROVAL,
-      });
-      return;
-    }
-    if (typeof v !== "string") {
-      failAt(layer, [key], "invalid-type", "wanted string or table", diag);
-      return;
-    }
-    if (key === "approval_policy" && TABLE_APPROVAL_VARIANTS.includes(v) && variants.includes(v)) {
-      failAt(layer, [key], "invalid-type", invalidType("unit variant", "newtype variant"), diag);
-      return;
-    }
-    if (!variants.includes(v)) {
-      failAt(layer, [key], "unknown-variant", unknownVariant(v, variants), diag);
-      return;
-    }
+    const p = variantProblem(layers, key, variants, release);
+    if (p) problems.push(p);
   }
   for (const layer of [...layers].reverse()) {
     const feature = badFeature(layer);
     if (feature && owner(layers, feature.path) === layer) {
-      failAt(layer, feature.path, "invalid-type", feature.message, diag);
-      return;
+      problems.push({ layer, path: feature.path, code: "invalid-type", message: feature.message });
+      break;
     }
   }
+  const rank = keyRank(layers, release.configErrorOrder);
+  const first = problems.sort((a, b) => rank(a.path[0]!) - rank(b.path[0]!))[0];
+  if (!first) return;
+  if (first.code === "config-approval-untrusted")
+    diag.fail({ code: first.code, layer: first.layer.layerId, message: first.message });
+  else failAt(first.layer, first.path, first.code, first.message, diag);
 }
+
+interface Problem {
+  layer: ConfigLayer;
+  path: string[];
+  code: string;
+  message: string;
+}
+
+function variantProblem(
+  layers: ConfigLayer[],
+  key: string,
+  variants: readonly string[],
+  release: ConfigBehaviour,
+): Problem | null {
+  const layer = owner(layers, [key]);
+  if (!layer) return null;
+  const v = layer.doc[key];
+  const at = { layer, path: [key] };
+  if (key === "approval_policy" && isTable(v)) return null; // granular form
+  if (key === "approval_policy" && v === "untrusted" && release.configUntrustedFatal)
+    return { ...at, code: "config-approval-untrusted", message: CONFIG_UNTRUSTED_APPROVAL };
+  if (typeof v !== "string") return { ...at, code: "invalid-type", message: "wanted string or table" };
+  if (key === "approval_policy" && TABLE_APPROVAL_VARIANTS.includes(v) && variants.includes(v))
+    return { ...at, code: "invalid-type", message: invalidType("unit variant", "newtype variant") };
+  if (!variants.includes(v)) return { ...at, code: "unknown-variant", message: unknownVariant(v, variants) };
+  return null;
+}
+
+/**
+ * Which failing top-level key Codex reports first. Up to 0.132 it reads the merged config with its
+ * keys sorted (binary 0.100.0-0.132.0: `features` before `sandbox_mode`); from 0.133 in the order
+ * the files write them, lowest layer first (0.133.0, 0.150.0, 0.169.0).
+ */
+function keyRank(layers: ConfigLayer[], order: ConfigBehaviour["configErrorOrder"]): (key: string) => number {
+  if (order === "sorted") {
+    const keys = [...new Set(layers.flatMap((l) => Object.keys(l.doc)))].sort(byBytes);
+    return (key) => keys.indexOf(key);
+  }
+  const seen: string[] = [];
+  for (const l of layers) for (const k of Object.keys(l.doc)) if (!seen.includes(k)) seen.push(k);
+  return (key) => seen.indexOf(key);
+}
+
+const byBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Thread parameters a client passes to thread/start; invalid ones are rejected by the server. */
 export function checkThreadParams(

@@ -102,6 +102,8 @@ export interface Behaviour extends CommandRelease {
   threadFallbackWarnings: boolean;
   /** Whether `approval_policy = "untrusted"` in a config file stops Codex. */
   configUntrustedFatal: boolean;
+  /** Which bad config key is reported first: in sorted key order, or in the order the files write them. */
+  configErrorOrder: "sorted" | "document";
   /** Whether unknown keys draw the "ignoring unrecognized settings" warning. */
   unknownKeyWarnings: boolean;
   /** Config keys the release does not read yet (`web_search`, `approvals_reviewer`). */
@@ -192,6 +194,7 @@ export const BASELINE: Behaviour = {
   onFailureAsOnRequest: false,
   // Keys 0.169 knows without a change entry of their own; their first release was not bisected.
   requirementKeys: ["allowed_approval_policies", "allowed_sandbox_modes", ...LATER_REQUIREMENT_KEYS],
+  configErrorOrder: "sorted",
   approvalModes: ["untrusted", "on-failure", "on-request", "never"],
   webSearchModes: ["disabled", "cached", "live"],
   reviewers: ["user", "guardian_subagent"],

@@ -434,6 +434,18 @@ const OBSERVED: readonly Change[] = [
     set: { trustDefaultFallbackWarns: true },
   },
   {
+    id: "config-errors-in-file-order",
+    since: "0.133",
+    previous: "0.132",
+    summary:
+      "of several bad config values, the one written first is reported; before, the first in sorted key order (approval_policy, approvals_reviewer, features, sandbox_mode, web_search)",
+    evidence: [
+      "binary 0.100.0, 0.115.0, 0.123.0, 0.130.0 and 0.132.0 report approval_policy over an earlier sandbox_mode and [features] over an earlier web_search; 0.133.0, 0.135.0, 0.140.0, 0.150.0 and 0.169.0 the earlier one, 2026-12-07",
+    ],
+    affects: ["errors"],
+    set: { configErrorOrder: "document" },
+  },
+  {
     id: "never-full-access-refused",
     since: "0.133",
     previous: "0.132",
