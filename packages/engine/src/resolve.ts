@@ -64,13 +64,18 @@ function resolveScenario(scenario: Scenario, id: EditionSpec): Outcome {
  */
 function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outcome {
   let thread = scenario.session.thread !== undefined ? resolvePass(scenario, id, false) : startup;
+  const trust = scenario.project.trust;
+  // 0.120-0.124 load an untrusted project at thread start whatever the sandbox (binary 0.123.0).
   const late =
     id.projectConfig === "trusted" &&
     id.lateProjectLoad &&
-    scenario.project.trust === "unknown" &&
     scenario.project.config !== undefined &&
     thread.effective !== null &&
-    WRITABLE.has(id.lateProjectOnRequestedSandbox ? requestedSandbox(thread) : thread.effective.sandbox_mode);
+    ((trust === "untrusted" && id.untrustedProjectLeaks) ||
+      (trust === "unknown" &&
+        WRITABLE.has(
+          id.lateProjectOnRequestedSandbox ? requestedSandbox(thread) : thread.effective.sandbox_mode,
+        )));
   if (late) thread = resolvePass(scenario, id, true);
   if (thread === startup) return startup;
   // A thread that fails to start shows only the startup warnings, without the deprecation notices

@@ -91,11 +91,8 @@ function buildLayers(
   const paths = managedPaths(scenario.host.os);
   const { projectConfig, untrustedProjectLeaks } = opts.release;
   const trust = scenario.project.trust;
-  // Before 0.89 a project applies whatever its trust; 0.120–0.124 leak an untrusted one.
-  const loaded =
-    projectConfig === "always" ||
-    (projectConfig === "trusted" &&
-      (trust === "trusted" || (untrustedProjectLeaks && trust === "untrusted")));
+  // Before 0.89 a project applies whatever its trust.
+  const loaded = projectConfig === "always" || (projectConfig === "trusted" && trust === "trusted");
   const low: Source[] = [
     { kind: "system", label: paths.systemConfig, layerId: "system.config", text: scenario.system?.config },
     { kind: "user", label: paths.userConfig, layerId: "user.config", text: scenario.user?.config },
@@ -151,7 +148,9 @@ function buildLayers(
     if (l) layers.push(l);
   }
   const skipped = projectConfig === "trusted" && trust !== "trusted" && scenario.project.config !== undefined;
-  if (skipped && !loaded && opts.loadUnknownProject && trust === "unknown" && !diag.failed) {
+  // 0.120-0.124 leak an untrusted project at thread start, as they load one of unknown trust.
+  const late = trust === "unknown" || (untrustedProjectLeaks && trust === "untrusted");
+  if (skipped && !loaded && opts.loadUnknownProject && late && !diag.failed) {
     const project = parseLayer(
       {
         kind: "project",
