@@ -76,6 +76,22 @@ function checkOverrides(layers: ConfigLayer[], diag: Diagnostics, edition: Editi
   checkConfig([{ ...session, doc: notOverridden(session.doc, above) }], diag, edition);
 }
 
+const MANAGED_CONFIG_KINDS = new Set(["cloud-config", "legacy", "mdm-config"]);
+
+/**
+ * The config values, as merged. Before 0.110 the files beneath managed config are read before it
+ * applies, so a bad value there stops Codex even where managed config sets the key (binary 0.99.0).
+ */
+function checkConfigStack(layers: ConfigLayer[], diag: Diagnostics, edition: EditionSpec): void {
+  if (!edition.managedConfigHidesOverrides)
+    checkConfig(
+      layers.filter((l) => !MANAGED_CONFIG_KINDS.has(l.kind)),
+      diag,
+      edition,
+    );
+  if (!diag.failed) checkConfig(layers, diag, edition);
+}
+
 /**
  * One resolution of the configuration, as Codex does it once at startup and again when a thread
  * starts (`resolve.ts` combines the passes). Never emits the `invalid-configuration` warning.
@@ -215,7 +231,7 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag);
   if (!diag.failed) checkModelProvider(composed.fields, stack.layers, diag);
   if (!diag.failed) notModelledNotices(composed.fields, stack.layers, diag);
-  if (!diag.failed) checkConfig(stack.layers, diag, edition);
+  if (!diag.failed) checkConfigStack(stack.layers, diag, edition);
   if (!diag.failed && scenario.session.thread) checkThreadParams(scenario.session.thread, diag, edition);
   if (diag.failed) return refuse();
 

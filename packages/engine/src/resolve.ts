@@ -153,13 +153,14 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
   const invalid: OutcomeWarning = { code: "invalid-configuration", message: INVALID_CONFIGURATION };
   const staysUp = staysUpAfter(e, id);
   if (requirementsSyntax || (staysUp && REQUIREMENT_FILES.has(e.layer))) {
-    // The defaults Codex falls back to (without the broken requirements, the user config or the thread)
-    // can fail on their own: a system config, a `-c` value of an unknown variant, even one managed config
-    // sets over (0.115.0), or `approval_policy = "untrusted"`. Then Codex stops with no warning, on the
-    // defaults' error from 0.157 (binary 0.169.0, 0.170.0), on the requirements error before 0.147
-    // (0.100.0, 0.115.0).
-    const unhidden: EditionSpec = { ...id, managedConfigHidesOverrides: false };
-    const defaults = resolvePass(defaultsOf(withoutRequirementsLayer(scenario, e.layer)), unhidden, false);
+    // The defaults Codex falls back to can fail on their own. From 0.157 they are the files without the
+    // broken requirements, the user config or the thread: a system config or `-c` `approval_policy =
+    // "untrusted"` stops Codex on that error (binary 0.169.0, 0.170.0). Before 0.147 they are the
+    // command line alone: a bad `-c` value stops Codex on the requirements error, even one managed
+    // config sets over, while a bad system config value does not (0.99.0, 0.100.0, 0.115.0).
+    const defaults = id.validationStopsCodex
+      ? resolvePass(defaultsOf(withoutRequirementsLayer(scenario, e.layer)), id, false)
+      : resolvePass(commandLineOnly(scenario), id, false);
     if (defaults.status === "refused")
       return { ...(id.validationStopsCodex ? defaults : refused), warnings: [] };
   }
@@ -220,6 +221,12 @@ function defaultsOf(scenario: Scenario): Scenario {
     project: { trust: "unknown" },
     session: withoutThread(scenario).session,
   };
+}
+
+/** Built-in defaults with the command line's `-c` values and flags: no file is read. */
+function commandLineOnly(scenario: Scenario): Scenario {
+  const { system: _s, user: _u, mdm: _m, cloud: _c, ...rest } = scenario;
+  return { ...rest, project: { trust: "unknown" }, session: withoutThread(scenario).session };
 }
 
 function withoutThread(scenario: Scenario): Scenario {

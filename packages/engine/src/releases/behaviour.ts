@@ -108,7 +108,7 @@ export interface Behaviour extends CommandRelease {
   unknownKeyWarnings: boolean;
   /** Config keys the release does not read yet (`web_search`, `approvals_reviewer`). */
   ignoredConfigKeys: readonly string[];
-  /** Whether a managed config key replaces a `-c` value before the early `-c` check sees it. */
+  /** Whether a managed config key replaces a `-c` or config file value beneath it before any check sees it. */
   managedConfigHidesOverrides: boolean;
   /** Whether `codex mcp list` shows Codex's own apps server when the `apps` feature is on. */
   appsServerListed: boolean;

@@ -221,9 +221,10 @@ const OBSERVED: readonly Change[] = [
     since: "0.110",
     previous: "0.107",
     summary:
-      "a -c value of an unknown variant no longer stops Codex when the legacy managed config sets the same key (its value replaces the -c one first)",
+      "a -c or config file value of an unknown variant no longer stops Codex when the legacy managed config sets the same key (its value replaces the bad one first)",
     evidence: [
       'binary 0.99.0 and 0.107.0 stop on -c approval_policy="sometimes" under a managed approval_policy, 0.110.0-0.130.0 start with the managed value, 2026-12-06',
+      'binary 0.99.0 stops on a user web_search = "bogus" under a managed web_search, 0.115.0, 0.130.0 and 0.169.0 start with the managed value, 2026-12-07',
     ],
     affects: ["status", "errors", "effective.approval_policy", "effective.web_search"],
     set: { managedConfigHidesOverrides: true },
