@@ -66,14 +66,19 @@ function readBeforeRequirements(e: { code: string; layer: string }): boolean {
 
 /**
  * The `-c` values checked on their own against their variants. From 0.110 a value managed config
- * sets over one never reaches the check.
+ * sets over one never reaches the check, unless the managed value cannot load either (binary 0.125.0).
  */
 function checkOverrides(layers: ConfigLayer[], diag: Diagnostics, edition: EditionSpec): void {
   const at = layers.findIndex((l) => l.kind === "session");
   const session = layers[at];
   if (!session) return;
   const above = edition.managedConfigHidesOverrides ? layers.slice(at + 1).map((l) => l.doc) : [];
-  checkConfig([{ ...session, doc: notOverridden(session.doc, above) }], diag, edition);
+  const loads = (key: string, value: unknown) => {
+    const alone = new Diagnostics();
+    checkConfig([{ ...session, doc: { [key]: value } }], alone, edition);
+    return !alone.failed;
+  };
+  checkConfig([{ ...session, doc: notOverridden(session.doc, above, loads) }], diag, edition);
 }
 
 const MANAGED_CONFIG_KINDS = new Set(["cloud-config", "legacy", "mdm-config"]);
@@ -389,14 +394,18 @@ function withoutUnknownThreadParams(scenario: Scenario, edition: EditionSpec): S
   return { ...scenario, session: { ...scenario.session, thread: rest } };
 }
 
-/** The parts of a config table that no later table replaces (tables merge key by key). */
+/**
+ * The parts of a config table that no later table replaces (tables merge key by key). A later value
+ * that cannot load itself replaces nothing (`loads`).
+ */
 function notOverridden(
   doc: Record<string, unknown>,
   later: Record<string, unknown>[],
+  loads: (key: string, value: unknown) => boolean = () => true,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
-    const above = later.filter((d) => key in d).map((d) => d[key]);
+    const above = later.filter((d) => key in d && loads(key, d[key])).map((d) => d[key]);
     if (above.length === 0) out[key] = value;
     else if (isTable(value) && above.every(isTable)) out[key] = notOverridden(value, above);
   }
