@@ -14,7 +14,7 @@ import {
 } from "./areas.js";
 import { checkMcpTransports } from "./config/mcp-transport.js";
 import type { EditionSpec } from "./editions.js";
-import { checkConfigLayers } from "./effective/config-checks.js";
+import { CONFIG_SWITCHES, checkConfigLayers } from "./effective/config-checks.js";
 import { catalogueFor } from "./features/catalogue.js";
 import { keyOf, StageCache } from "./memo.js";
 import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "./model.js";
@@ -23,7 +23,7 @@ import { checkComposed } from "./requirements/checks.js";
 import { requirementKeySet } from "./requirements/collect.js";
 import { type Composition, composeRequirements } from "./requirements/compose.js";
 import { requirementsReport } from "./requirements/report.js";
-import { validateRequirementLayer } from "./requirements/validate.js";
+import { VALIDATION_SWITCHES, validateRequirementLayer } from "./requirements/validate.js";
 import { warnIgnoredKeys } from "./unknown-keys.js";
 
 /*
@@ -36,23 +36,12 @@ const layersKey = (ls: readonly AnyLayer[]): string =>
   ls.map((l) => keyOf(l.kind, l.source ?? "", l.label, l.layerId, l.doc)).join(";");
 
 /** Releases with the same vocabulary validate alike, so they share memo entries. */
+const VOCABULARY_SWITCHES = [...new Set([...VALIDATION_SWITCHES, ...CONFIG_SWITCHES])];
 const vocabularyKeys = new WeakMap<EditionSpec, string>();
 function vocabularyKey(e: EditionSpec): string {
   let k = vocabularyKeys.get(e);
   if (k === undefined) {
-    const parts = [
-      e.approvalModes,
-      e.webSearchModes,
-      e.reviewers,
-      e.ruleDecisions,
-      e.unknownFeaturePin,
-      e.configUntrustedFatal,
-      e.configErrorOrder,
-      e.requirementsErrorPrefix,
-      e.requirementFieldErrorsFramed,
-      e.requirementFieldPathShown,
-    ];
-    k = `${parts.map(String).join("|")}#`;
+    k = `${VOCABULARY_SWITCHES.map((s) => String(e[s])).join("|")}#`;
     vocabularyKeys.set(e, k);
   }
   return k;

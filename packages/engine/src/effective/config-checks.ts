@@ -8,11 +8,15 @@ import type { ConfigLayer, Diagnostics } from "../model.js";
 import { APPROVAL_SPELLINGS, TABLE_APPROVAL_VARIANTS } from "../requirements/fields.js";
 import { isTable, serdeType } from "../toml.js";
 
-/** What a release accepts in config files. */
-export type ConfigBehaviour = Pick<
-  Behaviour,
-  "configUntrustedFatal" | "configErrorOrder" | "approvalModes" | "webSearchModes" | "reviewers"
->;
+/** What a release accepts in config files, and which bad value it reports first. */
+export const CONFIG_SWITCHES = [
+  "configUntrustedFatal",
+  "configErrorOrder",
+  "approvalModes",
+  "webSearchModes",
+  "reviewers",
+] as const satisfies readonly (keyof Behaviour)[];
+export type ConfigBehaviour = Pick<Behaviour, (typeof CONFIG_SWITCHES)[number]>;
 
 const ALL_VARIANTS: Record<string, readonly string[]> = {
   approval_policy: ["untrusted", "on-failure", "on-request", "never"],

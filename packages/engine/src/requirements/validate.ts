@@ -124,8 +124,16 @@ export type VocabularyBehaviour = Pick<
   "approvalModes" | "webSearchModes" | "reviewers" | "ruleDecisions"
 >;
 /** What validating a layer reads of a release: its vocabulary and how it words a failure. */
-export type ValidationBehaviour = VocabularyBehaviour &
-  Pick<Behaviour, "requirementsErrorPrefix" | "requirementFieldErrorsFramed" | "requirementFieldPathShown">;
+export const VALIDATION_SWITCHES = [
+  "approvalModes",
+  "webSearchModes",
+  "reviewers",
+  "ruleDecisions",
+  "requirementsErrorPrefix",
+  "requirementFieldErrorsFramed",
+  "requirementFieldPathShown",
+] as const satisfies readonly (keyof Behaviour)[];
+export type ValidationBehaviour = Pick<Behaviour, (typeof VALIDATION_SWITCHES)[number]>;
 
 /**
  * A layer's deserializer error as the release words it: before 0.147 framed like a TOML syntax
