@@ -521,6 +521,19 @@ const OBSERVED: readonly Change[] = [
     set: { onFailureAsOnRequest: true },
   },
   {
+    id: "never-rejects-flagged-in-full-access",
+    since: "0.145",
+    previous: "0.144",
+    summary:
+      "under approval never, a command Codex's own danger check flags (rm -rf) is rejected under danger-full-access too; before, with full access it runs",
+    evidence: [
+      "binary 0.123.0, 0.130.0, 0.140.0, 0.143.0 and 0.144.0 run rm -rf y under never and danger-full-access, 0.145.0, 0.150.0 and 0.169.0 reject it, 2026-12-07",
+      "fuzz:edition=codex-0.123;seed=1001235",
+    ],
+    affects: ["effective.commands"],
+    set: { neverRejectsFlaggedInFullAccess: true },
+  },
+  {
     id: "flagged-reason-per-check",
     since: "0.145",
     previous: "0.144",

@@ -38,6 +38,8 @@ export interface CommandRelease {
   ruleBasenameRetry: boolean;
   /** Under `never`, a command Codex's own danger check flags is rejected (from 0.87); before, it runs. */
   neverRejectsFlaggedCommands: boolean;
+  /** Under `never`, a flagged command is rejected under danger-full-access too (from 0.145); before, it runs there. */
+  neverRejectsFlaggedInFullAccess: boolean;
   /** A user `allow` on a broad prefix (bare `git`, `rm`, a shell) does not approve a command (from 0.145). */
   broadAllowsIgnored: boolean;
   /** The workspace-write sandbox keeps the workspace's `.git` read-only. */
@@ -55,6 +57,7 @@ export const NEWEST_COMMAND_RELEASE: Readonly<CommandRelease> = {
   untrustedRunsKnownSafe: false,
   ruleBasenameRetry: true,
   neverRejectsFlaggedCommands: true,
+  neverRejectsFlaggedInFullAccess: true,
   broadAllowsIgnored: true,
   gitDirProtected: true,
   gitResetFlagged: false,
@@ -220,7 +223,10 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   const flagged = segments
     .map((argv) => dangerousCheck(argv, ctx.release?.gitResetFlagged))
     .find((c) => c !== null);
-  const check = never && ctx.release?.neverRejectsFlaggedCommands === false ? undefined : flagged;
+  const flaggedRuns =
+    ctx.release?.neverRejectsFlaggedCommands === false ||
+    (ctx.sandbox === "danger-full-access" && ctx.release?.neverRejectsFlaggedInFullAccess === false);
+  const check = never && flaggedRuns ? undefined : flagged;
   if (check) {
     const builtin = { ...base, rule: `codex:${check}` };
     if (never)
