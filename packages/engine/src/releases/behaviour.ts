@@ -223,7 +223,7 @@ export const BASELINE: Behaviour = {
   unknownKeyWarnings: false,
   ignoredConfigKeys: ["web_search", "approvals_reviewer"],
   neverRejectsFlaggedCommands: false,
-  neverRejectsFlaggedInFullAccess: false,
+  neverRejectsFlaggedInFullAccess: true,
   gitDirProtected: false,
   gitResetFlagged: true,
   trustDefaultFallbackWarns: false,

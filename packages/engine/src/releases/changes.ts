@@ -331,6 +331,18 @@ const OBSERVED: readonly Change[] = [
     set: { overrideCheck: "before-requirements" },
   },
   {
+    id: "never-runs-flagged-in-full-access",
+    since: "0.117",
+    previous: "0.116",
+    summary:
+      "under approval never, a command Codex's own danger check flags (rm -rf) runs when the sandbox is danger-full-access; before, it is rejected there as under any sandbox",
+    evidence: [
+      "binary 0.100.0, 0.107.0, 0.115.0 and 0.116.0 reject rm -rf y under never and danger-full-access, 0.117.0, 0.118.0 and 0.120.0 run it, 2026-12-07",
+    ],
+    affects: ["effective.commands"],
+    set: { neverRejectsFlaggedInFullAccess: false },
+  },
+  {
     id: "reviewer-requirements",
     since: "0.120",
     previous: "0.118",
@@ -525,9 +537,9 @@ const OBSERVED: readonly Change[] = [
     since: "0.145",
     previous: "0.144",
     summary:
-      "under approval never, a command Codex's own danger check flags (rm -rf) is rejected under danger-full-access too; before, with full access it runs",
+      "under approval never, a command Codex's own danger check flags (rm -rf) is rejected under danger-full-access again; from 0.117, with full access it ran",
     evidence: [
-      "binary 0.123.0, 0.130.0, 0.140.0, 0.143.0 and 0.144.0 run rm -rf y under never and danger-full-access, 0.145.0, 0.150.0 and 0.169.0 reject it, 2026-12-07",
+      "binary 0.117.0, 0.118.0, 0.120.0, 0.123.0, 0.130.0, 0.140.0, 0.143.0 and 0.144.0 run rm -rf y under never and danger-full-access, 0.145.0, 0.150.0 and 0.169.0 reject it, 2026-12-07",
       "fuzz:edition=codex-0.123;seed=1001235",
     ],
     affects: ["effective.commands"],

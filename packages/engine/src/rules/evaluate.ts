@@ -38,7 +38,7 @@ export interface CommandRelease {
   ruleBasenameRetry: boolean;
   /** Under `never`, a command Codex's own danger check flags is rejected (from 0.87); before, it runs. */
   neverRejectsFlaggedCommands: boolean;
-  /** Under `never`, a flagged command is rejected under danger-full-access too (from 0.145); before, it runs there. */
+  /** Under `never`, a flagged command is rejected under danger-full-access too (not 0.117 to 0.144, where it runs). */
   neverRejectsFlaggedInFullAccess: boolean;
   /** A user `allow` on a broad prefix (bare `git`, `rm`, a shell) does not approve a command (from 0.145). */
   broadAllowsIgnored: boolean;
