@@ -5,7 +5,7 @@ import type { Behaviour } from "../editions.js";
 import { checkFeatureValue } from "../features/tables.js";
 import { CONFIG_UNTRUSTED_APPROVAL, invalidType, legacyProfileError, unknownVariant } from "../messages.js";
 import type { ConfigLayer, Diagnostics } from "../model.js";
-import { APPROVAL_SPELLINGS, TABLE_APPROVAL_VARIANTS } from "../requirements/fields.js";
+import { APPROVAL_SPELLINGS, approvalSpellingProblem } from "../requirements/fields.js";
 import { isTable, serdeType } from "../toml.js";
 
 /** What a release accepts in config files, and which bad value it reports first. */
@@ -142,8 +142,10 @@ function variantProblem(
   if (key === "approval_policy" && v === "untrusted" && release.configUntrustedFatal)
     return { ...at, code: "config-approval-untrusted", message: CONFIG_UNTRUSTED_APPROVAL };
   if (typeof v !== "string") return { ...at, code: "invalid-type", message: "wanted string or table" };
-  if (key === "approval_policy" && TABLE_APPROVAL_VARIANTS.includes(v) && variants.includes(v))
-    return { ...at, code: "invalid-type", message: invalidType("unit variant", "newtype variant") };
+  if (key === "approval_policy") {
+    const p = approvalSpellingProblem(v, variants);
+    return p ? { ...at, ...p } : null;
+  }
   if (!variants.includes(v)) return { ...at, code: "unknown-variant", message: unknownVariant(v, variants) };
   return null;
 }

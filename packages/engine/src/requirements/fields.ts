@@ -1,3 +1,5 @@
+import { invalidType, unknownVariant } from "../messages.js";
+
 /** Enum spellings Codex accepts in requirements.toml, in the order its errors list them. */
 export const APPROVAL_VARIANTS = ["untrusted", "on-failure", "on-request", "granular", "never"] as const;
 /** Every approval spelling some release lists, in that order; a release knows `reject` or `granular`. */
@@ -11,6 +13,20 @@ export const APPROVAL_SPELLINGS = [
 ] as const;
 /** Approval variants that take their settings as a table: written bare, they are an invalid type. */
 export const TABLE_APPROVAL_VARIANTS: readonly string[] = ["reject", "granular"];
+
+/**
+ * How a release reads one approval spelling, in config or requirements: null when it loads; a
+ * table-form variant written bare is an invalid type; a spelling the release does not list is unknown.
+ */
+export function approvalSpellingProblem(
+  value: string,
+  known: readonly string[],
+): { code: "invalid-type" | "unknown-variant"; message: string } | null {
+  if (!known.includes(value)) return { code: "unknown-variant", message: unknownVariant(value, known) };
+  if (TABLE_APPROVAL_VARIANTS.includes(value))
+    return { code: "invalid-type", message: invalidType("unit variant", "newtype variant") };
+  return null;
+}
 export const SANDBOX_VARIANTS = [
   "read-only",
   "workspace-write",

@@ -24,11 +24,11 @@ import { ignoredFilesystemKeys, permissionsRequirementProblem } from "../permiss
 import { isTable, serdeType } from "../toml.js";
 import {
   APPROVAL_SPELLINGS,
+  approvalSpellingProblem,
   KNOWN_REQUIREMENT_KEYS,
   REMOTE_ENTRY_KEYS,
   REVIEWER_VARIANTS,
   SANDBOX_VARIANTS,
-  TABLE_APPROVAL_VARIANTS,
   WEB_SEARCH_VARIANTS,
   WINDOWS_SANDBOX_VARIANTS,
 } from "./fields.js";
@@ -52,17 +52,10 @@ function enumList(value: unknown, path: string, variants: readonly string[]): Pr
     if (typeof item !== "string") {
       return { code: "invalid-type", message: invalidType("unit variant", "string only"), path };
     }
-    if (
-      path === "allowed_approval_policies" &&
-      TABLE_APPROVAL_VARIANTS.includes(item) &&
-      variants.includes(item)
-    ) {
-      return {
-        code: "invalid-type",
-        message: invalidType("unit variant", "newtype variant"),
-        path,
-        ...(item === "granular" ? { hint: GRANULAR_NEEDS_TABLE } : {}),
-      };
+    if (path === "allowed_approval_policies") {
+      const p = approvalSpellingProblem(item, variants);
+      if (p?.code === "invalid-type")
+        return { ...p, path, ...(item === "granular" ? { hint: GRANULAR_NEEDS_TABLE } : {}) };
     }
     if (!variants.includes(item)) {
       return { code: "unknown-variant", message: unknownVariant(item, variants), path };
