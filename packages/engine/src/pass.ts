@@ -11,7 +11,7 @@ import {
   featureEnabled,
   multiAgentDeprecated,
 } from "./areas.js";
-import { buildConfigStack } from "./config/stack.js";
+import { buildConfigStack, MANAGED_CONFIG_KINDS } from "./config/stack.js";
 import type { EditionSpec } from "./editions.js";
 import { requireAutoReview } from "./effective/auto-review-required.js";
 import { checkThreadParams } from "./effective/config-checks.js";
@@ -80,8 +80,6 @@ function checkOverrides(layers: ConfigLayer[], diag: Diagnostics, edition: Editi
   };
   checkConfig([{ ...session, doc: notOverridden(session.doc, above, loads) }], diag, edition);
 }
-
-const MANAGED_CONFIG_KINDS = new Set(["cloud-config", "legacy", "mdm-config"]);
 
 /**
  * The config values, as merged. Before 0.110 the files beneath managed config are read before it

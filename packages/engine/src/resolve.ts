@@ -6,6 +6,7 @@ import {
   type OutcomeWarning,
   type Scenario,
 } from "@codex-policy/spec";
+import { ADMIN_CONFIG_LAYERS } from "./config/stack.js";
 import { type EditionSpec, findEdition } from "./editions.js";
 import { INVALID_CONFIGURATION } from "./messages.js";
 import { resolvePass, threadParamFailure } from "./pass.js";
@@ -115,8 +116,6 @@ const DEFAULTS_AFTER_CONFIG_ERROR = new Set([
 // A failure in the system config (`/etc/codex/config.toml`) stops Codex outright (binary).
 const CONFIG_FILES = new Set(["user.config", "project.config", "session", "scenario"]);
 const REQUIREMENT_FILES = new Set(["system.requirements", "mdm.requirements"]);
-/** Administrator files besides requirements: before 0.147 a failure in them also leaves Codex up on defaults. */
-const MANAGED_CONFIG_FILES = new Set(["system.managed_config", "system.config", "mdm.config"]);
 
 /** A serde error inside requirements' `application` table (its path line). */
 const APPLICATION_ERROR = /\nin `application(\.[^`]*)?`\n?$/;
@@ -132,7 +131,7 @@ const THREAD_START_FAILURES = new Set(["deny-read-unsafe-glob"]);
 function staysUpAfter(e: OutcomeError, id: EditionSpec): boolean {
   return (
     e.code === "requirement-disallowed" ||
-    (!id.validationStopsCodex && (REQUIREMENT_FILES.has(e.layer) || MANAGED_CONFIG_FILES.has(e.layer))) ||
+    (!id.validationStopsCodex && (REQUIREMENT_FILES.has(e.layer) || ADMIN_CONFIG_LAYERS.has(e.layer))) ||
     (REQUIREMENT_FILES.has(e.layer) && APPLICATION_ERROR.test(e.message))
   );
 }

@@ -42,6 +42,23 @@ function parseLayer(
   return { kind: src.kind, label: src.label, layerId: src.layerId, doc: r.doc, text: src.text };
 }
 
+/** Config layers an administrator manages: they apply above user, project and `-c` values. */
+export const MANAGED_CONFIG_KINDS: ReadonlySet<ConfigLayerKind> = new Set([
+  "cloud-config",
+  "legacy",
+  "mdm-config",
+]);
+
+/**
+ * Config files an administrator writes on the machine (not requirements): the system config.toml,
+ * managed_config.toml and the MDM config payload.
+ */
+export const ADMIN_CONFIG_LAYERS: ReadonlySet<string> = new Set([
+  "system.config",
+  "system.managed_config",
+  "mdm.config",
+]);
+
 /** How a release treats config files: project trust and the config keys it does not read yet. */
 export type StackBehaviour = Pick<
   Behaviour,
