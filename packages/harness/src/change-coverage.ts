@@ -17,22 +17,17 @@ export interface ChangeCoverage {
   after: string[];
 }
 
+/** Options: `enough` stops looking once that many claims show a change on a side. */
+export interface CoverageOptions {
+  enough?: number;
+}
+
 /**
+ * For every change entry with a previous release: the corpus claims on both sides that show it.
  * A claim shows a change when it holds on its release and stops holding when only that change is
  * toggled: taken away on the release that first shows it, added to the release before.
  */
-function showing(instances: TestInstance[], changeId: string): string[] {
-  const out: string[] = [];
-  const holds = (o: Outcome, t: TestInstance) => checkExpectations(o, t.expect).every((c) => c.ok);
-  for (const t of instances) {
-    if (!holds(resolve(t.scenario), t)) continue;
-    if (!holds(resolveUnder(t.scenario, toggledEdition(t.edition, changeId)), t)) out.push(instanceId(t));
-  }
-  return out;
-}
-
-/** For every change entry with a previous release: the corpus claims on both sides that show it. */
-export function changeCoverage(cases: readonly Case[]): ChangeCoverage[] {
+export function changeCoverage(cases: readonly Case[], opts: CoverageOptions = {}): ChangeCoverage[] {
   const byRelease = new Map<string, TestInstance[]>();
   const claims = (minor: string): TestInstance[] => {
     const version = newestPatch(Number(minor.split(".")[1]));
@@ -43,6 +38,27 @@ export function changeCoverage(cases: readonly Case[]): ChangeCoverage[] {
       byRelease.set(version, hit);
     }
     return hit;
+  };
+  const evidence = new Map(cases.map((c) => [c.id, (c.evidence ?? []).join(" ")]));
+  // Whether a claim holds on its own release, asked once per claim however many changes use it.
+  const holdsOwn = new Map<TestInstance, boolean>();
+  const holds = (o: Outcome, t: TestInstance) => checkExpectations(o, t.expect).every((c) => c.ok);
+  const showing = (instances: TestInstance[], changeId: string): string[] => {
+    // Claims whose case cites the change come first: they are the likeliest to show it.
+    const cites = (t: TestInstance) => (evidence.get(t.caseId)?.includes(`#${changeId}`) ? 0 : 1);
+    const ordered = opts.enough ? [...instances].sort((a, b) => cites(a) - cites(b)) : instances;
+    const out: string[] = [];
+    for (const t of ordered) {
+      let own = holdsOwn.get(t);
+      if (own === undefined) {
+        own = holds(resolve(t.scenario), t);
+        holdsOwn.set(t, own);
+      }
+      if (!own) continue;
+      if (!holds(resolveUnder(t.scenario, toggledEdition(t.edition, changeId)), t)) out.push(instanceId(t));
+      if (opts.enough !== undefined && out.length >= opts.enough) break;
+    }
+    return out;
   };
   return CHANGES.filter((c) => c.previous !== null).map((c) => ({
     id: c.id,
