@@ -111,6 +111,14 @@ async function main() {
         );
     });
   }
+  if (want("lint")) {
+    await optional("./bench/lint.js", async (m) => {
+      const r = await (m.benchLint as typeof import("./bench/lint.js").benchLint)(1000);
+      console.log(
+        `lint: ${r.files} policy files (${fmt(r.findings)} findings) in ${r.seconds.toFixed(2)} s in-process, ${r.cliSeconds.toFixed(2)} s through the CLI (target < 2 s)`,
+      );
+    });
+  }
   if (want("robustness")) {
     await optional("./bench/robustness.js", async (m) => {
       const r = await (

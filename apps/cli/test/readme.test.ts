@@ -41,14 +41,15 @@ describe("README console transcripts are real output", () => {
         "resolve examples/legacy-managed-config.toml --edition codex-0.137",
         "editions",
         "drift --from 0.136 --to 0.137 examples/legacy-managed-config.toml",
+        "lint examples/lint/requirements.toml",
       ]),
     );
   });
   for (const t of all) {
     it(t.args.join(" "), () => {
       const r = run(t.args);
-      // drift exits 1 when something changes, which is what its transcript shows.
-      expect(r.status).toBe(t.args[0] === "drift" ? 1 : 0);
+      // drift exits 1 when something changes, lint when it finds errors: what the transcripts show.
+      expect(r.status).toBe(t.args[0] === "drift" || t.args[0] === "lint" ? 1 : 0);
       const shown = t.shown.join("\n").trimEnd();
       const excerpt = shown.split("\n…\n");
       // A transcript with `…` lines is an excerpt: its pieces appear in order.

@@ -1,3 +1,4 @@
+export { locateValue } from "./config/locate.js";
 export {
   type DriftCause,
   type DriftChange,
@@ -20,6 +21,8 @@ export { NOTICED_FEATURE_KEYS } from "./features/deprecations.js";
 export type { Behaviour } from "./releases/behaviour.js";
 export { CHANGES, type Change } from "./releases/changes.js";
 export { globMatches, matchHostname } from "./requirements/hostname.js";
+export { LEGACY_REQUIREMENT_FIELDS } from "./requirements/legacy.js";
 export { resolve, resolveUnder } from "./resolve.js";
 export { parseToml } from "./toml.js";
 export type { FieldSetting, Trace } from "./trace.js";
+export { knownTopLevelKeys, unrecognizedKeys } from "./unknown-keys.js";

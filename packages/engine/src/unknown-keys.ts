@@ -1,5 +1,6 @@
 import { configFeature, featureAlias } from "./areas.js";
 import { KNOWN_CONFIG_KEYS, KNOWN_MCP_SERVER_KEYS } from "./config/known-keys.js";
+import type { EditionSpec } from "./editions.js";
 import {
   type IgnoredKey,
   legacyConfigLabel,
@@ -7,9 +8,10 @@ import {
   unrecognizedSettingsWarning,
 } from "./messages.js";
 import type { ConfigLayer, Diagnostics, RequirementLayer } from "./model.js";
+import { requirementKeySet } from "./requirements/collect.js";
 import { KNOWN_REQUIREMENT_KEYS } from "./requirements/fields.js";
 import { ignoredRequirementKeys } from "./requirements/validate.js";
-import { isTable } from "./toml.js";
+import { isTable, type TomlTable } from "./toml.js";
 
 /** How Codex names a config layer in the unrecognized-settings warning. */
 function configLabel(layer: ConfigLayer): string | null {
@@ -97,4 +99,32 @@ export function warnIgnoredKeys(
     if (label) for (const key of ignoredConfigKeys(layer.doc)) keys.push({ label, key });
   }
   if (keys.length > 0) diag.warn("unrecognized-settings", unrecognizedSettingsWarning(keys));
+}
+
+/**
+ * Dotted paths of the keys a release does not read in one policy document, whether or not the release
+ * warns about them: requirements keys outside its vocabulary, or unknown config keys.
+ */
+export function unrecognizedKeys(
+  kind: "requirements" | "config",
+  doc: TomlTable,
+  release: Pick<EditionSpec, "requirementKeys">,
+): string[] {
+  if (kind === "config") return ignoredConfigKeys(doc);
+  const layer: RequirementLayer = {
+    kind: "system",
+    source: "system",
+    label: "",
+    layerId: "system.requirements",
+    doc,
+  };
+  return ignoredRequirementKeys(layer, requirementKeySet(release.requirementKeys));
+}
+
+/** The keys a release knows at the top of a policy document, for suggesting a misspelled key. */
+export function knownTopLevelKeys(
+  kind: "requirements" | "config",
+  release: Pick<EditionSpec, "requirementKeys">,
+): ReadonlySet<string> {
+  return kind === "config" ? KNOWN_CONFIG_KEYS : requirementKeySet(release.requirementKeys);
 }

@@ -6,9 +6,9 @@ import {
   editionRelease,
   type Scenario,
   ScenarioSchema,
+  satisfies,
 } from "@codex-policy/spec";
 import { mergePatch } from "./merge.js";
-import { satisfies } from "./semver.js";
 import { caseSource } from "./source.js";
 
 /** One test of one case in one edition: what an adapter is asked to resolve. */

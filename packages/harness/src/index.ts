@@ -1,3 +1,4 @@
+export { parseVersion, rangeProblem, satisfies, VersionRangeError } from "@codex-policy/spec";
 export { codexCliAdapter } from "./adapters/codex-cli.js";
 export { splitCommand } from "./adapters/command.js";
 export { engineAdapter, loadEngineResolve } from "./adapters/engine.js";
@@ -33,6 +34,5 @@ export {
   shuffle,
   tagsMatch,
 } from "./select.js";
-export { parseVersion, rangeProblem, satisfies, VersionRangeError } from "./semver.js";
 export { type CaseSource, caseSource, setCaseSource } from "./source.js";
 export { SUITE_NAME, SUITE_VERSION } from "./version.js";

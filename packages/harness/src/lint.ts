@@ -1,10 +1,16 @@
 import { join } from "node:path";
-import { type Case, type CaseTest, type Edition, ERROR_CODES, ScenarioSchema } from "@codex-policy/spec";
+import {
+  type Case,
+  type CaseTest,
+  type Edition,
+  ERROR_CODES,
+  rangeProblem,
+  ScenarioSchema,
+} from "@codex-policy/spec";
 import { evidenceProblem, loadOracleAnchors, looseEvidenceProblem } from "./lint-evidence.js";
 import { expectProblems } from "./lint-expect.js";
 import { mergePatch } from "./merge.js";
 import { repoRoot } from "./paths.js";
-import { rangeProblem } from "./semver.js";
 import { caseSource } from "./source.js";
 
 export interface LintIssue {

@@ -1,5 +1,5 @@
 import type { Case } from "@codex-policy/spec";
-import { satisfies } from "./semver.js";
+import { satisfies } from "@codex-policy/spec";
 
 export interface Shard {
   /** 1-based. */

@@ -6,3 +6,4 @@ export * from "./load.js";
 export * from "./outcome.js";
 export * from "./releases.js";
 export * from "./scenario.js";
+export { parseVersion, rangeProblem, satisfies, VersionRangeError } from "./semver.js";

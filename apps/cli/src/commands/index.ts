@@ -35,6 +35,10 @@ export const COMMANDS: Record<string, { summary: string; load: Loader }> = {
     summary: "Which Codex releases exist on npm, and which of them codex-policy does not model yet",
     load: () => import("./releases.js"),
   },
+  lint: {
+    summary: "Lint policy files: what Codex refuses, ignores or does to users, located and coded",
+    load: () => import("./lint.js"),
+  },
   tui: { summary: "Open the interactive simulator", load: () => import("./tui.js") },
   schema: {
     summary: "Print the JSON Schema of scenarios, cases or outcomes",

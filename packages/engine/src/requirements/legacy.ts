@@ -10,6 +10,13 @@ const VARIANTS = {
   approvals_reviewer: REVIEWER_VARIANTS,
 } as const;
 
+/** The requirement each legacy managed_config key turns into. */
+export const LEGACY_REQUIREMENT_FIELDS: Readonly<Record<string, string>> = {
+  approval_policy: "allowed_approval_policies",
+  sandbox_mode: "allowed_sandbox_modes",
+  approvals_reviewer: "allowed_approvals_reviewers",
+};
+
 /**
  * Reads the legacy managed_config keys as requirements: approval X allows [X]; sandbox M
  * allows read-only plus M; reviewer R allows [R] (auto_review also keeps user).
@@ -38,13 +45,13 @@ export function legacyRequirements(
       };
     }
     const value = v as string;
-    if (key === "approval_policy") doc.allowed_approval_policies = [value];
+    if (key === "approval_policy") doc[LEGACY_REQUIREMENT_FIELDS.approval_policy!] = [value];
     if (key === "sandbox_mode") {
-      doc.allowed_sandbox_modes =
+      doc[LEGACY_REQUIREMENT_FIELDS.sandbox_mode!] =
         edition.legacySandbox === "only-value" || value === "read-only" ? [value] : ["read-only", value];
     }
     if (key === "approvals_reviewer") {
-      doc.allowed_approvals_reviewers = value === "user" ? ["user"] : [value, "user"];
+      doc[LEGACY_REQUIREMENT_FIELDS.approvals_reviewer!] = value === "user" ? ["user"] : [value, "user"];
     }
   }
   return { doc };

@@ -1,0 +1,14 @@
+export { applyBaseline, type Baseline, BaselineError, makeBaseline, parseBaseline } from "./baseline.js";
+export { CODE_INDEX, CODES, type CodeEntry, codeEntry } from "./catalogue.js";
+export { lintDocPages } from "./docs.js";
+export { expandPath, InputError, MAX_POLICY_BYTES, type PolicyFile, readPolicy } from "./files.js";
+export { type Edit, type Finding, type Fix, SEVERITIES, type Severity, severityRank } from "./finding.js";
+export { applyEdits } from "./fixes.js";
+export { github } from "./format/github.js";
+export { json } from "./format/json.js";
+export { readable } from "./format/readable.js";
+export { sarif } from "./format/sarif.js";
+export { isPolicyKind, kindFromName, POLICY_KINDS, type PolicyKind } from "./kinds.js";
+export { type LintInput, lintText } from "./lint.js";
+export { type LintedFile, lintPolicies } from "./policies.js";
+export { describeReleases, targetEditions } from "./targets.js";
