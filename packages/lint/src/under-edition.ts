@@ -1,17 +1,19 @@
 import {
   catalogueFor,
   type EditionSpec,
+  editionSpec,
   knownTopLevelKeys,
   parseToml,
   resolveUnder,
   unrecognizedKeys,
 } from "@codex-policy/engine";
-import type { Outcome, OutcomeError } from "@codex-policy/spec";
+import { type Outcome, type OutcomeError, RELEASE_EDITIONS } from "@codex-policy/spec";
 import { stringify } from "smol-toml";
 import { CODE_INDEX } from "./catalogue.js";
 import type { Fix, Severity } from "./finding.js";
 import { type PolicyKind, policyKindOf } from "./kinds.js";
 import type { KeyPath, Span } from "./locate.js";
+import { lineOwners } from "./owners.js";
 import { behaviourProbes } from "./probes.js";
 import { remoteSandboxFindings } from "./remote-sandbox.js";
 import { scenarioFor } from "./scenario.js";
@@ -81,16 +83,37 @@ function warningFinding(code: string, message: string, doc: Record<string, unkno
   };
 }
 
-/** Each top-level key alone, so that one refusal does not hide the next. */
+/**
+ * Each top-level key alone, so that one refusal does not hide the next: the file with every other
+ * key's lines blanked, so that Codex's line and column still point into the file as written.
+ */
 function isolatedRuns(
   kind: PolicyKind,
+  text: string,
   doc: Record<string, unknown>,
   spec: EditionSpec,
 ): [string, Outcome][] {
+  const owners = lineOwners(text);
   return Object.keys(doc).map((k) => [
     k,
-    resolveUnder(scenarioFor(kind, textOf({ [k]: doc[k] }) ?? ""), spec),
+    resolveUnder(scenarioFor(kind, keysText(text, owners, doc, [k])), spec),
   ]);
+}
+
+/** The file with only `keys` kept: their own lines where that parses, else the keys written anew. */
+function keysText(
+  text: string,
+  owners: (string | null)[],
+  doc: Record<string, unknown>,
+  keys: string[],
+): string {
+  const kept = text
+    .split("\n")
+    .map((l, i) => (owners[i] !== null && keys.includes(owners[i]!) ? l : ""))
+    .join("\n");
+  const r = parseToml(kept);
+  if (r.ok && Object.keys(r.doc).length === keys.length) return kept;
+  return textOf(Object.fromEntries(keys.map((k) => [k, doc[k]]))) ?? "";
 }
 
 function dedupe(findings: RawFinding[]): RawFinding[] {
@@ -125,7 +148,7 @@ export function lintUnderEdition(kind: PolicyKind, text: string, spec: EditionSp
   if (whole.status === "ok") base = { text, doc, outcome: whole };
   else {
     const healthy: Record<string, unknown> = {};
-    for (const [key, o] of isolatedRuns(kind, doc, spec)) {
+    for (const [key, o] of isolatedRuns(kind, text, doc, spec)) {
       for (const e of o.errors) out.push(errorFinding(e, doc, key));
       if (o.status === "ok") healthy[key] = doc[key];
     }
@@ -133,11 +156,9 @@ export function lintUnderEdition(kind: PolicyKind, text: string, spec: EditionSp
     const alone = new Set(out.map((f) => f.code));
     for (const e of whole.errors)
       if (!alone.has(CODE_INDEX.has(e.code) ? e.code : "codex-refuses")) out.push(errorFinding(e, doc));
-    const rest = textOf(healthy);
-    if (rest !== null) {
-      const outcome = resolveUnder(scenarioFor(kind, rest), spec);
-      if (outcome.status === "ok") base = { text: rest, doc: healthy, outcome };
-    }
+    const rest = keysText(text, lineOwners(text), doc, Object.keys(healthy));
+    const outcome = resolveUnder(scenarioFor(kind, rest), spec);
+    if (outcome.status === "ok") base = { text: rest, doc: healthy, outcome };
   }
   if (base) out.push(...fromOutcome(base.outcome, doc));
   out.push(...unknownKeyFindings(policyKindOf(kind), doc, spec));
@@ -217,6 +238,13 @@ function unknownKeyFindings(
     )
     .map((dotted) => {
       const path = dotted.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      if (path.length === 1 && readElsewhere(kind, dotted))
+        return {
+          code: "unknown-key",
+          severity: "warning" as const,
+          message: `\`${dotted}\` is not read by this release, so here it enforces nothing (other Codex releases read it).`,
+          path,
+        };
       const top = path.length === 1 ? nearest(dotted, known) : null;
       return {
         code: "unknown-key",
@@ -228,4 +256,9 @@ function unknownKeyFindings(
         ...(top ? { rename: { path, to: top }, fix: { description: `rename to \`${top}\`` } } : {}),
       };
     });
+}
+
+/** Whether some modelled release reads a top-level key. */
+function readElsewhere(kind: "requirements" | "config", key: string): boolean {
+  return RELEASE_EDITIONS.some((e) => knownTopLevelKeys(kind, editionSpec(e)).has(key));
 }

@@ -64,3 +64,28 @@ describe("findings stay quiet where nothing is wrong", () => {
     expect(codes('sandbox_mod = "workspace-write"\n', "config")).toEqual(["unknown-key"]);
   });
 });
+
+describe("where refusals point", () => {
+  it("a refusal found by checking one key alone points into the file as written", () => {
+    const text =
+      '# policy\nallowed_login_methods = []\n\n[rules]\nprefix_rules = [\n  { pattern = [{ token = "rm" }], decision = "deny" },\n]\n';
+    const f = lintText({ file: "r.toml", kind: "requirements", text, targets: ["codex-0.140"] }).find(
+      (x) => x.code === "unknown-variant",
+    )!;
+    // 0.140 frames the error with the line it quotes: the author's own line 6.
+    expect(f.span).toMatchObject({ line: 6, column: 46 });
+    expect(f.message).toContain('6 |   { pattern = [{ token = "rm" }], decision = "deny" },');
+  });
+
+  it("a key only other releases read is named as such, with no rename offered", () => {
+    const [f] = lintText({
+      file: "r.toml",
+      kind: "requirements",
+      text: 'allowed_approvals_reviewers = ["user"]\n',
+      targets: ["codex-0.118"],
+    });
+    expect(f).toMatchObject({ code: "unknown-key" });
+    expect(f!.message).toContain("not read by this release");
+    expect(f!.fix).toBeUndefined();
+  });
+});
