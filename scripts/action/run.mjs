@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const COMMANDS = ["conformance", "corpus-check", "resolve", "try-release"];
+const COMMANDS = ["conformance", "corpus-check", "resolve", "try-release", "lint"];
 const VERSION = /^\d+\.\d+\.\d+$/;
 
 class InputError extends Error {}
@@ -53,11 +53,15 @@ export function readInputs(env) {
   const scenarios = list(get("SCENARIOS"));
   if (command === "resolve" && scenarios.length === 0)
     throw new InputError("command resolve needs input scenarios");
+  const policies = list(get("POLICIES"));
+  if (command === "lint" && policies.length === 0)
+    throw new InputError("command lint needs input policies (files or directories)");
   return {
     command,
     impl,
     cases: get("CASES"),
     scenarios,
+    policies,
     releases,
     edition: get("EDITION"),
     tags: get("TAGS"),
@@ -96,6 +100,7 @@ function fetchCodex(version) {
 /** The codex-policy argument lists of one run per release (or one run). */
 export function plan(inputs, fetch = fetchCodex) {
   if (inputs.command === "try-release") return tryPlan(inputs);
+  if (inputs.command === "lint") return lintPlan(inputs);
   const runs = inputs.releases.length > 0 ? inputs.releases : [null];
   return runs.map((release, i) => {
     const name = release ? `codex-${release}` : inputs.edition || inputs.impl;
@@ -150,6 +155,32 @@ export function plan(inputs, fetch = fetchCodex) {
       ],
     };
   });
+}
+
+/** A release as a range that covers its patches: 0.150 and 0.150.2 both mean the 0.150 line. */
+const minorRange = (r) => {
+  const [major, minor] = r.split(".");
+  return `>=${major}.${minor}.0 <${major}.${Number(minor) + 1}.0`;
+};
+
+/**
+ * `lint`: one run over the policies, against every release given (default: the newest modelled). It
+ * annotates the pull request, writes SARIF for code scanning and puts the readable report in the summary.
+ */
+function lintPlan(inputs) {
+  const codex = inputs.releases.length > 0 ? ["--codex", inputs.releases.map(minorRange).join(" || ")] : [];
+  const base = ["lint", ...inputs.policies, ...codex, ...inputs.args];
+  return [
+    {
+      name: inputs.releases.length > 0 ? `lint (Codex ${inputs.releases.join(", ")})` : "lint",
+      files: { sarif: join(inputs.reportDir, "lint.sarif") },
+      invocations: [
+        [...base, "--format", "github"],
+        [...base, "--format", "sarif"],
+        [...base, "--format", "readable"],
+      ],
+    },
+  ];
 }
 
 /** `try-release`: each release given (or the newest published one) fetched, run and deleted by codex-policy. */
@@ -261,6 +292,17 @@ export function runAction(env = process.env) {
         else if (out.code === 1) r.failures++;
       } else if (inputs.command === "try-release") {
         r.outputs.push({ title: `releases --try ${args[2]}`, text: `${out.stdout}${out.stderr}` });
+      } else if (inputs.command === "lint") {
+        const format = args[args.indexOf("--format") + 1];
+        if (format === "github") {
+          // Exit 1 means findings at or above --fail-on; each error annotation is one failing record.
+          const errors = out.stdout.split("\n").filter((l) => l.startsWith("::error ")).length;
+          r.failures = out.code === 1 ? Math.max(1, errors) : 0;
+          r.passed = out.code === 0 ? 1 : 0;
+        }
+        if (format === "sarif" && out.code <= 1) writeFileSync(run.files.sarif, out.stdout);
+        if (format === "readable")
+          r.outputs.push({ title: "codex-policy lint", text: `${out.stdout}${out.stderr}` });
       } else if (inputs.command === "corpus-check") {
         const m = /(\d+) passed, (\d+) failed/.exec(out.stdout);
         r.passed = Number(m?.[1] ?? 0);

@@ -178,6 +178,40 @@ describe("scripts/action/run.mjs with a workflow's inputs", () => {
     expect(minor.stderr).toContain("try-release installs exact releases, give '0.172.0'");
   });
 
+  it("lint: error annotations, SARIF for code scanning, the readable report in the summary", () => {
+    const repo = join(work, "policy-repo");
+    mkdirSync(repo);
+    writeFileSync(
+      join(repo, "requirements.toml"),
+      '[[command_rules]]\npattern = ["rm"]\ndecision = "forbidden"\n[mcp_servers]\n',
+    );
+    const r = action({ command: "lint", policies: repo, "codex-releases": "0.150, 0.169.0" });
+    expect(r.code).toBe(1);
+    expect(r.outputs.failures).toBe("1");
+    expect(r.stdout).toMatch(
+      /^::error file=.*requirements\.toml,line=1,col=1,.*title=codex-policy command-rules-blog-syntax::/m,
+    );
+    expect(r.stdout).toMatch(/^::warning file=.*title=codex-policy mcp-servers-empty::/m);
+    const sarif = JSON.parse(readFileSync(r.outputs.sarif!, "utf8"));
+    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual([
+      "command-rules-blog-syntax",
+      "mcp-servers-empty",
+    ]);
+    expect(r.summary).toContain("<summary>codex-policy lint</summary>");
+    expect(r.summary).toMatch(/1 file linted: 1 error, 1 warning, 0 notes/);
+    writeFileSync(
+      join(repo, "requirements.toml"),
+      '[rules]\nprefix_rules = [{ pattern = [{ token = "rm" }], decision = "forbidden" }]\n',
+    );
+    const clean = action({ command: "lint", policies: repo });
+    expect(clean.code).toBe(0);
+    expect(clean.outputs.failures).toBe("0");
+    expect(JSON.parse(readFileSync(clean.outputs.sarif!, "utf8")).runs[0].results).toEqual([]);
+    const missing = action({ command: "lint", policies: join(work, "no-such-dir"), "max-failures": "100" });
+    expect(missing.code).toBe(2);
+    expect(missing.summary).toContain("could not run (exit 2)");
+  });
+
   it("bad inputs exit 2 with an error annotation, whatever the threshold", () => {
     const bad: Record<string, string>[] = [
       { command: "deploy" },
@@ -185,6 +219,7 @@ describe("scripts/action/run.mjs with a workflow's inputs", () => {
       { "max-failures": "many" },
       { impl: "codex-cli", "codex-releases": "0.169" },
       { command: "resolve" },
+      { command: "lint" },
     ];
     for (const inputs of bad) {
       const r = action({ "max-failures": "100", ...inputs });
