@@ -11,15 +11,13 @@ function withUser(text: string, userConfig: string, spec: EditionSpec): Outcome 
   return resolveUnder(scenarioFor("requirements", text, { userConfig }), spec);
 }
 
-/** Approval values a config file may set (untrusted is refused there). */
-const CONFIGURABLE_APPROVALS = ["on-request", "on-failure", "never"];
-
 /** Does the order of the approval list change what a disallowed user gets? Asks the engine both ways. */
 function approvalOrder(doc: Record<string, unknown>, spec: EditionSpec): RawFinding | null {
   const list = strings(doc.allowed_approval_policies);
   if (!list || list.length < 2) return null;
-  for (const outside of CONFIGURABLE_APPROVALS) {
-    if (!spec.approvalModes.includes(outside) || list.includes(outside)) continue;
+  // A value config may not set (untrusted, say) refuses to start: no effective policy, so it is skipped.
+  for (const outside of spec.approvalModes) {
+    if (list.includes(outside)) continue;
     const user = `approval_policy = "${outside}"\n`;
     const got = (order: string[]) =>
       withUser(stringify({ ...doc, allowed_approval_policies: order }), user, spec).effective
