@@ -244,7 +244,7 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   if (diag.failed) return refuse();
   if (credentialMaskingInactive(features, composed.fields.experimental_network))
     diag.warn("credential-masking-inactive", CREDENTIAL_MASKING_INACTIVE);
-  const core = resolveCore(scenario, stack.layers, composed.fields, diag, edition);
+  const core = resolveCore(scenario, stack.layers, composed.fields, diag, edition, loadUnknownProject);
   if (!core || diag.failed) return refuse();
   if (edition.autoReviewRequiredOnModels) {
     const guardianOn = featureEnabled(features, "guardian_approval");

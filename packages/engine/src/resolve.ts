@@ -66,14 +66,16 @@ function resolveScenario(scenario: Scenario, id: EditionSpec): Outcome {
 function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outcome {
   let thread = scenario.session.thread !== undefined ? resolvePass(scenario, id, false) : startup;
   const trust = scenario.project.trust;
-  // 0.120-0.124 load an untrusted project at thread start whatever the sandbox (binary 0.123.0).
+  // 0.120-0.124 treat an untrusted project as loaded at thread start when the sandbox they start it
+  // in is writable, config or none: its config applies and the approval default drops to on-request.
+  // A read-only sandbox (requested, or forced by requirements) leaves it untrusted (binary 0.120.0, 0.124.0).
   const late =
     id.projectConfig === "trusted" &&
-    id.lateProjectLoad &&
-    scenario.project.config !== undefined &&
     thread.effective !== null &&
-    ((trust === "untrusted" && id.untrustedProjectLeaks) ||
+    ((trust === "untrusted" && id.untrustedProjectLeaks && WRITABLE.has(thread.effective.sandbox_mode)) ||
       (trust === "unknown" &&
+        id.lateProjectLoad &&
+        scenario.project.config !== undefined &&
         WRITABLE.has(
           id.lateProjectOnRequestedSandbox ? requestedSandbox(thread) : thread.effective.sandbox_mode,
         )));

@@ -42,9 +42,11 @@ export function resolveCore(
   fields: Record<string, ComposedField>,
   diag: Diagnostics,
   edition: EditionSpec,
+  /** The thread-start pass in which 0.120-0.124 treat an untrusted project as loaded. */
+  leakedProject = false,
 ): CoreEffective | null {
   const thread = scenario.session.thread ?? {};
-  const defaults = trustDefaults(scenario.project.trust, edition.untrustedProjectLeaks);
+  const defaults = trustDefaults(scenario.project.trust, edition.untrustedProjectLeaks && leakedProject);
   const approvalDefault: Candidate = {
     value: defaults.approval,
     explicit: false,
