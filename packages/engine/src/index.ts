@@ -1,4 +1,3 @@
-export { locateValue } from "./config/locate.js";
 export {
   type DriftCause,
   type DriftChange,
@@ -20,7 +19,7 @@ export { catalogueFor } from "./features/catalogue.js";
 export { NOTICED_FEATURE_KEYS } from "./features/deprecations.js";
 export type { Behaviour } from "./releases/behaviour.js";
 export { CHANGES, type Change } from "./releases/changes.js";
-export { globMatches, matchHostname } from "./requirements/hostname.js";
+export { globMatches, matchHostname, normalizeHost } from "./requirements/hostname.js";
 export { LEGACY_REQUIREMENT_FIELDS } from "./requirements/legacy.js";
 export { resolve, resolveUnder } from "./resolve.js";
 export { parseToml } from "./toml.js";

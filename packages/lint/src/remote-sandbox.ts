@@ -1,14 +1,12 @@
-import { globMatches } from "@codex-policy/engine";
+import { globMatches, normalizeHost } from "@codex-policy/engine";
 import type { RawFinding } from "./under-edition.js";
 
 /** Characters a host name can have; a pattern with any other can never match one. */
 const HOST_PATTERN = /^[a-z0-9._*?-]+$/;
 
-const normalized = (p: string) => p.trim().replace(/\.+$/, "").toLowerCase();
-
 /** Host names a pattern matches, with its wildcards filled in several ways. */
 function witnesses(pattern: string): string[] {
-  const p = normalized(pattern);
+  const p = normalizeHost(pattern);
   return ["", "a", "z9", "x-y.q"].map((fill) =>
     p.replace(/\*/g, fill).replace(/\?/g, fill === "" ? "a" : fill[0]!),
   );
@@ -28,7 +26,7 @@ export function remoteSandboxFindings(doc: Record<string, unknown>): RawFinding[
     const raw =
       entry && typeof entry === "object" ? (entry as Record<string, unknown>).hostname_patterns : undefined;
     const patterns = Array.isArray(raw) ? raw.filter((p): p is string => typeof p === "string") : [];
-    const dead = patterns.filter((p) => !HOST_PATTERN.test(normalized(p)));
+    const dead = patterns.filter((p) => !HOST_PATTERN.test(normalizeHost(p)));
     for (const p of dead)
       out.push({
         code: "remote-sandbox-never-matches",
