@@ -1,3 +1,4 @@
+export type { Decided } from "./decided.js";
 export {
   type DriftCause,
   type DriftChange,

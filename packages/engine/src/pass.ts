@@ -12,6 +12,7 @@ import {
   multiAgentDeprecated,
 } from "./areas.js";
 import { buildConfigStack, MANAGED_CONFIG_KINDS } from "./config/stack.js";
+import { decidedEntries } from "./decided.js";
 import type { EditionSpec } from "./editions.js";
 import { requireAutoReview } from "./effective/auto-review-required.js";
 import { checkThreadParams } from "./effective/config-checks.js";
@@ -320,6 +321,14 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
     diag,
   );
   commandHooksNotice(hooks, scenario.probe.commands, diag);
+  const sources = {
+    approval_policy: core.approval.origin,
+    approvals_reviewer: core.reviewer.origin,
+    sandbox_mode: core.sandbox.origin,
+    permission_profile: core.profile.origin,
+    network_access: core.network.origin,
+    web_search: web.origin,
+  };
 
   return {
     edition: id,
@@ -337,14 +346,7 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
       mcp_servers: mcp,
       hooks,
       commands,
-      sources: {
-        approval_policy: core.approval.origin,
-        approvals_reviewer: core.reviewer.origin,
-        sandbox_mode: core.sandbox.origin,
-        permission_profile: core.profile.origin,
-        network_access: core.network.origin,
-        web_search: web.origin,
-      },
+      sources,
     },
     cloud: cloud.report,
     notices: diag.notices,
@@ -364,6 +366,18 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
       cloud.report,
       composed.remote,
       unreportedFields(composed.fields),
+      decidedEntries({
+        fields: composed.fields,
+        remote: composed.remote,
+        managedRules,
+        commands,
+        features,
+        mcp,
+        hooks,
+        groupRules: cloud.groupRules,
+        sources,
+        cloudRule: cloudActive ? cloud.report.rule : null,
+      }),
     ),
   };
 }

@@ -1,5 +1,6 @@
 import type { CloudReport } from "@codex-policy/spec";
 import type { GroupRuleVerdict } from "./cloud/select.js";
+import type { Decided } from "./decided.js";
 import type { RequirementLayer } from "./model.js";
 import type { RemoteSandboxTrace } from "./requirements/remote-sandbox.js";
 
@@ -22,6 +23,8 @@ export interface Trace {
   groupRules: GroupRuleVerdict[];
   /** Composed requirement fields Codex enforces without reporting them (the MCP allowlist, profiles…). */
   unreported: Record<string, { value: unknown; sources: string[] }>;
+  /** Requirement entries and cloud group rules that decided the Outcome (empty on a refusal). */
+  decided: Decided[];
 }
 
 /** Explanation data for reports and the TUI: who set what, and what did not match. */
@@ -32,6 +35,7 @@ export function buildTrace(
   cloud: CloudReport,
   remote: RemoteSandboxTrace[] = [],
   unreported: Trace["unreported"] = {},
+  decided: Decided[] = [],
 ): Trace {
   const fields: Record<string, FieldSetting[]> = {};
   for (const layer of [...layers].reverse()) {
@@ -50,5 +54,6 @@ export function buildTrace(
     cloud,
     groupRules,
     unreported,
+    decided,
   };
 }

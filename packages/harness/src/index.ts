@@ -16,7 +16,7 @@ export { type CheckResult, checkExpectations, deepEqual, expectationIssues, reso
 export { corpusHash } from "./hash.js";
 export { CORPUS_AREAS, type LintIssue, type LintOptions, lintCorpus } from "./lint.js";
 export { REFERENCE_FILES } from "./lint-evidence.js";
-export { formatZodPath, loadCorpus, parseCaseFile } from "./load.js";
+export { formatZodPath, loadCorpus, type ParsedCaseFile, parseCaseFile, validateCase } from "./load.js";
 export { mergePatch } from "./merge.js";
 export { defaultCasesDir, repoRoot } from "./paths.js";
 export { mapOrdered, waitBoundJobs } from "./pool.js";

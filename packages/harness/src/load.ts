@@ -37,6 +37,11 @@ export function parseCaseFile(text: string, file: string): ParsedCaseFile {
       issues: [{ file, code: "toml-syntax", message: String((e as Error)?.message ?? e) }],
     };
   }
+  return validateCase(raw, file);
+}
+
+/** Validates a parsed case document: schema, test ids, expectations and test scenarios. Never throws. */
+export function validateCase(raw: unknown, file: string): ParsedCaseFile {
   const parsed = CaseSchema.safeParse(raw);
   if (!parsed.success) {
     return {

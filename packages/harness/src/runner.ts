@@ -37,6 +37,8 @@ export interface RunConfig {
   seed?: number;
   onRecord?: (r: ResultRecord) => void;
   onHeader?: (h: Header) => void;
+  /** The instances this run holds, once selected (policy coverage resolves the same ones). */
+  onInstances?: (instances: readonly TestInstance[]) => void;
 }
 
 const STDERR_LIMIT = 4000;
@@ -145,6 +147,7 @@ export async function runConformance(cfg: RunConfig): Promise<Report> {
     started_at: new Date().toISOString(),
   };
   cfg.onHeader?.(header);
+  cfg.onInstances?.(instances);
   const usedEntries = new Set<object>();
   const recordFor = async (t: TestInstance): Promise<ResultRecord> => {
     const base = { ...baseRecord(t), ...(caseFile(cfg.cases, t.caseId) ?? {}) };

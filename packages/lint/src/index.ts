@@ -10,5 +10,6 @@ export { readable } from "./format/readable.js";
 export { sarif } from "./format/sarif.js";
 export { isPolicyKind, kindFromName, POLICY_KINDS, type PolicyKind } from "./kinds.js";
 export { type LintInput, lintText } from "./lint.js";
+export { type KeyPath, locateKey, type Span } from "./locate.js";
 export { type LintedFile, lintPolicies } from "./policies.js";
 export { describeReleases, targetEditions } from "./targets.js";

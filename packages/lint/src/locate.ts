@@ -26,11 +26,16 @@ function lineStarts(text: string): number[] {
   return out;
 }
 
+export interface LocateOptions {
+  /** A deeper table header (`[mcp_servers.docs.identity]` for `mcp_servers.docs`) counts as the path's place. */
+  deeperHeaders?: boolean;
+}
+
 /**
  * Where `path` is written: a table header, a key in its table (also as a dotted key), the n-th
  * `[[array]]` table, or the n-th element of an inline array. Null when the text does not spell it.
  */
-export function locateKey(text: string, path: KeyPath): Span | null {
+export function locateKey(text: string, path: KeyPath, opts: LocateOptions = {}): Span | null {
   if (path.length === 0) return null;
   const starts = lineStarts(text);
   const lines = text.split("\n");
@@ -46,7 +51,7 @@ export function locateKey(text: string, path: KeyPath): Span | null {
         starts[header]! + lines[header]!.indexOf("["),
         2 + parent.join(".").length + 2,
       );
-    const at = locateKey(text, parent);
+    const at = locateKey(text, parent, opts);
     if (!at) return null;
     const element = nthElement(text, starts[at.line - 1]! + at.column - 1, last);
     return element ? offsetToSpan(text, element.start, element.width) : at;
@@ -56,7 +61,7 @@ export function locateKey(text: string, path: KeyPath): Span | null {
     const h = HEADER.exec(l);
     if (h) {
       table = splitKey(h[2]!).join(".");
-      if (table === names.join("."))
+      if (table === names.join(".") || (opts.deeperHeaders && table.startsWith(`${names.join(".")}.`)))
         return offsetToSpan(text, starts[i]! + l.indexOf("["), l.trimEnd().length - l.indexOf("["));
       continue;
     }

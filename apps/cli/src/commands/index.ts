@@ -39,6 +39,10 @@ export const COMMANDS: Record<string, { summary: string; load: Loader }> = {
     summary: "Lint policy files: what Codex refuses, ignores or does to users, located and coded",
     load: () => import("./lint.js"),
   },
+  test: {
+    summary: "Run a policy repository's scenario tests, with policy coverage",
+    load: () => import("./test.js"),
+  },
   tui: { summary: "Open the interactive simulator", load: () => import("./tui.js") },
   schema: {
     summary: "Print the JSON Schema of scenarios, cases or outcomes",

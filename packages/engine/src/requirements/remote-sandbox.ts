@@ -11,6 +11,7 @@ export interface RemoteEntryTrace {
 
 export interface RemoteSandboxTrace {
   source: string;
+  layerId: string;
   host: string;
   entries: RemoteEntryTrace[];
   /** Index of the entry that replaced the layer's list, or null. */
@@ -31,6 +32,7 @@ export function applyRemoteSandbox(
   const { remote_sandbox_config: _drop, ...rest } = layer.doc;
   const trace: RemoteSandboxTrace = {
     source: layer.source,
+    layerId: layer.layerId,
     host,
     entries: [],
     applied: null,
