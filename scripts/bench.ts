@@ -119,6 +119,14 @@ async function main() {
       );
     });
   }
+  if (want("test")) {
+    await optional("./bench/policy-test.js", async (m) => {
+      const r = await (m.benchPolicyTest as typeof import("./bench/policy-test.js").benchPolicyTest)(200);
+      console.log(
+        `test: a policy repository of ${r.tests} tests (${r.passed} pass, coverage ${r.percent}%) in ${r.seconds.toFixed(2)} s in-process, ${r.cliSeconds.toFixed(2)} s through the CLI (target < 3 s)`,
+      );
+    });
+  }
   if (want("robustness")) {
     await optional("./bench/robustness.js", async (m) => {
       const r = await (

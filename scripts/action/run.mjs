@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const COMMANDS = ["conformance", "corpus-check", "resolve", "try-release", "lint"];
+const COMMANDS = ["conformance", "corpus-check", "resolve", "try-release", "lint", "test"];
 const VERSION = /^\d+\.\d+\.\d+$/;
 
 class InputError extends Error {}
@@ -62,6 +62,7 @@ export function readInputs(env) {
     cases: get("CASES"),
     scenarios,
     policies,
+    repository: get("REPOSITORY") || ".",
     releases,
     edition: get("EDITION"),
     tags: get("TAGS"),
@@ -101,6 +102,7 @@ function fetchCodex(version) {
 export function plan(inputs, fetch = fetchCodex) {
   if (inputs.command === "try-release") return tryPlan(inputs);
   if (inputs.command === "lint") return lintPlan(inputs);
+  if (inputs.command === "test") return testPlan(inputs, fetch);
   const runs = inputs.releases.length > 0 ? inputs.releases : [null];
   return runs.map((release, i) => {
     const name = release ? `codex-${release}` : inputs.edition || inputs.impl;
@@ -181,6 +183,53 @@ function lintPlan(inputs) {
       ],
     },
   ];
+}
+
+/**
+ * `test`: a policy repository's tests with coverage. On the engine, one run for every release given
+ * (`--codex`); on the real binary, one run per release, each with its own binary.
+ */
+function testPlan(inputs, fetch) {
+  const binary = inputs.impl === "codex-cli";
+  const runs = binary && inputs.releases.length > 0 ? inputs.releases : [null];
+  return runs.map((release, i) => {
+    const name = release
+      ? `test (codex ${release})`
+      : inputs.releases.length > 0
+        ? `test (Codex ${inputs.releases.join(", ")})`
+        : `test (${inputs.edition || inputs.impl})`;
+    const slug = join(inputs.reportDir, `${i + 1}-test${release ? `-${release}` : ""}`);
+    const files = { jsonl: `${slug}.jsonl`, junit: `${slug}.junit.xml`, coverage: `${slug}.coverage.json` };
+    const which = release
+      ? ["--impl", "codex-cli", "--codex-bin", fetch(release)]
+      : binary
+        ? ["--impl", "codex-cli"]
+        : inputs.releases.length > 0
+          ? ["--codex", inputs.releases.map(minorRange).join(" || ")]
+          : inputs.edition
+            ? ["--edition", inputs.edition]
+            : [];
+    return {
+      name,
+      files,
+      invocations: [
+        [
+          "test",
+          inputs.repository,
+          ...which,
+          "--reporter",
+          "github",
+          "--jsonl",
+          files.jsonl,
+          "--junit",
+          files.junit,
+          "--coverage-json",
+          files.coverage,
+          ...inputs.args,
+        ],
+      ],
+    };
+  });
 }
 
 /** `try-release`: each release given (or the newest published one) fetched, run and deleted by codex-policy. */
@@ -303,6 +352,9 @@ export function runAction(env = process.env) {
         if (format === "sarif" && out.code <= 1) writeFileSync(run.files.sarif, out.stdout);
         if (format === "readable")
           r.outputs.push({ title: "codex-policy lint", text: `${out.stdout}${out.stderr}` });
+      } else if (inputs.command === "test") {
+        // The reporter owns stdout; the coverage table (and any error) comes on stderr.
+        if (out.stderr.trim()) r.outputs.push({ title: "policy coverage", text: out.stderr });
       } else if (inputs.command === "corpus-check") {
         const m = /(\d+) passed, (\d+) failed/.exec(out.stdout);
         r.passed = Number(m?.[1] ?? 0);
@@ -315,6 +367,8 @@ export function runAction(env = process.env) {
       r.passed = r.footer.statuses.pass;
       r.failures = r.footer.verdicts.regression + r.footer.verdicts.stale;
     }
+    // Every test passed but coverage fell short of --coverage-min: that fails the run too.
+    if (inputs.command === "test" && r.exit === 1 && r.failures === 0) r.failures = 1;
     // Exit 2 (bad input) and 3 (the implementation cannot start) fail the step whatever the threshold.
     r.startError = r.exit >= 2 && inputs.command !== "corpus-check";
     if (r.startError) startFailure = Math.max(startFailure, r.exit);

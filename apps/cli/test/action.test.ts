@@ -212,6 +212,40 @@ describe("scripts/action/run.mjs with a workflow's inputs", () => {
     expect(missing.summary).toContain("could not run (exit 2)");
   });
 
+  it("test: a policy repository's tests, with coverage in the summary; failing tests or coverage fail it", () => {
+    const repo = join(work, "scaffolded");
+    const init = spawnSync(process.execPath, [join(root, "apps/cli/bin/codex-policy.mjs"), "init", repo], {
+      encoding: "utf8",
+    });
+    expect(init.status).toBe(0);
+    const r = action({ command: "test", repository: repo, args: "--coverage-min 100" });
+    expect(r.code).toBe(0);
+    expect(r.outputs.failures).toBe("0");
+    expect(r.summary).toMatch(/\| test \(engine\) \| 7 \| 0 \| 0 \| 0 \| 0 \| ok \|/);
+    expect(r.summary).toContain("<summary>policy coverage</summary>");
+    expect(r.summary).toContain("Policy coverage: 7 of 7 rules decided at least one test (100%)");
+    const coverage = JSON.parse(readFileSync(join(r.outputs.report!, "1-test.coverage.json"), "utf8"));
+    expect(coverage).toMatchObject({ items: 7, decided: 7, min: 100, ok: true });
+    const releases = action({ command: "test", repository: repo, "codex-releases": "0.150, 0.169.0" });
+    expect(releases.code).toBe(0);
+    expect(releases.summary).toMatch(/\| test \(Codex 0\.150, 0\.169\.0\) \| 14 \|/);
+
+    rmSync(join(repo, "tests/commands.toml"));
+    const short = action({ command: "test", repository: repo, args: "--coverage-min 100" });
+    expect(short.code).toBe(1);
+    expect(short.outputs.failures).toBe("1");
+    expect(short.summary).toContain("is below --coverage-min 100%");
+    writeFileSync(
+      join(repo, "tests/web-search.toml"),
+      readFileSync(join(repo, "tests/web-search.toml"), "utf8").replace('= "cached"', '= "live"'),
+    );
+    const failing = action({ command: "test", repository: repo });
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toMatch(
+      /^::error file=.*scaffolded\/tests\/web-search\.toml,title=web-search%3Alive-falls-back/m,
+    );
+  });
+
   it("bad inputs exit 2 with an error annotation, whatever the threshold", () => {
     const bad: Record<string, string>[] = [
       { command: "deploy" },

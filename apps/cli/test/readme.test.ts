@@ -42,6 +42,7 @@ describe("README console transcripts are real output", () => {
         "editions",
         "drift --from 0.136 --to 0.137 examples/legacy-managed-config.toml",
         "lint examples/lint/requirements.toml",
+        "test examples/policy-repo",
       ]),
     );
   });

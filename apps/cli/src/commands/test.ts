@@ -137,7 +137,7 @@ export const command: Command = {
       report = await runConformance({
         adapter: impl.adapter,
         cases: repo.cases,
-        casesDir: `${dir}/tests`,
+        casesDir: dir,
         ...(parsedEdition?.ok ? { edition: parsedEdition.edition } : {}),
         allEditionsByDefault: impl.allEditionsByDefault,
         releases:
