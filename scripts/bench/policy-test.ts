@@ -26,7 +26,7 @@ const ASKS = [
 ];
 
 /** The init scaffold plus generated tests, 200 in all. */
-function writeRepo(dir: string, n: number): void {
+export function writeRepo(dir: string, n: number): void {
   for (const f of scaffoldFiles()) {
     mkdirSync(join(dir, f.path, ".."), { recursive: true });
     writeFileSync(join(dir, f.path), f.text);

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { barePath } from "./bare-path.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
@@ -29,8 +29,15 @@ function transcripts(markdown: string): { args: string[]; shown: string[] }[] {
   return out;
 }
 
+// `init my-policies` and what follows it run in a scratch directory, as a new user's would.
+const scratch = mkdtempSync(join(tmpdir(), "codex-policy-readme-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const run = (args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", timeout: 240_000 });
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd: args.includes("my-policies") ? scratch : root,
+    encoding: "utf8",
+    timeout: 240_000,
+  });
 
 describe("README console transcripts are real output", () => {
   const all = transcripts(readFileSync(join(root, "README.md"), "utf8"));
@@ -42,7 +49,8 @@ describe("README console transcripts are real output", () => {
         "editions",
         "drift --from 0.136 --to 0.137 examples/legacy-managed-config.toml",
         "lint examples/lint/requirements.toml",
-        "test examples/policy-repo",
+        "init my-policies",
+        "test my-policies",
       ]),
     );
   });
