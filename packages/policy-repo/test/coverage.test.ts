@@ -164,6 +164,39 @@ id = "a"
     });
   });
 
+  it("credits feature pins and managed hook groups from an MDM payload file", () => {
+    const c = coverageOf({
+      "policies/mdm.toml": `[features]
+hooks = true
+
+[hooks]
+managed_dir = "/etc/codex/hooks"
+
+[[hooks.PreToolUse]]
+matcher = "Bash"
+[[hooks.PreToolUse.hooks]]
+type = "command"
+command = "/etc/codex/hooks/check.sh"
+
+[[hooks.PostToolUse]]
+matcher = "Never"
+`,
+      "tests/mdm.toml": `description = "mdm"
+[scenario.host]
+os = "macos"
+[scenario.mdm]
+requirements_toml_base64 = { file = "policies/mdm.toml" }
+[[tests]]
+id = "a"
+`,
+    });
+    expect(decided(c, "policies/mdm.toml")).toEqual({
+      "features.hooks = true": ["mdm:a"],
+      "hooks.PreToolUse[0] (Bash)": ["mdm:a"],
+      "hooks.PostToolUse[0] (Never)": [],
+    });
+  });
+
   it("is 100 % of nothing when the files hold no rules", () => {
     expect(policyCoverage([], [])).toEqual({ files: [], items: 0, decided: 0, percent: 100 });
   });
