@@ -69,17 +69,28 @@ function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outc
   // 0.120-0.124 treat an untrusted project as loaded at thread start when the sandbox they start it
   // in is writable, config or none: its config applies and the approval default drops to on-request.
   // A read-only sandbox (requested, or forced by requirements) leaves it untrusted (binary 0.120.0, 0.124.0).
-  const late =
+  const leak =
     id.projectConfig === "trusted" &&
     thread.effective !== null &&
-    ((trust === "untrusted" && id.untrustedProjectLeaks && WRITABLE.has(thread.effective.sandbox_mode)) ||
-      (trust === "unknown" &&
-        id.lateProjectLoad &&
-        scenario.project.config !== undefined &&
-        WRITABLE.has(
-          id.lateProjectOnRequestedSandbox ? requestedSandbox(thread) : thread.effective.sandbox_mode,
-        )));
+    trust === "untrusted" &&
+    id.untrustedProjectLeaks &&
+    WRITABLE.has(thread.effective.sandbox_mode);
+  const late =
+    leak ||
+    (id.projectConfig === "trusted" &&
+      thread.effective !== null &&
+      trust === "unknown" &&
+      id.lateProjectLoad &&
+      scenario.project.config !== undefined &&
+      WRITABLE.has(
+        id.lateProjectOnRequestedSandbox ? requestedSandbox(thread) : thread.effective.sandbox_mode,
+      ));
+  // What the leaked project changes falls back without a word: the user sees the warnings of the
+  // thread without it (binary 0.120.0, 0.124.0: a leaked never, full access or live search).
+  const shown = thread;
   if (late) thread = resolvePass(scenario, id, true);
+  if (leak && thread.status === "ok")
+    thread = { ...thread, warnings: shown.warnings, notices: silenced(thread.notices, shown) };
   if (thread === startup) return startup;
   // A thread that fails to start shows only the startup warnings, without the deprecation notices
   // that come with a started thread (binary).
@@ -94,6 +105,15 @@ function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outc
       ...thread.warnings.filter(isNotice),
     ],
   };
+}
+
+/** Fallback notices whose warning the user was not shown become silent fallbacks. */
+function silenced(notices: Outcome["notices"], shown: Outcome): Outcome["notices"] {
+  return notices.map((n) =>
+    n.kind === "fallback" && !shown.warnings.some((w) => w.message === n.message)
+      ? { ...n, kind: "silent-fallback" }
+      : n,
+  );
 }
 
 /** The sandbox the thread asked for, before requirements made it fall back. */
