@@ -49,7 +49,7 @@ export const COMMANDS: Record<string, { summary: string; load: Loader }> = {
   },
   tui: { summary: "Open the interactive simulator", load: () => import("./tui.js") },
   schema: {
-    summary: "Print the JSON Schema of scenarios, cases or outcomes",
+    summary: "Print the JSON Schema of requirements.toml, managed_config.toml, scenarios, cases or outcomes",
     load: () => import("./schema.js"),
   },
 };

@@ -27,7 +27,7 @@ const ALL_VARIANTS: Record<string, readonly string[]> = {
 
 const variantsCache = new WeakMap<ConfigBehaviour, Record<string, readonly string[]>>();
 /** The config enum spellings a release accepts, in the order its errors list them. */
-function configVariants(release: ConfigBehaviour): Record<string, readonly string[]> {
+export function configVariants(release: ConfigBehaviour): Record<string, readonly string[]> {
   let v = variantsCache.get(release);
   if (!v) {
     v = {

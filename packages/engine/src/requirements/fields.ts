@@ -93,4 +93,15 @@ export const KNOWN_REQUIREMENT_KEYS: ReadonlySet<string> = new Set([
   "unsafe_enforce_sqlite_journal_mode",
 ]);
 
+/** Requirement fields that are a plain boolean. */
+export const BOOLEAN_REQUIREMENT_KEYS: ReadonlySet<string> = new Set([
+  "allow_managed_hooks_only",
+  "allow_browser_and_computer_use",
+  "allow_appshots",
+  "allow_remote_control",
+  "check_for_update_on_startup",
+  "allow_login_shell",
+  "unsafe_enforce_sqlite_journal_mode",
+]);
+
 export const REMOTE_ENTRY_KEYS = new Set(["hostname_patterns", "allowed_sandbox_modes"]);

@@ -25,6 +25,7 @@ import { isTable, serdeType } from "../toml.js";
 import {
   APPROVAL_SPELLINGS,
   approvalSpellingProblem,
+  BOOLEAN_REQUIREMENT_KEYS,
   KNOWN_REQUIREMENT_KEYS,
   REMOTE_ENTRY_KEYS,
   REVIEWER_VARIANTS,
@@ -170,14 +171,6 @@ function checkField(key: string, value: unknown, release: VocabularyBehaviour): 
       return enumList(value, key, known(REVIEWER_VARIANTS, release.reviewers));
     case "remote_sandbox_config":
       return remoteConfig(value);
-    case "allow_managed_hooks_only":
-    case "allow_browser_and_computer_use":
-    case "allow_appshots":
-    case "allow_remote_control":
-    case "check_for_update_on_startup":
-    case "allow_login_shell":
-    case "unsafe_enforce_sqlite_journal_mode":
-      return bool(value, key);
     case "features":
       return areaIssue(validateFeaturesRequirement(value), key);
     case "mcp_servers":
@@ -202,7 +195,7 @@ function checkField(key: string, value: unknown, release: VocabularyBehaviour): 
     case "permissions":
       return permissionsRequirementProblem(value);
     default:
-      return checkRequirementShape(key, value);
+      return BOOLEAN_REQUIREMENT_KEYS.has(key) ? bool(value, key) : checkRequirementShape(key, value);
   }
 }
 
