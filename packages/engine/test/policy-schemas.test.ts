@@ -38,11 +38,16 @@ const isTable = (v: unknown): v is Doc => typeof v === "object" && v !== null &&
 function policyTexts(): { requirements: Set<string>; managed: Set<string> } {
   const requirements = new Set<string>();
   const managed = new Set<string>();
-  const dir = join(root, "conformance", "cases");
-  for (const f of readdirSync(dir, { recursive: true }).map(String)) {
-    if (!f.endsWith(".toml")) continue;
-    const c = parse(readFileSync(join(dir, f), "utf8")) as Doc;
-    const scenarios = [c.scenario, ...((c.tests as Doc[]) ?? []).map((t) => t.scenario)];
+  const files = ["conformance/cases", "examples"].flatMap((d) =>
+    readdirSync(join(root, d), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".toml"))
+      .map((f) => join(root, d, f)),
+  );
+  for (const file of files) {
+    const c = parse(readFileSync(file, "utf8")) as Doc;
+    // A corpus case, or a scenario file of examples/ (a policy file there reads as neither).
+    const scenarios = [c, c.scenario, ...((c.tests as Doc[]) ?? []).map((t) => t.scenario)];
     for (const s of scenarios.filter(isTable)) {
       const sys = isTable(s.system) ? s.system : {};
       const cloud = isTable(s.cloud) ? s.cloud : {};
