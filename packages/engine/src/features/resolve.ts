@@ -1,6 +1,6 @@
 import type { FeatureState } from "@codex-policy/spec";
 import type { ComposedField, ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
-import { isTable } from "../toml.js";
+import { byBytes, isTable } from "../toml.js";
 import { CATALOGUE_0_169, type Catalogue, type FeatureSpec, featureAlias, featureSpec } from "./catalogue.js";
 import { fieldLabel } from "./source-label.js";
 import { featureSwitch } from "./tables.js";
@@ -125,25 +125,33 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   };
 
   const layers = Array.isArray(input.configLayers) ? input.configLayers : [];
-  let flagsApplied = false;
   const merged: Record<string, unknown> = {};
   const managed = new Set(["legacy", "cloud-config", "mdm-config"]);
-  for (const layer of layers) {
-    // The flags act like `-c`: above user, project and session config, below managed config.
-    if (!flagsApplied && managed.has(String(layer?.kind))) {
-      applyFlags();
-      flagsApplied = true;
-    }
-    const table = featuresTable(layer?.doc);
-    if (table) {
+  // Codex merges the config layers' [features] tables and reads the result as a sorted map: when two
+  // spellings of a feature are set (`collab` and `multi_agent`), the one sorting later wins, whatever
+  // layer each came from (binary 0.110.0, 0.124.0, 0.150.0, 0.171.0).
+  const applyMerged = (group: typeof layers): void => {
+    const entries = new Map<string, { value: unknown; kind: string }>();
+    for (const layer of group) {
+      const table = featuresTable(layer?.doc);
+      if (!table) continue;
       for (const [k, v] of Object.entries(table)) {
         merged[k] = v;
-        const b = featureSwitch(cat.config(k)?.key ?? k, v);
-        if (b !== undefined) set(k, b, String(layer.kind));
+        entries.set(k, { value: v, kind: String(layer.kind) });
       }
     }
-  }
-  if (!flagsApplied) applyFlags();
+    for (const k of [...entries.keys()].sort(byBytes)) {
+      const { value, kind } = entries.get(k)!;
+      const b = featureSwitch(cat.config(k)?.key ?? k, value);
+      if (b !== undefined) set(k, b, kind);
+    }
+  };
+  // The flags act like `-c`: above user, project and session config, below managed config.
+  const firstManaged = layers.findIndex((l) => managed.has(String(l?.kind)));
+  const split = firstManaged < 0 ? layers.length : firstManaged;
+  applyMerged(layers.slice(0, split));
+  applyFlags();
+  applyMerged(layers.slice(split));
 
   const pins = input.pins
     ? collectPins(input.pins, diag, input.unknownPin ?? "warn", cat)
