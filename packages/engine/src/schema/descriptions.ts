@@ -57,8 +57,10 @@ export const REQUIREMENT_DESCRIPTIONS: Readonly<Record<string, string>> = {
   sqlite_home: "Directory of Codex's SQLite state databases.",
   log_dir: "Directory of Codex's logs.",
   model_catalog_json: "Path of a model catalog JSON file.",
-  check_for_update_on_startup: "Whether Codex checks for a new version at startup.",
-  allow_login_shell: "Whether commands may run in a login shell.",
+  check_for_update_on_startup:
+    "Whether Codex checks for a new version at startup. Unset: the users' own setting applies (on when they set none).",
+  allow_login_shell:
+    "Whether commands may run in a login shell. Unset: the users' own setting applies (on when they set none).",
   feedback: "Whether users may send feedback.",
   otel: "OpenTelemetry export settings.",
   unsafe_enforce_sqlite_journal_mode: "Forces the SQLite journal mode of Codex's state databases.",

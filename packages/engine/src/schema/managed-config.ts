@@ -70,7 +70,10 @@ export function managedConfigSchema(range: readonly EditionSpec[]): JsonSchema {
       features: {
         type: "object",
         properties: Object.fromEntries(
-          features.map(([key, description]) => [key, { type: ["boolean", "object"], description }]),
+          features.map(([key, description, on]) => [
+            key,
+            { type: ["boolean", "object"], description, default: on },
+          ]),
         ),
         // Codex passes over a toggle it does not know.
         additionalProperties: { type: ["boolean", "object"] },

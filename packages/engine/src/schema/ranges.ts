@@ -44,13 +44,14 @@ function runs(names: readonly string[], range: readonly EditionSpec[]): string {
 
 /**
  * Every feature key (and alias, where `aliases` says it counts) some release of the range knows,
- * with the text to show and, when not every release knows it, which do.
+ * with the text to show (saying which releases know it, when not all do) and its default state in the
+ * newest of them.
  */
 export function rangeFeatures(
   range: readonly EditionSpec[],
   aliasCounts: (alias: FeatureAlias, release: EditionSpec) => boolean,
-): [string, string][] {
-  const seen = new Map<string, { about: string; in: string[] }>();
+): [string, string, boolean][] {
+  const seen = new Map<string, { about: string; in: string[]; on: boolean }>();
   for (const release of range) {
     for (const f of catalogueFor(release.featureRelease).all) {
       const about = `${f.stage} feature, ${f.default ? "on" : "off"} by default${f.pin === "effective" ? "" : "; a pin has no effect"}.`;
@@ -61,8 +62,9 @@ export function rangeFeatures(
           .map((a): [string, string] => [a.key, `Older name of ${f.key}. ${about}`]),
       ];
       for (const [key, text] of names) {
-        const entry = seen.get(key) ?? { about: text, in: [] };
+        const entry = seen.get(key) ?? { about: text, in: [], on: f.default };
         entry.about = text;
+        entry.on = f.default;
         entry.in.push(minorName(release));
         seen.set(key, entry);
       }
@@ -73,5 +75,6 @@ export function rangeFeatures(
     .map(([key, e]) => [
       key,
       e.in.length === range.length ? e.about : `${e.about} Known to Codex ${runs(e.in, range)} only.`,
+      e.on,
     ]);
 }

@@ -212,7 +212,10 @@ const pinnable = (a: FeatureAlias, release: EditionSpec) =>
 /** Feature pins: every feature some release of the range knows, saying which releases know it. */
 function featuresSchema(range: readonly EditionSpec[]): JsonSchema {
   const properties = Object.fromEntries(
-    rangeFeatures(range, pinnable).map(([key, description]) => [key, { type: "boolean", description }]),
+    rangeFeatures(range, pinnable).map(([key, description, on]) => [
+      key,
+      { type: "boolean", description, default: on },
+    ]),
   );
   return { type: "object", properties, additionalProperties: false };
 }
@@ -285,6 +288,8 @@ function keySchema(key: string, release: EditionSpec): JsonSchema {
         },
         additionalProperties: { type: "object" },
       };
+    case "allow_managed_hooks_only":
+      return { type: "boolean", default: false };
     default:
       return BOOLEAN_REQUIREMENT_KEYS.has(key) ? { type: "boolean" } : (shapeSchema(key) ?? {});
   }
