@@ -86,11 +86,17 @@ function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outc
         id.lateProjectOnRequestedSandbox ? requestedSandbox(thread) : thread.effective.sandbox_mode,
       ));
   // What the leaked project changes falls back without a word: the user sees the warnings of the
-  // thread without it (binary 0.120.0, 0.124.0: a leaked never, full access or live search).
+  // thread without it (binary 0.120.0, 0.124.0: a leaked never, full access or live search), and the
+  // deprecation notices of the thread with it.
   const shown = thread;
   if (late) thread = resolvePass(scenario, id, true);
   if (leak && thread.status === "ok")
-    thread = { ...thread, warnings: shown.warnings, notices: silenced(thread.notices, shown) };
+    thread = {
+      ...thread,
+      // Its deprecation notices still come with the thread (0.120.0: a project web_search_request).
+      warnings: [...shown.warnings.filter((w) => !isNotice(w)), ...thread.warnings.filter(isNotice)],
+      notices: silenced(thread.notices, shown),
+    };
   if (thread === startup) return startup;
   // A thread that fails to start shows only the startup warnings, without the deprecation notices
   // that come with a started thread (binary).
