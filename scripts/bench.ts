@@ -127,6 +127,14 @@ async function main() {
       );
     });
   }
+  if (want("impact")) {
+    await optional("./bench/impact.js", async (m) => {
+      const r = await (m.benchImpact as typeof import("./bench/impact.js").benchImpact)(1000);
+      console.log(
+        `impact: a ${r.entries}-entry roster (${r.changed} changed) in ${r.seconds.toFixed(2)} s in-process, ${r.cliSeconds.toFixed(2)} s through the CLI (target < 2 s)`,
+      );
+    });
+  }
   if (want("robustness")) {
     await optional("./bench/robustness.js", async (m) => {
       const r = await (

@@ -51,14 +51,15 @@ describe("README console transcripts are real output", () => {
         "lint examples/lint/requirements.toml",
         "init my-policies",
         "test my-policies",
+        "impact --before examples/impact/before --after examples/impact/after --roster examples/impact/roster.toml",
       ]),
     );
   });
   for (const t of all) {
     it(t.args.join(" "), () => {
       const r = run(t.args);
-      // drift exits 1 when something changes, lint when it finds errors: what the transcripts show.
-      expect(r.status).toBe(t.args[0] === "drift" || t.args[0] === "lint" ? 1 : 0);
+      // drift and impact exit 1 when something changes, lint when it finds errors: what the transcripts show.
+      expect(r.status).toBe(["drift", "lint", "impact"].includes(t.args[0]!) ? 1 : 0);
       const shown = t.shown.join("\n").trimEnd();
       const excerpt = shown.split("\n…\n");
       // A transcript with `…` lines is an excerpt: its pieces appear in order.

@@ -62,7 +62,8 @@ const DERIVED: Record<string, string> = {
 const same = (a: unknown, b: unknown): boolean =>
   a === b || (typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b));
 
-function changedPaths(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
+/** The paths whose values differ between two sets of drift fields. */
+export function changedPaths(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
   const paths = new Set([...a.keys(), ...b.keys()]);
   return [...paths].filter((p) => !same(a.get(p), b.get(p)));
 }

@@ -2,6 +2,7 @@ export type { Decided } from "./decided.js";
 export {
   type DriftCause,
   type DriftChange,
+  changedPaths,
   driftFields,
   driftObserved,
   driftScenario,

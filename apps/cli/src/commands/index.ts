@@ -39,6 +39,10 @@ export const COMMANDS: Record<string, { summary: string; load: Loader }> = {
     summary: "Lint policy files: what Codex refuses, ignores or does to users, located and coded",
     load: () => import("./lint.js"),
   },
+  impact: {
+    summary: "Who gains or loses what when a policy changes, over a roster of people and machines",
+    load: () => import("./impact.js"),
+  },
   init: {
     summary: "Scaffold a policy repository: example policy, passing tests, CI workflow, pre-commit",
     load: () => import("./init.js"),
