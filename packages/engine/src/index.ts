@@ -1,8 +1,8 @@
 export type { Decided } from "./decided.js";
 export {
+  changedPaths,
   type DriftCause,
   type DriftChange,
-  changedPaths,
   driftFields,
   driftObserved,
   driftScenario,
