@@ -72,6 +72,22 @@ describe("codex-policy impact", () => {
     expect(r.out).toContain("under codex-0.150");
   });
 
+  it("--check no-new-access: holds (exit 0) or prints the smallest counterexample (exit 1)", () => {
+    const holds = cli("--before", ex("before"), "--after", ex("after"), "--check", "no-new-access");
+    expect(holds.code).toBe(0);
+    expect(holds.out).toBe(
+      "no-new-access holds: the new policy grants nothing the old one did not (800 scenarios: 1 identities × 2 hosts × 400 user configs under codex-0.171)\n",
+    );
+    const fails = cli("--before", ex("after"), "--after", ex("before"), "--check", "no-new-access");
+    expect(fails.code).toBe(1);
+    expect(fails.out).toContain("Smallest counterexample:");
+    expect(fails.out).toContain("    gain MCP server jira");
+    const json = JSON.parse(
+      cli("--before", ex("after"), "--after", ex("before"), "--check", "no-new-access", "--json").out,
+    );
+    expect(json.counterexample.gains.length).toBeGreaterThan(0);
+  });
+
   it("bad input: one located line, exit 2, no stack", () => {
     const roster = join(work, "bad.csv");
     writeFileSync(roster, "name,plan\na,platinum\n");

@@ -47,15 +47,19 @@ function commandFor(rule: unknown): string | null {
   return words.every((w): w is string => w !== null && w !== "") ? words.join(" ") : null;
 }
 
-/**
- * A roster that covers what the two policies can tell apart when none is given: a person with no
- * group and one per cloud group, on a plain laptop and on a host matching each remote_sandbox_config
- * pattern, asking for the most (never, danger-full-access, live search) or for the usual working setup
- * (on-request, workspace-write, cached), with every allowlisted MCP server and a probe command per
- * prefix rule; plus a person who configures nothing.
- */
-export function defaultRoster(before: Policy, after: Policy): RosterEntry[] {
+/** What the two policies can tell apart: identities, hosts, allowlisted MCP servers, rule commands. */
+export interface PolicySpace {
+  who: { label: string; identity: RosterEntry["identity"] }[];
+  hosts: { label: string; host: RosterEntry["host"] }[];
+  /** User config tables for every allowlisted MCP server, with the identity the allowlist names. */
+  servers: string[];
+  /** A command per prefix rule. */
+  commands: string[];
+}
+
+export function policySpace(before: Policy, after: Policy): PolicySpace {
   const all = [...docs(before), ...docs(after)];
+  const cloud = Boolean(before.cloud || after.cloud);
   const groups = [
     ...new Set([...(before.cloud?.rules ?? []), ...(after.cloud?.rules ?? [])].flatMap((r) => r.groups)),
   ].sort();
@@ -77,6 +81,37 @@ export function defaultRoster(before: Policy, after: Policy): RosterEntry[] {
       if (c) commands.add(c);
     }
   }
+  const identity = (g: string[]): RosterEntry["identity"] =>
+    cloud ? { auth: "chatgpt", plan: "enterprise", groups: g } : { auth: "none", groups: [] };
+  return {
+    // Without a cloud policy every group is the same person.
+    who: [
+      { label: "no group", identity: identity([]) },
+      ...(cloud ? groups.map((g) => ({ label: `group ${g}`, identity: identity([g]) })) : []),
+      // Someone the cloud layer does not reach (not signed in to an eligible plan) sees the rest alone.
+      ...(cloud ? [{ label: "not signed in", identity: { auth: "none" as const, groups: [] } }] : []),
+    ],
+    hosts: [
+      { label: "laptop", host: { os: "linux", hostname: "laptop" } },
+      ...[...patterns].sort().map((p) => ({
+        label: p,
+        host: { os: "linux" as const, hostname: hostFor(p).split(".")[0]!, fqdn: hostFor(p) },
+      })),
+    ],
+    servers: [...servers.values()],
+    commands: [...commands],
+  };
+}
+
+/**
+ * A roster that covers what the two policies can tell apart when none is given: a person with no
+ * group and one per cloud group, on a plain laptop and on a host matching each remote_sandbox_config
+ * pattern, asking for the most (never, danger-full-access, live search) or for the usual working setup
+ * (on-request, workspace-write, cached), with every allowlisted MCP server and a probe command per
+ * prefix rule; plus a person who configures nothing.
+ */
+export function defaultRoster(before: Policy, after: Policy): RosterEntry[] {
+  const space = policySpace(before, after);
   // Asking for everything can make Codex refuse under both policies (never with a disallowed full
   // access), which hides what else differs: a second user asks for the usual working setup.
   const asks = [
@@ -88,37 +123,25 @@ export function defaultRoster(before: Policy, after: Policy): RosterEntry[] {
       label: "asking for workspace-write",
       config: ['approval_policy = "on-request"', 'sandbox_mode = "workspace-write"', 'web_search = "cached"'],
     },
-  ].map((a) => ({ label: a.label, config: [...a.config, ...servers.values()].join("\n") }));
-  const hosts: { label: string; hostname: string; fqdn?: string }[] = [
-    { label: "laptop", hostname: "laptop" },
-    ...[...patterns].sort().map((p) => ({ label: p, hostname: hostFor(p).split(".")[0]!, fqdn: hostFor(p) })),
-  ];
-  const who: { label: string; groups: string[] }[] = [
-    { label: "no group", groups: [] },
-    ...groups.map((g) => ({ label: `group ${g}`, groups: [g] })),
-  ];
-  const cloud = Boolean(before.cloud || after.cloud);
+  ].map((a) => ({ label: a.label, config: [...a.config, ...space.servers].join("\n") }));
   const out: RosterEntry[] = [];
-  for (const w of who)
-    for (const h of hosts)
+  for (const w of space.who)
+    for (const h of space.hosts)
       for (const a of asks)
         out.push({
           name: `${w.label}, ${h.label}, ${a.label}`,
           count: 1,
-          identity: cloud
-            ? { auth: "chatgpt", plan: "enterprise", groups: w.groups }
-            : { auth: "none", groups: [] },
-          host: { os: "linux", hostname: h.hostname, ...(h.fqdn ? { fqdn: h.fqdn } : {}) },
+          identity: w.identity,
+          host: h.host,
           userConfig: a.config,
-          commands: [...commands],
+          commands: space.commands,
         });
   out.push({
     name: "no group, laptop, configuring nothing",
     count: 1,
-    identity: cloud ? { auth: "chatgpt", plan: "enterprise", groups: [] } : { auth: "none", groups: [] },
-    host: { os: "linux", hostname: "laptop" },
-    commands: [...commands],
+    identity: space.who[0]!.identity,
+    host: space.hosts[0]!.host,
+    commands: space.commands,
   });
-  // Without a cloud policy every group entry is the same person.
-  return cloud ? out : out.filter((e) => !e.name.startsWith("group "));
+  return out;
 }

@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  checkNoNewAccess,
   defaultRoster,
+  grantsMore,
   groupImpacts,
   groupLines,
   type ImpactInputError,
@@ -139,5 +141,61 @@ describe("readPolicyVersion", () => {
     };
     expect(err(join(dir, "nope"))).toBe("input-missing");
     expect(err(files({ "x.txt": "" }))).toBe("input-no-policy");
+  });
+});
+
+describe("checkNoNewAccess", () => {
+  it("holds when the new policy only narrows, and says how much it explored", () => {
+    const r = checkNoNewAccess(before, after, "codex-0.171");
+    expect(r.counterexample).toBeUndefined();
+    // No cloud rules: one identity; a laptop and a devbox host; every approval, sandbox, web search and
+    // reviewer choice, unset included.
+    expect(r.dimensions).toEqual({ identities: 1, hosts: 2, configs: 5 * 4 * 5 * 4 });
+    expect(r.explored).toBe(800);
+  });
+
+  it("finds the counterexample with the fewest configured keys when the new policy widens", () => {
+    const r = checkNoNewAccess(after, before, "codex-0.171");
+    expect(r.counterexample?.entry.userConfig).not.toMatch(/approval_policy|sandbox_mode|web_search/);
+    expect(r.counterexample?.gains).toContainEqual({
+      path: "effective.mcp_servers.jira.enabled",
+      before: false,
+      after: true,
+    });
+    expect(r.explored).toBe(1);
+  });
+
+  it("counts a wider setting, a server or feature turned on, a command let through and a start as gains", () => {
+    const g = (path: string, b: unknown, a: unknown) => grantsMore({ path, before: b, after: a });
+    expect(g("effective.sandbox_mode", "read-only", "workspace-write")).toBe(true);
+    expect(g("effective.sandbox_mode", "danger-full-access", "read-only")).toBe(false);
+    expect(g("effective.approval_policy", "on-request", "never")).toBe(true);
+    expect(g("effective.web_search", "live", "cached")).toBe(false);
+    expect(g("effective.approvals_reviewer", "user", "auto_review")).toBe(true);
+    expect(g("effective.features.apps.enabled", false, true)).toBe(true);
+    expect(g("effective.mcp_servers.x.enabled", true, false)).toBe(false);
+    expect(g("effective.commands.0.outcome", "rejected", "ask-user")).toBe(true);
+    expect(g("status", "refused", "ok")).toBe(true);
+    expect(g("warnings", [], ["x"])).toBe(false);
+  });
+
+  it("a cloud policy: one identity per group the rules name", () => {
+    const cloudDir = files({
+      "a/cloud.toml":
+        '[[rules]]\nname = "C"\ngroups = ["contractors"]\nrequirements = \'allowed_web_search_modes = ["cached"]\'\n',
+      "b/cloud.toml":
+        '[[rules]]\nname = "C"\ngroups = ["contractors"]\nrequirements = \'allowed_web_search_modes = ["cached", "live"]\'\n',
+    });
+    const a = readPolicyVersion(join(cloudDir, "a"));
+    const b = readPolicyVersion(join(cloudDir, "b"));
+    const widened = checkNoNewAccess(a, b, "codex-0.171");
+    expect(widened.dimensions.identities).toBe(3);
+    expect(widened.counterexample?.entry.identity.groups).toEqual(["contractors"]);
+    expect(widened.counterexample?.gains).toContainEqual({
+      path: "effective.web_search",
+      before: "cached",
+      after: "live",
+    });
+    expect(checkNoNewAccess(b, a, "codex-0.171").counterexample).toBeUndefined();
   });
 });
