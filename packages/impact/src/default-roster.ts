@@ -55,6 +55,8 @@ export interface PolicySpace {
   servers: string[];
   /** A command per prefix rule. */
   commands: string[];
+  /** Features either policy pins: a user asking for access turns them on. */
+  pinned: string[];
 }
 
 export function policySpace(before: Policy, after: Policy): PolicySpace {
@@ -66,7 +68,12 @@ export function policySpace(before: Policy, after: Policy): PolicySpace {
   const patterns = new Set<string>();
   const servers = new Map<string, string>();
   const commands = new Set<string>();
+  const pinned = new Set<string>();
   for (const d of all) {
+    for (const key of ["features", "feature_requirements"]) {
+      const t = d[key];
+      if (isTable(t)) for (const name of Object.keys(t)) if (/^[A-Za-z0-9_-]+$/.test(name)) pinned.add(name);
+    }
     for (const e of Array.isArray(d.remote_sandbox_config) ? d.remote_sandbox_config : [])
       if (isTable(e) && Array.isArray(e.hostname_patterns))
         for (const p of e.hostname_patterns) if (typeof p === "string" && p !== "") patterns.add(p);
@@ -100,6 +107,7 @@ export function policySpace(before: Policy, after: Policy): PolicySpace {
     ],
     servers: [...servers.values()],
     commands: [...commands],
+    pinned: [...pinned].sort(),
   };
 }
 

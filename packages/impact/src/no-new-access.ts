@@ -57,12 +57,14 @@ function configs(edition: Edition, servers: string): { text: string; keys: numbe
  * Checks that `after` grants nothing `before` did not, over the finite space the two policies can
  * tell apart: each identity the cloud group rules distinguish (no group, one per group), each host
  * the remote sandbox patterns distinguish, and every combination of approval, sandbox, web search and
- * reviewer a user can configure (unset included), with every allowlisted MCP server configured and a
- * probe command per prefix rule. Stops at the first counterexample, which has the fewest configured keys.
+ * reviewer a user can configure (unset included), with every allowlisted MCP server configured, every
+ * pinned feature turned on and a probe command per prefix rule. Stops at the first counterexample, which has the fewest configured keys.
  */
 export function checkNoNewAccess(before: Policy, after: Policy, edition: Edition): AccessCheck {
   const space = policySpace(before, after);
-  const configsToTry = configs(edition, space.servers.join("\n"));
+  const features =
+    space.pinned.length > 0 ? `[features]\n${space.pinned.map((f) => `${f} = true`).join("\n")}` : "";
+  const configsToTry = configs(edition, [...space.servers, features].filter(Boolean).join("\n"));
   const dimensions = {
     identities: space.who.length,
     hosts: space.hosts.length,

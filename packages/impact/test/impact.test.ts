@@ -179,6 +179,24 @@ describe("checkNoNewAccess", () => {
     expect(g("warnings", [], ["x"])).toBe(false);
   });
 
+  it("a feature one policy pins off and the other leaves to users is a gain", () => {
+    const d = files({
+      "off/requirements.toml": "[features]\napps = false\n",
+      "open/requirements.toml": 'allowed_web_search_modes = ["cached"]\n',
+    });
+    const r = checkNoNewAccess(
+      readPolicyVersion(join(d, "off")),
+      readPolicyVersion(join(d, "open")),
+      "codex-0.171",
+    );
+    expect(r.counterexample?.gains).toContainEqual({
+      path: "effective.features.apps.enabled",
+      before: false,
+      after: true,
+    });
+    expect(r.counterexample?.entry.userConfig).toContain("[features]\napps = true");
+  });
+
   it("a cloud policy: one identity per group the rules name", () => {
     const cloudDir = files({
       "a/cloud.toml":
