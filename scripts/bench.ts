@@ -135,6 +135,16 @@ async function main() {
       );
     });
   }
+  if (want("cold")) {
+    await optional("./bench/cold.js", async (m) => {
+      const fmtRate = (n: number) => `${fmt(n)}/s`;
+      for (const r of (m.benchCold as typeof import("./bench/cold.js").benchCold)()) {
+        console.log(
+          `cold, ${r.name} (${r.layers} layers, ${fmt(r.bytes)} bytes): warm ${fmtRate(r.warm)}, stage-cold ${fmtRate(r.stageCold)}, fully cold ${fmtRate(r.fullyCold)}; smol-toml parse of the same texts ${fmtRate(r.parse)}; cold = ${r.ratio.toFixed(1)}x the parse (targets: 2.5x for the example, 2x for the heavy scenario); heap ${r.heapMiB.toFixed(0)} MiB`,
+        );
+      }
+    });
+  }
   if (want("robustness")) {
     await optional("./bench/robustness.js", async (m) => {
       const r = await (
