@@ -149,7 +149,9 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
     release: edition,
   });
   const early = stackDiag.errors.filter(readBeforeRequirements);
-  for (const e of early) diag.fail(e);
+  // Before 0.137 a broken managed config file is only reported once requirements load cleanly.
+  const managedLate = (e: OutcomeError) => !edition.managedConfigErrorsFirst && e.code !== "override-invalid";
+  for (const e of early) if (!managedLate(e)) diag.fail(e);
   if (diag.failed) return refuse();
   // From 0.117 to 0.146 a `-c` value of the wrong variant stops Codex before requirements are read.
   if (edition.overrideCheck === "before-requirements") {
@@ -169,6 +171,8 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
     validateLayer(layer, diag, edition);
     if (diag.failed) return refuse();
   }
+  for (const e of early) if (managedLate(e)) diag.fail(e);
+  if (diag.failed) return refuse();
   // Before 0.117 the same check comes just after requirements (binary 0.115.0: a requirements error wins).
   if (edition.overrideCheck === "after-requirements") {
     checkOverrides(stack.layers, diag, edition);

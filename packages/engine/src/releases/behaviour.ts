@@ -110,6 +110,8 @@ export interface Behaviour extends CommandRelease {
   ignoredConfigKeys: readonly string[];
   /** Whether a managed config key replaces a `-c` or config file value beneath it before any check sees it. */
   managedConfigHidesOverrides: boolean;
+  /** Whether a managed config file that does not parse is reported before requirements errors (from 0.137). */
+  managedConfigErrorsFirst: boolean;
   /** Whether `codex mcp list` shows Codex's own apps server when the `apps` feature is on. */
   appsServerListed: boolean;
   /** Whether a sandbox default that project trust picks warns when it falls back. */
@@ -234,6 +236,7 @@ export const BASELINE: Behaviour = {
   flaggedReasonPerCheck: false,
   appsServerListed: false,
   managedConfigHidesOverrides: false,
+  managedConfigErrorsFirst: false,
   broadAllowsIgnored: false,
   webSearchDefault: "disabled",
   fullAccessLiveWebSearch: "none",

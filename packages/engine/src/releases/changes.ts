@@ -486,6 +486,18 @@ const OBSERVED: readonly Change[] = [
     set: { order: ["system", "cloud", "legacy", "mdm-legacy", "mdm"], merge: "deep" },
   },
   {
+    id: "managed-config-errors-first",
+    since: "0.137",
+    previous: "0.136",
+    summary:
+      "a managed_config.toml that does not parse is reported before any requirements error; before, a requirements.toml that does not parse or holds a bad value is reported first",
+    evidence: [
+      "binary 0.99.0, 0.100.0, 0.130.0, 0.135.0, 0.136.0 against 0.137.0, 0.138.0, 0.142.0, 0.146.0, 0.147.0, 0.150.0, 0.171.0 with a broken managed_config.toml beside requirements.toml holding a syntax error or an unknown web search mode, 2026-12-07 (fuzz 0.99.0, seed 992)",
+    ],
+    affects: ["errors", "status"],
+    set: { managedConfigErrorsFirst: true },
+  },
+  {
     id: "requirements-error-names-layer",
     since: "0.137",
     previous: "0.136",
