@@ -9,6 +9,7 @@ import {
   type TestInstance,
   toJsonl,
 } from "@codex-policy/harness";
+import { targetEditions } from "@codex-policy/lint";
 import {
   type Coverage,
   coverageJson,
@@ -18,7 +19,7 @@ import {
   policyCoverage,
   RepoError,
 } from "@codex-policy/policy-repo";
-import { newestPatch, PUBLISHED_MINORS, parseEdition, satisfies } from "@codex-policy/spec";
+import { editionMinor, newestPatch, parseEdition } from "@codex-policy/spec";
 import { parseArgs } from "../args.js";
 import { UserError } from "../user-error.js";
 import type { Command } from "./index.js";
@@ -57,16 +58,11 @@ function positiveInt(name: string, v: string | true | undefined): number | undef
   return Number(v);
 }
 
-/** The newest patch of every published minor in a semver range. */
+/** The newest patch of every published minor in a semver range (the targets lint takes from --codex). */
 function releasesIn(range: string): string[] {
-  let out: string[];
-  try {
-    out = PUBLISHED_MINORS.map((m) => newestPatch(m)!).filter((v) => satisfies(v, range));
-  } catch (e) {
-    return fail(`--codex: ${(e as Error).message}`);
-  }
-  if (out.length === 0) fail(`--codex '${range}' matches no published Codex release`);
-  return out;
+  const targets = targetEditions(range);
+  if (!targets.ok) return fail(targets.message);
+  return targets.editions.map((e) => newestPatch(editionMinor(e)!)!);
 }
 
 function coverageMin(v: string | true | undefined): number | undefined {
