@@ -105,6 +105,34 @@ describe("builds before --print-startup-config", () => {
     );
   });
 
+  it("0.80: a config value error reads the same from features list and from the app-server's exit", () => {
+    const serde =
+      "unknown variant `sometimes`, expected one of `untrusted`, `on-failure`, `on-request`, `never`";
+    const backtrace = "\n\nStack backtrace:\n   0: <unknown>\n";
+    const hung = rawFixture("disallowed-0080");
+    hung.features = { ...hung.features!, stderr: `Error: ${serde}\nin \`approval_policy\`${backtrace}` };
+    const exited = rawFixture("disallowed-0080");
+    exited.timeouts = [];
+    exited.appServer!.rec = {
+      ...exited.appServer!.rec,
+      stderr: `Error: error loading config: ${serde}\nin \`approval_policy\`${backtrace}`,
+      exit: { code: 1, signal: null },
+    };
+    const messages = [hung, exited].map((raw) => {
+      const o = mapOutcome(
+        raw,
+        scenarioFixture("disallowed-0080"),
+        ["requirements", "session"],
+        FIXTURE_PATHS,
+        "codex-0.80",
+      );
+      expect(o.status).toBe("refused");
+      expect(o.errors[0]?.code).toBe("unknown-variant");
+      return o.errors[0]?.message;
+    });
+    expect(messages).toEqual([`${serde}\nin \`approval_policy\``, `${serde}\nin \`approval_policy\``]);
+  });
+
   it("an initialize timeout without a failing features list stays a timeout", () => {
     const raw = rawFixture("disallowed-0080");
     raw.features = { ...raw.features!, code: 0, stderr: "" };

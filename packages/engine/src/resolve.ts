@@ -164,10 +164,21 @@ function staysUpAfter(e: OutcomeError, id: EditionSpec): boolean {
   );
 }
 
+/**
+ * Codex stopped on a failure, before it showed any warning. Before 0.164 the failure is only the
+ * `Error: ` text the process prints as it exits, where a final newline does not show.
+ */
+function stopped(refused: Outcome, id: EditionSpec): Outcome {
+  if (id.startupFailureReported) return { ...refused, warnings: [] };
+  const errors = refused.errors.map((x) => ({ ...x, message: x.message.trimEnd() }));
+  return { ...refused, warnings: [], errors };
+}
+
 function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outcome {
   const e = refused.errors[0];
   if (!e) return refused;
-  if (!id.configErrorServerUp) return { ...refused, warnings: [] };
+  // Before 0.87 the app-server never comes up on a failure.
+  if (!id.configErrorServerUp) return stopped(refused, id);
   if (THREAD_START_FAILURES.has(e.code))
     return { ...refused, warnings: refused.warnings.filter((w) => !isNotice(w)) };
   const configError =
@@ -188,13 +199,12 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
     const defaults = id.validationStopsCodex
       ? resolvePass(defaultsOf(withoutRequirementsLayer(scenario, e.layer)), id, false)
       : resolvePass(commandLineOnly(scenario), id, false);
-    if (defaults.status === "refused")
-      return { ...(id.validationStopsCodex ? defaults : refused), warnings: [] };
+    if (defaults.status === "refused") return stopped(id.validationStopsCodex ? defaults : refused, id);
   }
   if (requirementsSyntax || staysUp)
     return threadOnDefaults({ ...refused, warnings: [invalid] }, scenario, id);
   // Any other failure stops Codex before it shows a warning (binary).
-  if (!configError) return { ...refused, warnings: [] };
+  if (!configError) return stopped(refused, id);
   // The defaults at startup: without the user config, so without its trust decision and the
   // project config, but with the system and managed config and the command line's `-c` and flags.
   const defaults = resolvePass(defaultsOf(scenario), id, false);
@@ -202,8 +212,7 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
   // not on a failure that leaves it up by itself (binary 0.95.0: a disallowed `-c` value; 0.120.0: a
   // requirements pin naming no feature).
   const again = defaults.errors[0];
-  if (defaults.status === "refused" && !(again && staysUpAfter(again, id)))
-    return { ...refused, warnings: [] };
+  if (defaults.status === "refused" && !(again && staysUpAfter(again, id))) return stopped(refused, id);
   // Before 0.147 the defaults' own warnings are not shown.
   const shown = id.defaultsWarningsShown ? defaults.warnings.filter((w) => !isNotice(w)) : [];
   return threadOnDefaults({ ...refused, warnings: [invalid, ...shown] }, scenario, id);

@@ -71,18 +71,36 @@ function parseStartup(r: ExecResult): StartupReport {
 const stripPrefix = (m: string): string =>
   m
     .replace(/^failed to load configuration: /, "")
+    .replace(/^error loading config: /, "")
     .replace(/^error loading default config after config error: /, "")
     .replace(/^error deriving config: /, "");
 
 /**
- * Before 0.87 an app-server whose configuration fails to load never answers `initialize`. The
- * `features list` run of the same configuration then names the failure.
+ * The failure a command prints before it exits: the `Error: ` line and the lines after it up to the
+ * first blank one (serde puts the key path on a line of its own), without the `Error: `.
+ */
+export function errorBlock(stderr: string): string | null {
+  const lines = stderr.split("\n");
+  const at = lines.findIndex((l) => l.startsWith("Error: "));
+  if (at < 0) return null;
+  const end = lines.findIndex((l, i) => i > at && l.trim() === "");
+  return lines
+    .slice(at, end < 0 ? undefined : end)
+    .join("\n")
+    .slice("Error: ".length)
+    .trimEnd();
+}
+
+/**
+ * Before 0.87 an app-server whose configuration fails to load exits before it answers `initialize`,
+ * or is still starting when `initialize` times out. The `features list` run of the same
+ * configuration then names the failure, in the same words as the app-server's exit.
  */
 function hungOnConfigError(raw: RawObservations): string | null {
   if (raw.timeouts?.length !== 1 || raw.timeouts[0] !== "initialize") return null;
   const f = raw.features;
   if (!f || f.code === 0 || f.timedOut || !f.stderr.startsWith("Error: ")) return null;
-  return f.stderr.slice("Error: ".length).trimEnd();
+  return errorBlock(f.stderr);
 }
 
 /** The load-failure text (and reported location), from the first channel that reported one. */
@@ -101,8 +119,8 @@ function refusalText(
   const ts = app.threadStart?.error;
   if (ts && typeof ts.code === "number") return { text: stripPrefix(ts.message), loc: {} };
   if (app.rec.exit && app.rec.exit.code !== 0 && app.rec.exit.code !== null && !app.threadStart?.result) {
-    const line = app.rec.stderr.split("\n").find((l) => l.startsWith("Error: "));
-    if (line) return { text: stripPrefix(line.slice("Error: ".length)), loc: {} };
+    const text = errorBlock(app.rec.stderr);
+    if (text !== null) return { text: stripPrefix(text), loc: {} };
   }
   return null;
 }

@@ -3,7 +3,13 @@ import { locateValue } from "../config/locate.js";
 import { configured } from "../config/stack.js";
 import type { Behaviour } from "../editions.js";
 import { checkFeatureValue } from "../features/tables.js";
-import { CONFIG_UNTRUSTED_APPROVAL, invalidType, legacyProfileError, unknownVariant } from "../messages.js";
+import {
+  CONFIG_UNTRUSTED_APPROVAL,
+  invalidType,
+  legacyProfileError,
+  serdeFieldError,
+  unknownVariant,
+} from "../messages.js";
 import type { ConfigLayer, Diagnostics } from "../model.js";
 import { APPROVAL_SPELLINGS, approvalSpellingProblem } from "../requirements/fields.js";
 import { isTable, serdeType } from "../toml.js";
@@ -15,6 +21,7 @@ export const CONFIG_SWITCHES = [
   "approvalModes",
   "webSearchModes",
   "reviewers",
+  "configErrorFormat",
 ] as const satisfies readonly (keyof Behaviour)[];
 export type ConfigBehaviour = Pick<Behaviour, (typeof CONFIG_SWITCHES)[number]>;
 
@@ -41,8 +48,27 @@ export function configVariants(release: ConfigBehaviour): Record<string, readonl
   return v;
 }
 
-/** Codex reports a config value it cannot deserialize as `<file>:<line>:<col>: <message>`. */
-function failAt(layer: ConfigLayer, path: string[], code: string, message: string, diag: Diagnostics): void {
+/**
+ * A config value Codex cannot deserialize: from 0.90 as `<file>:<line>:<col>: <message>`; before, as
+ * serde's message and the key path of the merged config, which names no file. A `-c` value never
+ * names a file.
+ */
+function failAt(
+  layer: ConfigLayer,
+  path: string[],
+  code: string,
+  message: string,
+  diag: Diagnostics,
+  release: ConfigBehaviour,
+): void {
+  if (layer.kind === "session" || release.configErrorFormat === "field-path") {
+    diag.fail({
+      code,
+      layer: layer.layerId,
+      message: serdeFieldError(message, path.join(".")),
+    });
+    return;
+  }
   const at = locateValue(layer.text, path);
   diag.fail({
     code,
@@ -118,7 +144,7 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics, rele
   if (!first) return;
   if (first.code === "config-approval-untrusted")
     diag.fail({ code: first.code, layer: first.layer.layerId, message: first.message });
-  else failAt(first.layer, first.path, first.code, first.message, diag);
+  else failAt(first.layer, first.path, first.code, first.message, diag, release);
 }
 
 interface Problem {

@@ -110,6 +110,12 @@ export interface Behaviour extends CommandRelease {
   ignoredConfigKeys: readonly string[];
   /** Whether a managed config key replaces a `-c` or config file value beneath it before any check sees it. */
   managedConfigHidesOverrides: boolean;
+  /**
+   * How a config file value Codex cannot read is reported: serde's words followed by the key path
+   * (`in \`key\``, up to 0.89), or behind the file, line and column (from 0.90).
+   */
+  configErrorFormat: "field-path" | "located";
+
   /** Whether a managed config file that does not parse is reported before requirements errors (from 0.137). */
   managedConfigErrorsFirst: boolean;
   /** Whether `codex mcp list` shows Codex's own apps server when the `apps` feature is on. */
@@ -120,8 +126,6 @@ export interface Behaviour extends CommandRelease {
   requirementsErrorPrefix: RequirementsErrorPrefix;
   /** Whether a requirements field error is framed like a TOML syntax error (before 0.147). */
   requirementFieldErrorsFramed: boolean;
-  /** Whether an unframed requirements field error ends with the field path (`in \`field\``, from 0.164). */
-  requirementFieldPathShown: boolean;
   /** The web search mode when nothing sets one. */
   webSearchDefault: "disabled" | "cached";
   /** Which web search modes other than `disabled` become `live` under full access: none, only the default, any. */
@@ -231,11 +235,12 @@ export const BASELINE: Behaviour = {
   trustDefaultFallbackWarns: false,
   requirementsErrorPrefix: "file",
   requirementFieldErrorsFramed: true,
-  requirementFieldPathShown: false,
   rejectionFormat: "shell",
   flaggedReasonPerCheck: false,
   appsServerListed: false,
-  managedConfigHidesOverrides: false,
+  // Not observable on 0.77.0 (its threads never finish a turn): taken from 0.80.0 and 0.87.0.
+  managedConfigHidesOverrides: true,
+  configErrorFormat: "field-path",
   managedConfigErrorsFirst: false,
   broadAllowsIgnored: false,
   webSearchDefault: "disabled",

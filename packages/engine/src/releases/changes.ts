@@ -106,6 +106,30 @@ const OBSERVED: readonly Change[] = [
     set: { projectConfig: "trusted" },
   },
   {
+    id: "config-files-read-alone",
+    since: "0.89",
+    previous: "0.87",
+    summary:
+      "a config file or -c value Codex cannot read stops it even where the legacy managed config sets the same key; before, the managed value replaced it first and Codex started",
+    evidence: [
+      'binary 0.80.0 and 0.87.0 start with a user approval_policy = "sometimes" or -c approval_policy="sometimes" under a managed approval_policy = "never" (0.87.0 also a user web_search = "indexed" under a managed one), 0.89.0, 0.90.0 and 0.93.0 stop, 2026-12-07',
+    ],
+    affects: ["status", "errors", "warnings", "effective.approval_policy", "effective.web_search"],
+    set: { managedConfigHidesOverrides: false },
+  },
+  {
+    id: "config-errors-located",
+    since: "0.90",
+    previous: "0.89",
+    summary:
+      "a config file value Codex cannot read is reported behind its file, line and column; before, followed by its key path only",
+    evidence: [
+      'binary 0.87.0 and 0.89.0 report a user approval_policy = "sometimes" as `unknown variant ... in `approval_policy``, 0.90.0, 0.93.0 and 0.100.0 as `~/.codex/config.toml:1:19: unknown variant ...`, 2026-12-07',
+    ],
+    affects: ["errors"],
+    set: { configErrorFormat: "located" },
+  },
+  {
     id: "project-config-disabled-warning",
     since: "0.90",
     previous: "0.89",
@@ -221,7 +245,7 @@ const OBSERVED: readonly Change[] = [
     since: "0.110",
     previous: "0.107",
     summary:
-      "a -c or config file value of an unknown variant no longer stops Codex when the legacy managed config sets the same key (its value replaces the bad one first)",
+      "a -c or config file value of an unknown variant again no longer stops Codex when the legacy managed config sets the same key (its value replaces the bad one first, as up to 0.87)",
     evidence: [
       'binary 0.99.0 and 0.107.0 stop on -c approval_policy="sometimes" under a managed approval_policy, 0.110.0-0.130.0 start with the managed value, 2026-12-06',
       'binary 0.99.0 stops on a user web_search = "bogus" under a managed web_search, 0.115.0, 0.130.0 and 0.169.0 start with the managed value, 2026-12-07',
@@ -715,10 +739,11 @@ const OBSERVED: readonly Change[] = [
     since: "0.164",
     previous: "0.163",
     summary:
-      "a config error at startup is reported (app-server --print-startup-config) even when a thread then starts on the defaults because its parameters cure the error (a thread sandbox in place of a disallowed danger-full-access under never); before, the started thread was all there was to see",
+      "a config error at startup is reported (app-server --print-startup-config), whole, final newline included, even when a thread then starts on the defaults because its parameters cure the error (a thread sandbox in place of a disallowed danger-full-access under never); before, the started thread was all there was to see, and a failure that stops Codex shows only as the text it prints on exit",
     evidence: [
       "fuzz:edition=codex-0.171;seed=17100",
       "binary 0.134.0-0.163.0 start, 0.164.0-0.171.0 report the refusal, 2026-12-06",
+      'binary 0.147.0-0.163.0 exit on allowed_approval_policies = ["sometimes"] or -c approval_policy="sometimes" with `Error: ` and the message ending in `in `<field>``, 0.164.0-0.169.0 report the same with a final newline, 2026-12-07',
     ],
     affects: [
       "status",
@@ -742,18 +767,6 @@ const OBSERVED: readonly Change[] = [
     ],
     affects: ["effective.commands"],
     set: { untrustedRunsKnownSafe: false },
-  },
-  {
-    id: "requirements-field-path-shown",
-    since: "0.164",
-    previous: "0.163",
-    summary:
-      "a requirements field that fails to deserialize is reported with its field path on a line of its own (in `field`); before, the serde message alone",
-    evidence: [
-      'binary 0.147.0, 0.150.0, 0.155.0, 0.160.0-0.163.0 and 0.164.0, 0.165.0 with allowed_approval_policies = ["sometimes"] in requirements.toml, 2026-12-06',
-    ],
-    affects: ["errors"],
-    set: { requirementFieldPathShown: true },
   },
   {
     id: "requirement-keys-0.166",

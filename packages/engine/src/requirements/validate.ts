@@ -125,7 +125,6 @@ export const VALIDATION_SWITCHES = [
   "ruleDecisions",
   "requirementsErrorPrefix",
   "requirementFieldErrorsFramed",
-  "requirementFieldPathShown",
 ] as const satisfies readonly (keyof Behaviour)[];
 export type ValidationBehaviour = Pick<Behaviour, (typeof VALIDATION_SWITCHES)[number]>;
 
@@ -147,13 +146,7 @@ function fieldError(
     const detail = tomlSyntaxDetail(line, column, message, layer.text, width);
     return { message: layerParseError(layer.label, detail, prefix), line, column };
   }
-  // 0.147 to 0.163 give the bare serde message (binary 0.150.0, 0.163.0).
-  const detail =
-    path === ""
-      ? `${message}\n`
-      : release.requirementFieldPathShown
-        ? serdeFieldError(message, path)
-        : message;
+  const detail = path === "" ? `${message}\n` : serdeFieldError(message, path);
   return { message: layerParseError(layer.label, detail, prefix), ...(at ?? {}) };
 }
 const known = (all: readonly string[], release: readonly string[]) => all.filter((v) => release.includes(v));
