@@ -80,6 +80,23 @@ export function divergenceCase(
   });
 }
 
+/**
+ * Writes a scenario the adapter could not observe to `<dir>/adapter-error-<hash>.toml`, a scenario
+ * file `codex-policy diff` and `resolve` read, with the adapter's message on top; returns the path.
+ */
+export function writeAdapterErrorScenario(scenario: Scenario, message: string, dir: string): string {
+  const body = minimalScenario(scenario);
+  const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 10);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `adapter-error-${hash}.toml`);
+  const comment = message
+    .split("\n")
+    .map((l) => `# ${l}`)
+    .join("\n");
+  writeFileSync(file, `# The adapter could not observe this scenario:\n${comment}\n${stringify(body)}\n`);
+  return file;
+}
+
 /** Writes the case as TOML to `<dir>/<id>.toml` and returns the path. */
 export function writeCaseFile(c: Case, dir: string): string {
   mkdirSync(dir, { recursive: true });

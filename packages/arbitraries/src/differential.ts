@@ -45,7 +45,8 @@ export interface DifferentialReport {
   runs: number;
   binaryRuns: number;
   unsupported: number;
-  adapterErrors: string[];
+  /** Scenarios the adapter could not observe, with its message: a probe failed or timed out. */
+  adapterErrors: AdapterFailure[];
   elapsedMs: number;
   perSecond: number;
   divergences: FoundDivergence[];
@@ -69,6 +70,11 @@ export function observedPaths(s: Scenario): string[] {
   return paths;
 }
 
+export interface AdapterFailure {
+  message: string;
+  scenario: Scenario;
+}
+
 const dkey = (d: Divergence): string => `${d.path}=${JSON.stringify(d.binary)}`;
 
 export class Differ {
@@ -76,7 +82,7 @@ export class Differ {
   readonly flaky: { scenario: Scenario; divergences: Divergence[] }[] = [];
   binaryRuns = 0;
   unsupported = 0;
-  readonly adapterErrors: string[] = [];
+  readonly adapterErrors: AdapterFailure[] = [];
   constructor(
     private readonly adapter: Adapter,
     private readonly codexBin: string | undefined,
@@ -122,7 +128,7 @@ export class Differ {
         }
       }
     } catch (e) {
-      this.adapterErrors.push((e as Error).message);
+      this.adapterErrors.push({ message: (e as Error).message, scenario: s });
       result = null;
     }
     this.cache.set(key, result);

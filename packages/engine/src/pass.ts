@@ -73,7 +73,7 @@ function checkOverrides(layers: ConfigLayer[], diag: Diagnostics, edition: Editi
   const at = layers.findIndex((l) => l.kind === "session");
   const session = layers[at];
   if (!session) return;
-  const above = edition.managedConfigHidesOverrides ? layers.slice(at + 1).map((l) => l.doc) : [];
+  const above = edition.configReadMerged ? layers.slice(at + 1).map((l) => l.doc) : [];
   const loads = (key: string, value: unknown) => {
     const alone = new Diagnostics();
     checkConfig([{ ...session, doc: { [key]: value } }], alone, edition);
@@ -83,13 +83,14 @@ function checkOverrides(layers: ConfigLayer[], diag: Diagnostics, edition: Editi
 }
 
 /**
- * The config values, as merged. Before 0.110 the files beneath managed config are read before it
- * applies, so a bad value there stops Codex even where managed config sets the key (binary 0.99.0).
+ * The config values, as merged. From 0.89 to 0.107 the system and user config with the `-c` values
+ * are read before the project and managed config apply, so a bad value there stops Codex even where
+ * a project or managed config sets the key (binary 0.89.0, 0.99.0, 0.100.0, 0.107.0).
  */
 function checkConfigStack(layers: ConfigLayer[], diag: Diagnostics, edition: EditionSpec): void {
-  if (!edition.managedConfigHidesOverrides)
+  if (!edition.configReadMerged)
     checkConfig(
-      layers.filter((l) => !MANAGED_CONFIG_KINDS.has(l.kind)),
+      layers.filter((l) => !MANAGED_CONFIG_KINDS.has(l.kind) && l.kind !== "project"),
       diag,
       edition,
     );

@@ -5,14 +5,15 @@ import type { Command } from "./index.js";
 
 const USAGE = `usage: codex-policy fuzz --against codex-cli [--runs N] [--seed S] [--path P] [--time-budget T]
                          [--jobs J] [--warnings] [--out DIR] [--no-write] [--codex-bin PATH]
-                         [--edition E]
+                         [--edition E] [--adapter-errors DIR]
 
 Differential fuzzing: generates scenarios the real binary can express, resolves each with the engine
 (edition codex-0.169, or --edition E to model another release's binary given with --codex-bin) and with the binary, and compares decision fields. Each divergence is shrunk and
 written as a conformance case (default conformance/cases/fuzz/<id>.toml) with its seed and path.
 --time-budget takes seconds or a suffix: 90s, 10m, 1h. --jobs J splits the runs into J concurrent shards
 with seeds S, S+1000003, ... (default 1). --warnings also compares the warning texts users see.
-Replay one divergence with the --seed and --path it printed.
+Replay one divergence with the --seed and --path it printed. --adapter-errors DIR writes each scenario
+the binary could not be observed on (a probe failed or timed out) as a scenario file there, for diff.
 Exit codes: 0 no divergence, 1 divergences found, 2 usage, 3 the binary cannot run here.`;
 
 function parseDuration(v: string): number {
@@ -47,6 +48,7 @@ export const command: Command = {
       "no-write": "bool",
       "codex-bin": "string",
       edition: "string",
+      "adapter-errors": "string",
     });
     if (positional.length) throw new UserError(`unexpected argument '${positional[0]}'\n${USAGE}`);
     if (flags.against !== "codex-cli")
@@ -101,7 +103,12 @@ export const command: Command = {
         process.stdout.write(
           `  flaky ${x.path}: engine ${JSON.stringify(x.engine)} / binary first ${JSON.stringify(x.binary)}, then agreed\n`,
         );
-    for (const e of report.adapterErrors.slice(0, 3)) process.stdout.write(`  adapter error: ${e}\n`);
+    const errorsDir = flags["adapter-errors"] as string | undefined;
+    const { writeAdapterErrorScenario } = await import("@codex-policy/arbitraries");
+    report.adapterErrors.forEach((e, i) => {
+      const file = errorsDir ? writeAdapterErrorScenario(e.scenario, e.message, errorsDir) : null;
+      if (i < 3 || file) process.stdout.write(`  adapter error: ${e.message}${file ? ` -> ${file}` : ""}\n`);
+    });
     return report.divergences.length ? 1 : 0;
   },
 };

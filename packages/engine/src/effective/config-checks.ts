@@ -22,6 +22,7 @@ export const CONFIG_SWITCHES = [
   "webSearchModes",
   "reviewers",
   "configErrorFormat",
+  "onFailureAsOnRequest",
 ] as const satisfies readonly (keyof Behaviour)[];
 export type ConfigBehaviour = Pick<Behaviour, (typeof CONFIG_SWITCHES)[number]>;
 
@@ -193,7 +194,10 @@ function keyRank(layers: ConfigLayer[], order: ConfigBehaviour["configErrorOrder
 
 const byBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Thread parameters a client passes to thread/start; invalid ones are rejected by the server. */
+/**
+ * Thread parameters a client passes to thread/start; the server rejects invalid ones as an invalid
+ * request. From 0.143 its approval variants no longer list on-failure, read as on-request there.
+ */
 export function checkThreadParams(
   thread: {
     approval_policy?: string | undefined;
@@ -204,8 +208,11 @@ export function checkThreadParams(
   release: ConfigBehaviour,
 ): void {
   const variants = configVariants(release);
+  const approval = release.onFailureAsOnRequest
+    ? variants.approval_policy!.filter((m) => m !== "on-failure")
+    : variants.approval_policy!;
   const pairs: [string, string | undefined, readonly string[]][] = [
-    ["approval_policy", thread.approval_policy, variants.approval_policy!],
+    ["approval_policy", thread.approval_policy, approval],
     ["approvals_reviewer", thread.approvals_reviewer, variants.approvals_reviewer!],
     ["sandbox", thread.sandbox, variants.sandbox_mode!],
   ];
@@ -214,7 +221,7 @@ export function checkThreadParams(
       diag.fail({
         code: "unknown-variant",
         layer: "thread",
-        message: `${unknownVariant(v, variants)}\nin \`${key}\``,
+        message: `Invalid request: ${unknownVariant(v, variants)}`,
       });
       return;
     }

@@ -108,8 +108,12 @@ export interface Behaviour extends CommandRelease {
   unknownKeyWarnings: boolean;
   /** Config keys the release does not read yet (`web_search`, `approvals_reviewer`). */
   ignoredConfigKeys: readonly string[];
-  /** Whether a managed config key replaces a `-c` or config file value beneath it before any check sees it. */
-  managedConfigHidesOverrides: boolean;
+  /**
+   * Whether all config layers are merged before any value is read, so a key set above (managed
+   * config, a trusted project) replaces a bad `-c` or file value beneath it (up to 0.87, from 0.110);
+   * else system and user config with `-c` are read first, on their own (0.89 to 0.107).
+   */
+  configReadMerged: boolean;
   /**
    * How a config file value Codex cannot read is reported: serde's words followed by the key path
    * (`in \`key\``, up to 0.89), or behind the file, line and column (from 0.90).
@@ -239,7 +243,7 @@ export const BASELINE: Behaviour = {
   flaggedReasonPerCheck: false,
   appsServerListed: false,
   // Not observable on 0.77.0 (its threads never finish a turn): taken from 0.80.0 and 0.87.0.
-  managedConfigHidesOverrides: true,
+  configReadMerged: true,
   configErrorFormat: "field-path",
   managedConfigErrorsFirst: false,
   broadAllowsIgnored: false,

@@ -110,12 +110,13 @@ const OBSERVED: readonly Change[] = [
     since: "0.89",
     previous: "0.87",
     summary:
-      "a config file or -c value Codex cannot read stops it even where the legacy managed config sets the same key; before, the managed value replaced it first and Codex started",
+      "the system and user config, with the -c values over them, are read before the project and legacy managed config apply: a value there Codex cannot read stops it even where a trusted project or the managed config sets the same key; before, all layers were merged first and Codex started with the value above",
     evidence: [
       'binary 0.80.0 and 0.87.0 start with a user approval_policy = "sometimes" or -c approval_policy="sometimes" under a managed approval_policy = "never" (0.87.0 also a user web_search = "indexed" under a managed one), 0.89.0, 0.90.0 and 0.93.0 stop, 2026-12-07',
+      'fuzz:edition=codex-0.89;seed=891: 0.87.0 starts with a user web_search = "bogus" under a trusted project web_search = "disabled", 0.89.0, 0.100.0 and 0.107.0 stop, 0.110.0 and 0.130.0 start; a system web_search = "bogus" under a user "disabled" starts on all of them, 2026-12-07',
     ],
     affects: ["status", "errors", "warnings", "effective.approval_policy", "effective.web_search"],
-    set: { managedConfigHidesOverrides: false },
+    set: { configReadMerged: false },
   },
   {
     id: "config-errors-located",
@@ -245,13 +246,13 @@ const OBSERVED: readonly Change[] = [
     since: "0.110",
     previous: "0.107",
     summary:
-      "a -c or config file value of an unknown variant again no longer stops Codex when the legacy managed config sets the same key (its value replaces the bad one first, as up to 0.87)",
+      "a -c or config file value of an unknown variant again no longer stops Codex when a layer above it, the legacy managed config or a trusted project, sets the same key (its value replaces the bad one first, as up to 0.87)",
     evidence: [
       'binary 0.99.0 and 0.107.0 stop on -c approval_policy="sometimes" under a managed approval_policy, 0.110.0-0.130.0 start with the managed value, 2026-12-06',
       'binary 0.99.0 stops on a user web_search = "bogus" under a managed web_search, 0.115.0, 0.130.0 and 0.169.0 start with the managed value, 2026-12-07',
     ],
-    affects: ["status", "errors", "effective.approval_policy", "effective.web_search"],
-    set: { managedConfigHidesOverrides: true },
+    affects: ["status", "errors", "warnings", "effective.approval_policy", "effective.web_search"],
+    set: { configReadMerged: true },
   },
   {
     id: "apps-server-unlisted",
@@ -557,15 +558,22 @@ const OBSERVED: readonly Change[] = [
     since: "0.143",
     previous: "0.142",
     summary:
-      "approval policy on-failure, configured or in allowed_approval_policies, is read as on-request (before, it is kept as on-failure, under which a command that fails in the sandbox asks the user to retry without it)",
+      "approval policy on-failure, configured or in allowed_approval_policies, is read as on-request, and thread/start no longer takes it (an unknown variant there); before, it is kept as on-failure, under which a command that fails in the sandbox asks the user to retry without it",
     evidence: [
       "b09",
       "b10",
       "h19",
       "binary 0.140.0-0.150.0 bisection, 2026-12-05",
       "fuzz:edition=codex-0.130;seed=4243",
+      "binary 0.130.0 and 0.142.0 start a thread with approval on-failure and list it for an unknown one, 0.143.0, 0.150.0, 0.169.0 and 0.171.0 refuse it, 2026-12-07",
     ],
-    affects: ["effective.approval_policy", "requirements.allowed_approval_policies", "effective.commands"],
+    affects: [
+      "effective.approval_policy",
+      "requirements.allowed_approval_policies",
+      "effective.commands",
+      "status",
+      "errors",
+    ],
     set: { onFailureAsOnRequest: true },
   },
   {
