@@ -48,6 +48,35 @@ describe("builds before --print-startup-config", () => {
     );
   });
 
+  it("a list command that refuses what the thread's parameters cure leaves that list unobserved", () => {
+    const raw = rawFixture("legacy-0150");
+    const refusal = {
+      args: ["features", "list"],
+      code: 1,
+      stdout: "",
+      stderr: "Error: invalid value for `approval_policy`: `Never` is not in the allowed set [OnRequest]\n",
+      timedOut: false,
+      started: 1,
+      ended: 2,
+    };
+    raw.features = refusal;
+    raw.mcp = { ...refusal, args: ["mcp", "list", "--json"] };
+    const o = mapOutcome(
+      raw,
+      scenarioFixture("legacy-0150"),
+      ["requirements", "session", "features", "mcp"],
+      FIXTURE_PATHS,
+      "codex-0.150",
+    );
+    expect(o.status).toBe("ok");
+    expect(o.unobserved).toEqual(expect.arrayContaining(["effective.features", "effective.mcp_servers"]));
+    // without a started thread the same failure is no refusal the lists could leave out
+    raw.appServer!.threadStart = null;
+    expect(() =>
+      mapOutcome(raw, scenarioFixture("legacy-0150"), ["requirements", "features"], FIXTURE_PATHS),
+    ).toThrow(/features list exited 1/);
+  });
+
   it("a release without configRequirements/read (0.77) leaves the requirements unobserved", () => {
     const raw = rawFixture("legacy-0150");
     raw.appServer!.configRequirements = {

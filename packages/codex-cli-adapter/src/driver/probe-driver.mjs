@@ -253,11 +253,22 @@ function startAppServer(args) {
   });
   const exited = new Promise((resolve) => {
     child.on("exit", (code, signal) => {
-      rec.exit = { code, signal, at: now() };
-      for (const [, p] of pending) p.resolve({ error: { code: "exited", message: "app-server exited" } });
-      pending.clear();
-      for (const w of [...waiters]) w.resolve(null);
-      resolve();
+      const at = now();
+      const finish = () => {
+        rec.exit = { code, signal, at };
+        for (const [, p] of pending) p.resolve({ error: { code: "exited", message: "app-server exited" } });
+        pending.clear();
+        for (const w of [...waiters]) w.resolve(null);
+        resolve();
+      };
+      // "exit" can come before the last of stderr (the failure a refused start prints): wait for the
+      // stream's end, bounded, since a process the app-server started may still hold it open.
+      if (child.stderr.readableEnded) return finish();
+      const bound = setTimeout(finish, 2_000);
+      child.stderr.once("end", () => {
+        clearTimeout(bound);
+        finish();
+      });
     });
   });
   child.stdin.on("error", () => {});

@@ -214,6 +214,16 @@ function mapEffective(
 ): Effective {
   const app = raw.appServer;
   const ts = app?.threadStart?.result as Record<string, unknown> | undefined;
+  /**
+   * A list command reads the configuration without the thread's parameters, so it refuses one they
+   * cure (a disallowed `-c` approval policy under a thread's allowed one, 0.89.0): that list is not
+   * observable in this run.
+   */
+  const refusedAlone = (r: ExecResult, path: string): boolean => {
+    const refused = ts !== undefined && r.code !== 0 && !r.timedOut && r.stderr.startsWith("Error: ");
+    if (refused) unobserved.push(path);
+    return refused;
+  };
   if (channels.includes("session") && !ts) {
     throw new AdapterError(
       "probe-failed",
@@ -229,8 +239,14 @@ function mapEffective(
     ...(ts ? { permission_profile: profileFromWire(ts.activePermissionProfile) } : {}),
     ...(ts ? { network_access: networkFromWire(ts.sandbox) } : {}),
     web_search: UNOBSERVED,
-    features: channels.includes("features") && raw.features ? mapFeaturesOrThrow(raw.features) : {},
-    mcp_servers: channels.includes("mcp") && raw.mcp ? mapMcpOrThrow(raw.mcp) : {},
+    features:
+      channels.includes("features") && raw.features && !refusedAlone(raw.features, "effective.features")
+        ? mapFeaturesOrThrow(raw.features)
+        : {},
+    mcp_servers:
+      channels.includes("mcp") && raw.mcp && !refusedAlone(raw.mcp, "effective.mcp_servers")
+        ? mapMcpOrThrow(raw.mcp)
+        : {},
     hooks: [],
     commands: [],
   };
