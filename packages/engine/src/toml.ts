@@ -30,7 +30,17 @@ export function parseToml(text: string): TomlParseResult {
   return result;
 }
 
+/**
+ * Cached documents and stage results are shared by every later Outcome, so nothing may change them.
+ * Under the test runner (or with CODEX_POLICY_FREEZE=1) they are deep-frozen, so a mutation anywhere
+ * fails loudly; elsewhere freezing is skipped, as it cost about half of a cold resolution (issue 17).
+ */
+const FREEZE =
+  typeof process !== "undefined" &&
+  (process.env.VITEST !== undefined || process.env.CODEX_POLICY_FREEZE === "1");
+
 export function deepFreeze<T>(v: T): T {
+  if (!FREEZE) return v;
   if (v && typeof v === "object" && !Object.isFrozen(v)) {
     Object.freeze(v);
     for (const x of Object.values(v)) deepFreeze(x);
