@@ -1,6 +1,6 @@
 import type { FeatureState } from "@codex-policy/spec";
 import type { ComposedField, ConfigLayer, Diagnostics, RequirementLayer } from "../model.js";
-import { byBytes, isTable } from "../toml.js";
+import { byBytes, deepFreeze, isTable } from "../toml.js";
 import { CATALOGUE_0_169, type Catalogue, type FeatureSpec, featureAlias, featureSpec } from "./catalogue.js";
 import { fieldLabel } from "./source-label.js";
 import { featureSwitch } from "./tables.js";
@@ -101,6 +101,38 @@ function collectPins(
   return pins;
 }
 
+type Switch = { enabled: boolean; source: string };
+
+/** What a release's catalogue gives every resolution alike: the default states, and the few features with rules. */
+interface CatalogueTables {
+  /** Every feature at its default, in catalogue order; shared by every Outcome. */
+  defaults: Readonly<Record<string, FeatureState>>;
+  /** The same defaults, as switches. */
+  unset: ReadonlyMap<string, Switch>;
+  withDependencies: readonly FeatureSpec[];
+  needingConfig: readonly NeedsConfig[];
+}
+
+type NeedsConfig = FeatureSpec & { needsConfig: string };
+
+const tablesCache = new WeakMap<Catalogue, CatalogueTables>();
+
+function tablesOf(cat: Catalogue): CatalogueTables {
+  let t = tablesCache.get(cat);
+  if (!t) {
+    const defaults: Record<string, FeatureState> = {};
+    for (const f of cat.all) defaults[f.key] = { enabled: f.default, stage: f.stage, source: "default" };
+    t = {
+      defaults: deepFreeze(defaults),
+      unset: new Map(cat.all.map((f) => [f.key, deepFreeze({ enabled: f.default, source: "default" })])),
+      withDependencies: cat.all.filter((f) => f.requires.length > 0),
+      needingConfig: cat.all.filter((f): f is NeedsConfig => typeof f.needsConfig === "string"),
+    };
+    tablesCache.set(cat, t);
+  }
+  return t;
+}
+
 /**
  * Effective feature set: defaults, then config layers (lowest first; `--enable`/`--disable`
  * act with the session layer), then pins, then dependency normalisation. Pins that no longer
@@ -108,9 +140,10 @@ function collectPins(
  */
 export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record<string, FeatureState> {
   const cat = input.catalogue ?? CATALOGUE_0_169;
-  const all = cat.all;
-  const state = new Map<string, { enabled: boolean; source: string }>();
-  for (const f of all) state.set(f.key, { enabled: f.default, source: "default" });
+  const tables = tablesOf(cat);
+  // Only the features something sets; the others keep their default.
+  const state = new Map<string, Switch>();
+  const get = (key: string): Switch | undefined => state.get(key) ?? tables.unset.get(key);
 
   const set = (key: string, value: boolean, source: string): void => {
     const spec = cat.config(key);
@@ -159,7 +192,7 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   if (diag.failed) return {};
   const configured = new Map(state);
   for (const pin of pins.values()) {
-    const before = configured.get(pin.spec.key);
+    const before = configured.get(pin.spec.key) ?? tables.unset.get(pin.spec.key);
     state.set(pin.spec.key, { enabled: pin.value, source: before?.source ?? "default" });
     if (before && before.source !== "default" && before.enabled !== pin.value) {
       diag.notice({
@@ -174,13 +207,14 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   }
 
   // Dependency normalisation, repeated until stable.
-  for (let changed = true, rounds = 0; changed && rounds < all.length; rounds++) {
+  const dependent = tables.withDependencies;
+  for (let changed = true, rounds = 0; changed && rounds <= dependent.length; rounds++) {
     changed = false;
-    for (const f of all) {
-      const s = state.get(f.key);
+    for (const f of dependent) {
+      const s = get(f.key);
       if (!s?.enabled) continue;
       for (const dep of f.requires) {
-        const d = state.get(dep);
+        const d = get(dep);
         if (d && !d.enabled) {
           state.set(dep, { enabled: true, source: s.source });
           changed = true;
@@ -189,33 +223,36 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
     }
   }
 
-  if (input.pins && pins.size > 0) checkPins(pins, state, input.pins, diag);
-  checkNeedsConfig(all, state, merged, diag);
+  if (input.pins && pins.size > 0) checkPins(pins, get, input.pins, diag);
+  checkNeedsConfig(tables.needingConfig, get, merged, diag);
 
   const out: Record<string, FeatureState> = {};
-  for (const f of all) {
-    const s = state.get(f.key)!;
+  for (const f of cat.all) {
+    const s = state.get(f.key);
     const pin = pins.get(f.key);
-    out[f.key] = {
-      enabled: s.enabled,
-      stage: f.stage,
-      ...(pin ? { pinned_by: pin.source } : {}),
-      source: s.source,
-    };
+    out[f.key] =
+      s || pin
+        ? {
+            enabled: (s ?? get(f.key)!).enabled,
+            stage: f.stage,
+            ...(pin ? { pinned_by: pin.source } : {}),
+            source: (s ?? get(f.key)!).source,
+          }
+        : tables.defaults[f.key]!;
   }
   return out;
 }
 
 function checkPins(
   pins: Map<string, Pin>,
-  state: Map<string, { enabled: boolean }>,
+  get: (key: string) => Switch | undefined,
   field: ComposedField,
   diag: Diagnostics,
 ): void {
   const ordered = [...pins.values()].sort((a, b) => (a.spec.order ?? 1e9) - (b.spec.order ?? 1e9));
-  const broken = ordered.find((p) => state.get(p.spec.key)?.enabled !== p.value);
+  const broken = ordered.find((p) => get(p.spec.key)?.enabled !== p.value);
   if (!broken) return;
-  const actual = state.get(broken.spec.key)?.enabled ?? false;
+  const actual = get(broken.spec.key)?.enabled ?? false;
   const allowed = ordered.map((p) => `${p.spec.key}=${p.value}`).join(", ");
   diag.fail({
     code: "feature-pin-conflict",
@@ -225,13 +262,13 @@ function checkPins(
 }
 
 function checkNeedsConfig(
-  all: readonly FeatureSpec[],
-  state: Map<string, { enabled: boolean; source: string }>,
+  needing: readonly NeedsConfig[],
+  get: (key: string) => Switch | undefined,
   merged: Record<string, unknown>,
   diag: Diagnostics,
 ): void {
-  for (const f of all) {
-    if (!f.needsConfig || !state.get(f.key)?.enabled) continue;
+  for (const f of needing) {
+    if (!get(f.key)?.enabled) continue;
     const t = merged[f.key];
     if (isTable(t) && t.limit_tokens !== undefined) continue;
     diag.fail({ code: "config-invalid", layer: "scenario", message: f.needsConfig });
