@@ -128,6 +128,27 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics, rele
     });
     return;
   }
+  const first = firstProblem(layers, release);
+  if (!first) return;
+  if (first.code === "config-approval-untrusted") {
+    diag.fail({ code: first.code, layer: first.layer.layerId, message: first.message });
+    return;
+  }
+  // From 0.90 Codex locates a failure of the merged config by reading its layers again one at a
+  // time, lowest first: the first that fails alone is reported, even for a value a higher layer
+  // replaces (binary 0.100.0-0.169.0: a system approval_policy under a user one that also fails).
+  const alone =
+    release.configErrorFormat === "located"
+      ? layers
+          .map((l) => firstProblem([l], release))
+          .find((p): p is Problem => p !== null && p.code !== "config-approval-untrusted")
+      : undefined;
+  const shown = alone ?? first;
+  failAt(shown.layer, shown.path, shown.code, shown.message, diag, release);
+}
+
+/** The value Codex reports first when it reads `layers` merged, if any fails. */
+function firstProblem(layers: ConfigLayer[], release: ConfigBehaviour): Problem | null {
   const problems: Problem[] = [];
   for (const [key, variants] of Object.entries(configVariants(release))) {
     const p = variantProblem(layers, key, variants, release);
@@ -141,11 +162,7 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics, rele
     }
   }
   const rank = keyRank(layers, release.configErrorOrder);
-  const first = problems.sort((a, b) => rank(a.path[0]!) - rank(b.path[0]!))[0];
-  if (!first) return;
-  if (first.code === "config-approval-untrusted")
-    diag.fail({ code: first.code, layer: first.layer.layerId, message: first.message });
-  else failAt(first.layer, first.path, first.code, first.message, diag, release);
+  return problems.sort((a, b) => rank(a.path[0]!) - rank(b.path[0]!))[0] ?? null;
 }
 
 interface Problem {

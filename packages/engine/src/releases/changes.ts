@@ -123,9 +123,10 @@ const OBSERVED: readonly Change[] = [
     since: "0.90",
     previous: "0.89",
     summary:
-      "a config file value Codex cannot read is reported behind its file, line and column; before, followed by its key path only",
+      "a config file value Codex cannot read is reported behind its file, line and column, found by reading the layers again one at a time, lowest first: the first that fails alone is reported, even a value a higher layer replaces; before, the merged value, followed by its key path only",
     evidence: [
       'binary 0.87.0 and 0.89.0 report a user approval_policy = "sometimes" as `unknown variant ... in `approval_policy``, 0.90.0, 0.93.0 and 0.100.0 as `~/.codex/config.toml:1:19: unknown variant ...`, 2026-12-07',
+      'binary 0.89.0 reports the user approval_policy = "bad3" over a system "bad1" (with a user sandbox_mode = "bad2"), 0.100.0, 0.130.0, 0.150.0 and 0.169.0 the system one, 2026-12-07',
     ],
     affects: ["errors"],
     set: { configErrorFormat: "located" },
