@@ -106,9 +106,7 @@ type Switch = { enabled: boolean; source: string };
 /** What a release's catalogue gives every resolution alike: the default states, and the few features with rules. */
 interface CatalogueTables {
   /** Every feature at its default, in catalogue order; shared by every Outcome. */
-  defaults: Readonly<Record<string, FeatureState>>;
-  /** The same defaults, as switches. */
-  unset: ReadonlyMap<string, Switch>;
+  defaults: Readonly<Record<string, FeatureState & Switch>>;
   withDependencies: readonly FeatureSpec[];
   needingConfig: readonly NeedsConfig[];
 }
@@ -120,11 +118,10 @@ const tablesCache = new WeakMap<Catalogue, CatalogueTables>();
 function tablesOf(cat: Catalogue): CatalogueTables {
   let t = tablesCache.get(cat);
   if (!t) {
-    const defaults: Record<string, FeatureState> = {};
+    const defaults: Record<string, FeatureState & Switch> = {};
     for (const f of cat.all) defaults[f.key] = { enabled: f.default, stage: f.stage, source: "default" };
     t = {
       defaults: deepFreeze(defaults),
-      unset: new Map(cat.all.map((f) => [f.key, deepFreeze({ enabled: f.default, source: "default" })])),
       withDependencies: cat.all.filter((f) => f.requires.length > 0),
       needingConfig: cat.all.filter((f): f is NeedsConfig => typeof f.needsConfig === "string"),
     };
@@ -143,7 +140,7 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   const tables = tablesOf(cat);
   // Only the features something sets; the others keep their default.
   const state = new Map<string, Switch>();
-  const get = (key: string): Switch | undefined => state.get(key) ?? tables.unset.get(key);
+  const get = (key: string): Switch | undefined => state.get(key) ?? tables.defaults[key];
 
   const set = (key: string, value: boolean, source: string): void => {
     const spec = cat.config(key);
@@ -192,7 +189,7 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   if (diag.failed) return {};
   const configured = new Map(state);
   for (const pin of pins.values()) {
-    const before = configured.get(pin.spec.key) ?? tables.unset.get(pin.spec.key);
+    const before = configured.get(pin.spec.key) ?? tables.defaults[pin.spec.key];
     state.set(pin.spec.key, { enabled: pin.value, source: before?.source ?? "default" });
     if (before && before.source !== "default" && before.enabled !== pin.value) {
       diag.notice({
@@ -230,15 +227,10 @@ export function resolveFeatures(input: FeaturesInput, diag: Diagnostics): Record
   for (const f of cat.all) {
     const s = state.get(f.key);
     const pin = pins.get(f.key);
-    out[f.key] =
-      s || pin
-        ? {
-            enabled: (s ?? get(f.key)!).enabled,
-            stage: f.stage,
-            ...(pin ? { pinned_by: pin.source } : {}),
-            source: (s ?? get(f.key)!).source,
-          }
-        : tables.defaults[f.key]!;
+    // Every pinned feature has a state of its own (set above).
+    out[f.key] = s
+      ? { enabled: s.enabled, stage: f.stage, ...(pin ? { pinned_by: pin.source } : {}), source: s.source }
+      : tables.defaults[f.key]!;
   }
   return out;
 }
