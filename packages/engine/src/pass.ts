@@ -174,24 +174,23 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
   }
   for (const e of early) if (managedLate(e)) diag.fail(e);
   if (diag.failed) return refuse();
-  // Before 0.117 the same check comes just after requirements (binary 0.115.0: a requirements error wins).
-  if (edition.overrideCheck === "after-requirements") {
-    checkOverrides(stack.layers, diag, edition);
-    if (diag.failed) return refuse();
-  }
   const late = stackDiag.errors.filter((e) => !readBeforeRequirements(e));
   if (late.length > 0) {
     // Requirements are composed and checked before those files are read (binary: an empty allowed
     // list beats a user config syntax error).
     const composing = new Diagnostics();
     const composition = composeStage(reqLayers, edition, host, scenario.host.os, composing);
-    // The config files load in order and stop at the first that does not parse; what loaded
-    // before it is checked first (binary: a system `approval_policy = "untrusted"` beats a user
-    // config syntax error, a system syntax error beats a user `untrusted`).
+    // The config files load in order and stop at the first that does not parse. From 0.147 the
+    // files that loaded before it are checked first, without the managed and `-c` values (binary
+    // 0.147.0-0.171.0: a system `web_search = "bogus"` beats a user config syntax error, the same
+    // value in managed_config.toml or `-c` does not).
     const broken = FILE_ORDER.indexOf(late[0]!.layer);
-    const before = stack.layers.filter((l) => broken < 0 || !(FILE_ORDER.indexOf(l.layerId) >= broken));
     const checking = new Diagnostics();
-    if (broken >= 0) checkConfig(before, checking, edition);
+    if (broken >= 0 && edition.configFilesCheckedAsRead) {
+      const loaded = (l: ConfigLayer) =>
+        FILE_ORDER.indexOf(l.layerId) >= 0 && FILE_ORDER.indexOf(l.layerId) < broken;
+      checkConfig(stack.layers.filter(loaded), checking, edition);
+    }
     // The command line alone is resolved first: its `never` with a refused full access fails
     // before any file is read (binary).
     const cliOnly = new Diagnostics();
@@ -214,6 +213,12 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
       : undefined;
     diag.fail(composing.errors[0] ?? cliError ?? checking.errors[0] ?? late[0]!);
     return refuse();
+  }
+  // Before 0.117 the same check comes once requirements and the config files have loaded (binary
+  // 0.115.0: a requirements error wins; 0.100.0: a user config syntax error wins).
+  if (edition.overrideCheck === "after-requirements") {
+    checkOverrides(stack.layers, diag, edition);
+    if (diag.failed) return refuse();
   }
   // Codex reports the untrusted project folder before the ignored keys.
   if (stack.projectSkipped && edition.projectDisabledWarning)

@@ -228,12 +228,12 @@ export function checkThreadParams(
   const approval = release.onFailureAsOnRequest
     ? variants.approval_policy!.filter((m) => m !== "on-failure")
     : variants.approval_policy!;
-  const pairs: [string, string | undefined, readonly string[]][] = [
-    ["approval_policy", thread.approval_policy, approval],
-    ["approvals_reviewer", thread.approvals_reviewer, variants.approvals_reviewer!],
-    ["sandbox", thread.sandbox, variants.sandbox_mode!],
+  const pairs: [string | undefined, readonly string[]][] = [
+    [thread.approval_policy, approval],
+    [thread.approvals_reviewer, variants.approvals_reviewer!],
+    [thread.sandbox, variants.sandbox_mode!],
   ];
-  for (const [key, v, variants] of pairs) {
+  for (const [v, variants] of pairs) {
     if (v !== undefined && !variants.includes(v)) {
       diag.fail({
         code: "unknown-variant",

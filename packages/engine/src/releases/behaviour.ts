@@ -115,6 +115,12 @@ export interface Behaviour extends CommandRelease {
    */
   configReadMerged: boolean;
   /**
+   * Whether the config files that loaded before one that does not parse are checked first, so a bad
+   * value in the system config beats a user config syntax error (from 0.147); before, the syntax
+   * error wins and any `-c` value is checked only after it.
+   */
+  configFilesCheckedAsRead: boolean;
+  /**
    * How a config file value Codex cannot read is reported: serde's words followed by the key path
    * (`in \`key\``, up to 0.89), or behind the file, line and column (from 0.90).
    */
@@ -244,6 +250,7 @@ export const BASELINE: Behaviour = {
   appsServerListed: false,
   // Not observable on 0.77.0 (its threads never finish a turn): taken from 0.80.0 and 0.87.0.
   configReadMerged: true,
+  configFilesCheckedAsRead: false,
   configErrorFormat: "field-path",
   managedConfigErrorsFirst: false,
   broadAllowsIgnored: false,

@@ -639,6 +639,18 @@ const OBSERVED: readonly Change[] = [
     set: { validationStopsCodex: true, requirementsSyntaxStopsCodex: true },
   },
   {
+    id: "config-files-checked-as-read",
+    since: "0.147",
+    previous: "0.146",
+    summary:
+      "when a config file does not parse, the files that loaded before it are checked first, so a bad system config value beats a user config syntax error; before, the syntax error won",
+    evidence: [
+      'binary 0.100.0, 0.130.0, 0.140.0, 0.143.0 and 0.146.0 report a user config syntax error over a system web_search = "bogus", 0.147.0, 0.150.0 and 0.171.0 the system value; a managed_config.toml web_search = "bogus" loses to the syntax error on all of them (fuzz:edition=codex-0.95;seed=1000954), 2026-12-07',
+    ],
+    affects: ["errors"],
+    set: { configFilesCheckedAsRead: true },
+  },
+  {
     id: "override-values-with-config",
     since: "0.147",
     previous: "0.146",
