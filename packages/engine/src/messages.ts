@@ -66,6 +66,9 @@ export function layerParseError(
     : `failed to parse requirements layer ${label}: ${detail}`;
 }
 
+export const projectParseError = (label: string, detail: string): string =>
+  `Error parsing project config file ${label}: ${detail}`;
+
 /** Fields Codex reads only once the layers are merged fail with this prefix instead. */
 export function mergedParseError(detail: string): string {
   return `failed to parse merged requirements: ${detail}`;

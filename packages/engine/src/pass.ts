@@ -88,13 +88,36 @@ function checkOverrides(layers: ConfigLayer[], diag: Diagnostics, edition: Editi
  * a project or managed config sets the key (binary 0.89.0, 0.99.0, 0.100.0, 0.107.0).
  */
 function checkConfigStack(layers: ConfigLayer[], diag: Diagnostics, edition: EditionSpec): void {
-  if (!edition.configReadMerged)
+  if (!edition.configReadMerged) checkConfig(readAlone(layers), diag, edition);
+  if (!diag.failed) checkConfig(layers, diag, edition);
+}
+
+/** The layers read on their own, before project and managed config apply, from 0.89 to 0.107. */
+function readAlone(layers: ConfigLayer[]): ConfigLayer[] {
+  return layers.filter((l) => !MANAGED_CONFIG_KINDS.has(l.kind) && l.kind !== "project");
+}
+
+/**
+ * What Codex reads before it meets the config file that does not parse. From 0.147 the system config
+ * is read as soon as it loads. The project config loads only after the base config is read: system,
+ * user and `-c` from 0.89 to 0.107, the `-c` values alone from 0.147 (binary 0.100.0, 0.147.0,
+ * 0.150.0; 0.87.0, 0.110.0-0.146.0 report the project syntax error over them).
+ */
+function checkBeforeBrokenFile(
+  layers: ConfigLayer[],
+  broken: string,
+  diag: Diagnostics,
+  edition: EditionSpec,
+): void {
+  if (edition.systemConfigReadFirst && broken !== "system.config")
     checkConfig(
-      layers.filter((l) => !MANAGED_CONFIG_KINDS.has(l.kind) && l.kind !== "project"),
+      layers.filter((l) => l.layerId === "system.config"),
       diag,
       edition,
     );
-  if (!diag.failed) checkConfig(layers, diag, edition);
+  if (diag.failed || broken !== "project.config") return;
+  if (!edition.configReadMerged) checkConfig(readAlone(layers), diag, edition);
+  else if (edition.overrideCheck === "with-config") checkOverrides(layers, diag, edition);
 }
 
 /**
@@ -180,17 +203,11 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
     // list beats a user config syntax error).
     const composing = new Diagnostics();
     const composition = composeStage(reqLayers, edition, host, scenario.host.os, composing);
-    // The config files load in order and stop at the first that does not parse. From 0.147 the
-    // files that loaded before it are checked first, without the managed and `-c` values (binary
-    // 0.147.0-0.171.0: a system `web_search = "bogus"` beats a user config syntax error, the same
-    // value in managed_config.toml or `-c` does not).
-    const broken = FILE_ORDER.indexOf(late[0]!.layer);
+    // The config files load in order and stop at the first that does not parse; what Codex reads
+    // before it gets there is checked first.
+    const broken = late[0]!.layer;
     const checking = new Diagnostics();
-    if (broken >= 0 && edition.configFilesCheckedAsRead) {
-      const loaded = (l: ConfigLayer) =>
-        FILE_ORDER.indexOf(l.layerId) >= 0 && FILE_ORDER.indexOf(l.layerId) < broken;
-      checkConfig(stack.layers.filter(loaded), checking, edition);
-    }
+    if (FILE_ORDER.includes(broken)) checkBeforeBrokenFile(stack.layers, broken, checking, edition);
     // The command line alone is resolved first: its `never` with a refused full access fails
     // before any file is read (binary).
     const cliOnly = new Diagnostics();

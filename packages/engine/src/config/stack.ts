@@ -1,6 +1,7 @@
 import type { LayerId, Scenario } from "@codex-policy/spec";
 import type { Behaviour } from "../editions.js";
 import { perDocument } from "../memo.js";
+import { projectParseError, tomlSyntaxDetail } from "../messages.js";
 import type { ConfigLayer, ConfigLayerKind, Diagnostics } from "../model.js";
 import { managedPaths } from "../paths.js";
 import { deepFreeze, isTable, parseToml, syntaxErrorAt, type TomlTable } from "../toml.js";
@@ -35,11 +36,25 @@ function parseLayer(
   const r = parseToml(src.text);
   if (!r.ok) {
     const loc = syntaxErrorAt(r, release);
-    const at = loc.line !== undefined ? `:${loc.line}:${loc.column ?? 1}` : "";
-    diag.fail({ code: r.code, layer: src.layerId, message: `${src.label}${at}: ${r.message}`, ...loc });
+    diag.fail({ code: r.code, layer: src.layerId, message: syntaxMessage(src, loc, r), ...loc });
     return null;
   }
   return { kind: src.kind, label: src.label, layerId: src.layerId, doc: r.doc, text: src.text };
+}
+
+/**
+ * A config file that does not parse is reported at `file:line:col`, except the project config, which
+ * Codex loads on its own and reports with a code frame (binary 0.87.0-0.171.0).
+ */
+function syntaxMessage(
+  src: Source,
+  loc: { line?: number; column?: number },
+  r: { code: string; message: string },
+): string {
+  if (src.kind === "project" && r.code === "toml-syntax")
+    return projectParseError(src.label, tomlSyntaxDetail(loc.line, loc.column, r.message, src.text));
+  const at = loc.line !== undefined ? `:${loc.line}:${loc.column ?? 1}` : "";
+  return `${src.label}${at}: ${r.message}`;
 }
 
 /** Config layers an administrator manages: they apply above user, project and `-c` values. */

@@ -115,11 +115,10 @@ export interface Behaviour extends CommandRelease {
    */
   configReadMerged: boolean;
   /**
-   * Whether the config files that loaded before one that does not parse are checked first, so a bad
-   * value in the system config beats a user config syntax error (from 0.147); before, the syntax
-   * error wins and any `-c` value is checked only after it.
+   * Whether the system config.toml is read on its own as soon as it loads, so a bad value in it
+   * beats a user or project config syntax error (from 0.147); before, the syntax error wins.
    */
-  configFilesCheckedAsRead: boolean;
+  systemConfigReadFirst: boolean;
   /**
    * How a config file value Codex cannot read is reported: serde's words followed by the key path
    * (`in \`key\``, up to 0.89), or behind the file, line and column (from 0.90).
@@ -250,7 +249,7 @@ export const BASELINE: Behaviour = {
   appsServerListed: false,
   // Not observable on 0.77.0 (its threads never finish a turn): taken from 0.80.0 and 0.87.0.
   configReadMerged: true,
-  configFilesCheckedAsRead: false,
+  systemConfigReadFirst: false,
   configErrorFormat: "field-path",
   managedConfigErrorsFirst: false,
   broadAllowsIgnored: false,

@@ -639,16 +639,16 @@ const OBSERVED: readonly Change[] = [
     set: { validationStopsCodex: true, requirementsSyntaxStopsCodex: true },
   },
   {
-    id: "config-files-checked-as-read",
+    id: "system-config-read-first",
     since: "0.147",
     previous: "0.146",
     summary:
-      "when a config file does not parse, the files that loaded before it are checked first, so a bad system config value beats a user config syntax error; before, the syntax error won",
+      "the system config.toml is read on its own as soon as it loads, so a value in it Codex cannot read beats a user or project config syntax error; before, the syntax error won",
     evidence: [
-      'binary 0.100.0, 0.130.0, 0.140.0, 0.143.0 and 0.146.0 report a user config syntax error over a system web_search = "bogus", 0.147.0, 0.150.0 and 0.171.0 the system value; a managed_config.toml web_search = "bogus" loses to the syntax error on all of them (fuzz:edition=codex-0.95;seed=1000954), 2026-12-07',
+      'binary 0.100.0, 0.130.0, 0.140.0, 0.143.0 and 0.146.0 report a user config syntax error over a system web_search = "bogus" (0.110.0, 0.130.0 and 0.146.0 a project config syntax error too), 0.147.0, 0.150.0 and 0.171.0 the system value; from 0.110 a user value of the kind loses to a project syntax error, and a managed_config.toml one to a user syntax error, in every release checked (fuzz:edition=codex-0.95;seed=1000954), 2026-12-07',
     ],
     affects: ["errors"],
-    set: { configFilesCheckedAsRead: true },
+    set: { systemConfigReadFirst: true },
   },
   {
     id: "override-values-with-config",
