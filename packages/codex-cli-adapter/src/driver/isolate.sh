@@ -1,7 +1,7 @@
 #!/bin/sh
 # The namespace's first process: makes the mounts private, mounts a /proc for the new pid namespace
-# (the sandbox helper reads it) and an overlay over /etc with a loopback resolver, brings loopback
-# up, then becomes the driver.
+# (the sandbox helper reads it) and an overlay over /etc with a loopback resolver, hides `.codex`
+# folders above the run directory, brings loopback up, then becomes the driver.
 # Usage: isolate.sh ETC_UPPER ETC_WORK COMMAND...
 set -e
 mount --make-rprivate /
@@ -12,6 +12,15 @@ mount -t overlay overlay -o "lowerdir=/etc,upperdir=$1,workdir=$2" /etc
 # file is removed first: through a symlink the write would reach outside the overlay.
 rm -f /etc/resolv.conf
 printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n' > /etc/resolv.conf
+# Some releases look for project config past the project's git root (0.147.0 on defaults), so a
+# `.codex` left in /tmp or / would reach every run: each one above the run directory is covered with
+# an empty read-only folder, in this namespace only.
+dir=$(dirname "$(dirname "$1")")
+while :; do
+  if [ -d "$dir/.codex" ] && [ ! -L "$dir/.codex" ]; then mount -t tmpfs -o ro,size=4k,mode=755 tmpfs "$dir/.codex"; fi
+  [ "$dir" = / ] && break
+  dir=$(dirname "$dir")
+done
 ip link set lo up
 shift 2
 exec "$@"
