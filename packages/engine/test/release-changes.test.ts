@@ -549,10 +549,10 @@ describe("0.164: a startup failure a thread cures is still reported (binary 0.13
   });
 });
 
-describe("0.129: under untrusted, known read-only commands ask too (binary 0.128.0 / 0.129.0, 0.131.0, 0.169.0)", () => {
+describe("0.149: under untrusted, known read-only commands ask too (binary 0.128.0-0.148.0 / 0.149.0, 0.150.0, 0.169.0)", () => {
   const untrusted = (commands: string[]) =>
     req('allowed_approval_policies = ["untrusted"]', { probe: { commands } });
-  const outcomes = (edition: "codex-0.128" | "codex-0.129") =>
+  const outcomes = (edition: "codex-0.128" | "codex-0.148" | "codex-0.149") =>
     Object.fromEntries(
       (
         run(
@@ -571,7 +571,8 @@ describe("0.129: under untrusted, known read-only commands ask too (binary 0.128
         ).effective?.commands ?? []
       ).map((c) => [c.command, c.outcome]),
     );
-  it("0.128 runs what it knows to be read-only, also in pipes, and asks for the rest", () => {
+  it("0.128 and 0.148 run what they know to be read-only, also in pipes, and ask for the rest", () => {
+    expect(outcomes("codex-0.148")).toEqual(outcomes("codex-0.128"));
     expect(outcomes("codex-0.128")).toEqual({
       ls: "run",
       "git status": "run",
@@ -584,8 +585,8 @@ describe("0.129: under untrusted, known read-only commands ask too (binary 0.128
       "printf x": "ask-user",
     });
   });
-  it("0.129 asks for every one", () => {
-    expect(new Set(Object.values(outcomes("codex-0.129")))).toEqual(new Set(["ask-user"]));
+  it("0.149 asks for every one", () => {
+    expect(new Set(Object.values(outcomes("codex-0.149")))).toEqual(new Set(["ask-user"]));
   });
   it("under on-request the list changes nothing (0.128)", () => {
     const o = run(req("", { probe: { commands: ["printf x", "ls"] } }), "codex-0.128");

@@ -693,6 +693,19 @@ const OBSERVED: readonly Change[] = [
     set: { lateProjectOnRequestedSandbox: false },
   },
   {
+    id: "untrusted-asks-known-safe",
+    since: "0.149",
+    previous: "0.148",
+    summary:
+      "under untrusted, commands Codex knows to be read-only (ls, cat, grep, git status/log/diff/show, find without -exec or -delete, sed -n Np, …) ask like any other; before, they ran without asking",
+    evidence: [
+      "fuzz:edition=codex-0.128;seed=12800",
+      "binary 0.128.0, 0.129.0, 0.130.0, 0.131.0, 0.138.0, 0.142.0, 0.146.0, 0.147.0 and 0.148.0 run ls -la and cat under untrusted (set in the user config, by requirements allowing only untrusted, or as a thread parameter), 0.149.0, 0.150.0 and 0.169.0 ask, 2026-12-07; an earlier reading of 0.129.0 and 0.131.0 as asking did not reproduce",
+    ],
+    affects: ["effective.commands"],
+    set: { untrustedRunsKnownSafe: false },
+  },
+  {
     id: "config-untrusted-fatal",
     since: "0.149",
     previous: "0.148",
@@ -775,19 +788,6 @@ const OBSERVED: readonly Change[] = [
       "effective.web_search",
     ],
     set: { startupFailureReported: true },
-  },
-  {
-    id: "untrusted-asks-known-safe",
-    since: "0.129",
-    previous: "0.128",
-    summary:
-      "under untrusted, commands Codex knows to be read-only (ls, cat, grep, git status/log/diff/show, find without -exec or -delete, sed -n Np, …) ask like any other; before, they ran without asking (0.130.0 is nondeterministic between the two)",
-    evidence: [
-      "fuzz:edition=codex-0.128;seed=12800",
-      "binary 0.128.0 runs them, 0.129.0/0.131.0/0.169.0 ask, 2026-12-06",
-    ],
-    affects: ["effective.commands"],
-    set: { untrustedRunsKnownSafe: false },
   },
   {
     id: "requirement-keys-0.166",

@@ -32,7 +32,7 @@ export interface EvaluateContext {
 
 /** The switches of an edition (its Behaviour) that decide how commands are evaluated. */
 export interface CommandRelease {
-  /** Under `untrusted`, commands Codex knows to be read-only run without asking (before 0.129). */
+  /** Under `untrusted`, commands Codex knows to be read-only run without asking (before 0.149). */
   untrustedRunsKnownSafe: boolean;
   /** An absolute program path no rule matches is matched again by its basename (from 0.110). */
   ruleBasenameRetry: boolean;
