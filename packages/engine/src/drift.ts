@@ -8,9 +8,10 @@ import {
   releaseEdition,
   type Scenario,
 } from "@codex-policy/spec";
+import { toggledEdition } from "./editions.js";
 import { catalogueFor, catalogueSource } from "./features/catalogue.js";
 import { CHANGES, type Change } from "./releases/changes.js";
-import { resolve } from "./resolve.js";
+import { resolve, resolveUnder } from "./resolve.js";
 
 /** What explains a difference: a change entry, or a release's feature catalogue (per-release data). */
 export interface DriftCause {
@@ -226,8 +227,27 @@ export function driftScenario(scenario: Scenario, from: Edition, to: Edition): D
   const steps = stepsBetween(a, b);
   const causes = new Map<string, DriftCause[]>();
   const unexplained = new Set<string>();
+  const toggled = new Map<string, Map<string, unknown>>();
+  const withoutEntry = (m: number, id: string) => {
+    const key = `${m}\u0000${id}`;
+    let f = toggled.get(key);
+    if (!f) {
+      f = driftFields(resolveUnder(scenario, toggledEdition(releaseEdition(m), id)), walked);
+      toggled.set(key, f);
+    }
+    return f;
+  };
+  // Of several entries at one release that could move a field, those whose absence leaves it unmoved.
+  const responsible = (m: number, p: string, cur: Map<string, unknown>, found: DriftCause[]) => {
+    const switches = found.filter((c) => CHANGES.some((e) => e.id === c.id && (e.set || e.add || e.remove)));
+    if (switches.length < 2) return found;
+    const moved = switches.filter((c) => !same(withoutEntry(m, c.id).get(p), cur.get(p)));
+    if (moved.length === 0) return found;
+    return found.filter((c) => !switches.includes(c) || moved.includes(c));
+  };
   const attribute = (m: number, prev: Map<string, unknown>, cur: Map<string, unknown>) => {
-    for (const [p, found] of stepCauses(m, prev, cur)) {
+    for (const [p, all] of stepCauses(m, prev, cur)) {
+      const found = responsible(m, p, cur, all);
       if (found.length === 0) unexplained.add(p);
       const list = causes.get(p) ?? [];
       for (const c of found) if (!list.some((x) => x.id === c.id)) list.push(c);

@@ -260,6 +260,12 @@ export const permissionDefaultUndefined = (name: string): string =>
   `default_permissions refers to undefined profile \`${name}\``;
 export const permissionProfileFallback = (configured: string, required: string): string =>
   `Configured value for \`permission_profile\` is disallowed by requirements; falling back from \`${configured}\` to required value \`${required}\`.`;
+/** A `:name` filesystem path the release does not know (and any entry below it) is ignored. */
+export function unknownSpecialPath(path: string, nested?: string): string {
+  const what = nested === undefined ? `\`${path}\`` : `\`${path}\` with nested entry \`${nested}\``;
+  return `Configured filesystem path ${what} is not recognized by this version of Codex and will be ignored. Upgrade Codex if this path is required.`;
+}
+
 export const permissionProfileWithoutFilesystem = (name: string): string =>
   `Permissions profile \`${name}\` does not define any recognized filesystem entries for this version of Codex. Filesystem access will remain restricted. Upgrade Codex if this profile expects filesystem permissions.`;
 export const denyReadUnsafeGlob = (pattern: string): string =>

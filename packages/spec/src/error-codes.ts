@@ -56,6 +56,8 @@ export const WARNING_CODES = {
   "deprecated-feature": "A deprecation notice: a feature key is renamed, deprecated or ignored.",
   "permission-profile-empty":
     "The active permission profile extends nothing and grants no filesystem entries Codex recognizes.",
+  "filesystem-path-unknown":
+    "A permission profile names a `:name` filesystem path the release does not know; the entry is ignored.",
   "credential-masking-inactive":
     "credential_masking is on, but no managed network proxy runs ([experimental_network] enabled), so nothing is masked.",
   "user-rules-invalid": "The user's .rules file does not parse, so none of its rules apply.",

@@ -17,6 +17,10 @@ const CLASSIFIERS: [RegExp, WarningCode][] = [
     /^Permissions profile `[^`]+` does not define any recognized filesystem entries/,
     "permission-profile-empty",
   ],
+  [
+    /^Configured filesystem path `:[^`]*` .*is not recognized by this version of Codex/,
+    "filesystem-path-unknown",
+  ],
   [/^Codex is ignoring \d+ unrecognized configuration setting/, "unrecognized-settings"],
   [/^Ignoring unknown `features` requirement/, "unknown-feature-requirement"],
   [/^Using legacy `features` requirement/, "legacy-feature-requirement"],

@@ -23,6 +23,14 @@ export interface ProfileShape {
   noFilesystem: boolean;
   /** Parts of the definition the engine does not simulate. */
   unmodelled: string[];
+  /** `:name` filesystem paths the release does not recognize, which Codex warns about and ignores. */
+  unknownPaths: UnknownPath[];
+}
+
+export interface UnknownPath {
+  path: string;
+  /** The entry below it, for a path that holds a table of entries. */
+  nested?: string;
 }
 
 interface Definition {
@@ -50,17 +58,26 @@ const wider = (a: string, b: string): string => (SANDBOX_RANK.indexOf(a) >= SAND
  * access, write access anywhere else is workspace-write (binary: `":project_roots" = "write"`),
  * read entries alone are read-only. A path may hold a table of entries below it
  * (`[filesystem.":workspace_roots"] "Working" = "write"`); a write among them is workspace-write
- * (binary 0.169.0).
+ * (binary 0.169.0). A `:name` path the release does not know grants nothing.
  */
-function filesystemSandbox(fs: unknown): string {
-  if (!isTable(fs)) return "read-only";
+function filesystemSandbox(
+  fs: unknown,
+  specialPaths: readonly string[],
+): { mode: string; unknown: UnknownPath[] } {
+  const unknown: UnknownPath[] = [];
+  if (!isTable(fs)) return { mode: "read-only", unknown };
   let mode = "read-only";
   for (const [path, access] of Object.entries(fs)) {
+    if (path.startsWith(":") && !specialPaths.includes(path)) {
+      if (isTable(access)) for (const nested of Object.keys(access)) unknown.push({ path, nested });
+      else unknown.push({ path });
+      continue;
+    }
     if (isTable(access) && Object.values(access).includes("write")) mode = wider(mode, "workspace-write");
     if (access !== "write") continue;
     mode = wider(mode, path === ":root" || path === "/" ? "danger-full-access" : "workspace-write");
   }
-  return mode;
+  return { mode, unknown };
 }
 
 /**
@@ -71,6 +88,7 @@ export function profileShape(
   name: string,
   fields: Record<string, ComposedField>,
   config: ConfigLayer[],
+  specialPaths: readonly string[],
   seen: ReadonlySet<string> = new Set(),
 ): ProfileShape {
   if (isBuiltinProfile(name)) {
@@ -81,22 +99,26 @@ export function profileShape(
       networkOrigin: null,
       noFilesystem: false,
       unmodelled: [],
+      unknownPaths: [],
     };
   }
   const def = definition(name, fields, config);
   const body = def?.body ?? {};
   const parent = typeof body.extends === "string" && !seen.has(body.extends) ? body.extends : null;
-  const inherited = parent ? profileShape(parent, fields, config, new Set([...seen, name])) : null;
+  const inherited = parent
+    ? profileShape(parent, fields, config, specialPaths, new Set([...seen, name]))
+    : null;
   const unmodelled = [...(inherited?.unmodelled ?? [])];
   for (const key of ["filesystem", "workspace_roots"])
     if (body[key] !== undefined) unmodelled.push(`permissions.${name}.${key}`);
   const net = isTable(body.network) ? body.network.enabled : undefined;
-  const own = filesystemSandbox(body.filesystem);
+  const own = filesystemSandbox(body.filesystem, specialPaths);
   return {
-    sandbox: wider(inherited?.sandbox ?? "read-only", own),
+    sandbox: wider(inherited?.sandbox ?? "read-only", own.mode),
     network: typeof net === "boolean" ? net : (inherited?.network ?? false),
     networkOrigin: typeof net === "boolean" ? (def?.origin ?? null) : (inherited?.networkOrigin ?? null),
     noFilesystem: !parent && body.filesystem === undefined,
     unmodelled,
+    unknownPaths: [...(inherited?.unknownPaths ?? []), ...own.unknown],
   };
 }

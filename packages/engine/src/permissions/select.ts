@@ -8,7 +8,11 @@ import {
   reportFallback,
 } from "../effective/constrained.js";
 import { sandboxConstraintWith } from "../effective/settings.js";
-import { permissionProfileFallback, permissionProfileWithoutFilesystem } from "../messages.js";
+import {
+  permissionProfileFallback,
+  permissionProfileWithoutFilesystem,
+  unknownSpecialPath,
+} from "../messages.js";
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
 import { profilePartNotModelled } from "../not-modelled.js";
 import { isTable } from "../toml.js";
@@ -38,7 +42,7 @@ export interface PermissionInputs {
   /** The sandbox mode Codex picks when nothing is configured (from project trust). */
   sandboxDefault: Candidate;
   sandboxModeBeatsProfile: EditionSpec["sandboxModeBeatsProfile"];
-  release: ConstraintBehaviour;
+  release: ConstraintBehaviour & Pick<EditionSpec, "specialPaths">;
 }
 
 /**
@@ -99,8 +103,10 @@ export function checkPermissions(
   const { layers, fields } = input;
   let { profile, requested } = choice;
   const shape: ProfileShape | null =
-    profile.value !== null ? profileShape(profile.value, fields, layers) : null;
+    profile.value !== null ? profileShape(profile.value, fields, layers, input.release.specialPaths) : null;
   if (shape) requested = { ...requested, value: shape.sandbox };
+  for (const p of shape?.unknownPaths ?? [])
+    diag.warn("filesystem-path-unknown", unknownSpecialPath(p.path, p.nested));
   const sandbox = applyConstraint(
     requested,
     sandboxConstraintWith(fields.allowed_sandbox_modes, denyReadField(fields)),

@@ -48,6 +48,11 @@ export interface Behaviour extends CommandRelease {
    * is the variant that takes its settings as a table.
    */
   approvalModes: readonly string[];
+  /**
+   * The `:name` paths a permission profile's `[filesystem]` may use; any other `:name` is ignored
+   * with a warning.
+   */
+  specialPaths: readonly string[];
   /** Web search modes accepted in requirements and config. */
   webSearchModes: readonly string[];
   /** Reviewer spellings accepted in requirements and config. */
@@ -211,6 +216,7 @@ export const BASELINE: Behaviour = {
   requirementKeys: ["allowed_approval_policies", "allowed_sandbox_modes", ...LATER_REQUIREMENT_KEYS],
   configErrorOrder: "sorted",
   approvalModes: ["untrusted", "on-failure", "on-request", "never"],
+  specialPaths: [":root", ":minimal", ":project_roots", ":tmpdir"],
   webSearchModes: ["disabled", "cached", "live"],
   reviewers: ["user", "guardian_subagent"],
   autoReviewerName: "guardian_subagent",
@@ -270,6 +276,7 @@ export type VocabularyKey =
   | "requirementKeys"
   | "legacyRequirementKeys"
   | "approvalModes"
+  | "specialPaths"
   | "webSearchModes"
   | "reviewers"
   | "ruleDecisions"

@@ -473,6 +473,18 @@ const OBSERVED: readonly Change[] = [
     set: { trustDefaultFallbackWarns: true },
   },
   {
+    id: "workspace-roots-path",
+    since: "0.131",
+    previous: "0.130",
+    summary:
+      "a permission profile's :project_roots path is spelled :workspace_roots; the old name is not recognized (warned about and ignored), so a profile writing only there stays read-only",
+    evidence: [
+      'binary 0.121.0, 0.130.0, 0.131.0, 0.135.0, 0.136.0, 0.137.0, 0.139.0, 0.146.0, 0.148.0, 0.149.0 and 0.171.0 with a profile whose only [filesystem] entry is ":<name>" = "write", 2026-12-07',
+    ],
+    affects: ["effective.sandbox_mode", "warnings"],
+    set: { specialPaths: [":root", ":minimal", ":workspace_roots", ":tmpdir"] },
+  },
+  {
     id: "config-errors-in-file-order",
     since: "0.133",
     previous: "0.132",
@@ -534,6 +546,18 @@ const OBSERVED: readonly Change[] = [
     ],
     affects: ["errors"],
     set: { requirementsErrorPrefix: "layer" },
+  },
+  {
+    id: "slash-tmp-path",
+    since: "0.137",
+    previous: "0.136",
+    summary:
+      "a permission profile may name /tmp as :slash_tmp; before, the path was not recognized (warned about and ignored)",
+    evidence: [
+      'binary 0.121.0, 0.130.0, 0.131.0, 0.135.0, 0.136.0, 0.137.0, 0.139.0, 0.146.0, 0.148.0, 0.149.0 and 0.171.0 with a profile whose only [filesystem] entry is ":<name>" = "write", 2026-12-07',
+    ],
+    affects: ["effective.sandbox_mode", "warnings"],
+    add: { specialPaths: [":slash_tmp"] },
   },
   {
     id: "auto-review-echoed",
@@ -723,6 +747,17 @@ const OBSERVED: readonly Change[] = [
     evidence: ["fuzz:edition=codex-0.130;seed=4244", "binary 0.130.0/0.148.0/0.149.0, 2026-12-06"],
     affects: ["warnings"],
     set: { untrustedProjectSource: "effective-config" },
+  },
+  {
+    id: "project-roots-path-restored",
+    since: "0.149",
+    previous: "0.148",
+    summary: "a permission profile's :project_roots path is recognized again, beside :workspace_roots",
+    evidence: [
+      'binary 0.121.0, 0.130.0, 0.131.0, 0.135.0, 0.136.0, 0.137.0, 0.139.0, 0.146.0, 0.148.0, 0.149.0 and 0.171.0 with a profile whose only [filesystem] entry is ":<name>" = "write", 2026-12-07',
+    ],
+    affects: ["effective.sandbox_mode", "warnings"],
+    add: { specialPaths: [":project_roots"] },
   },
   {
     id: "rejection-drops-command",
