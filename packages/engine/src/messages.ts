@@ -268,8 +268,14 @@ export function unknownSpecialPath(path: string, nested?: string): string {
 
 export const permissionProfileWithoutFilesystem = (name: string): string =>
   `Permissions profile \`${name}\` does not define any recognized filesystem entries for this version of Codex. Filesystem access will remain restricted. Upgrade Codex if this profile expects filesystem permissions.`;
-export const denyReadUnsafeGlob = (pattern: string): string =>
-  `error creating thread: failed to load AGENTS.md instructions for environment \`local\`: fs sandbox helper failed with status exit status: 1: error building bubblewrap command: Fatal error: unreadable glob \`${pattern}\` cannot be safely expanded; use a pattern with a non-root directory prefix`;
+/** A thread whose session fails to start; before 0.156 the cause is wrapped once more. */
+export const threadCreationError = (cause: string, wrapped: boolean): string =>
+  `error creating thread: ${wrapped ? "Fatal error: Failed to initialize session: " : ""}${cause}`;
+export const denyReadUnsafeGlob = (pattern: string, wrapped: boolean): string =>
+  threadCreationError(
+    `failed to load AGENTS.md instructions for environment \`local\`: fs sandbox helper failed with status exit status: 1: error building bubblewrap command: Fatal error: unreadable glob \`${pattern}\` cannot be safely expanded; use a pattern with a non-root directory prefix`,
+    wrapped,
+  );
 export const CREDENTIAL_MASKING_INACTIVE =
   "Credential masking is inactive because the network proxy is disabled. Commands will receive unmasked credentials. Enable `features.network_proxy` or configure managed network requirements to use credential masking.";
 export const LOGIN_METHODS_EMPTY = "authentication requirements do not permit any usable login method";

@@ -286,7 +286,11 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
     );
     if (diag.failed) return refuse();
   }
-  const unsafeGlob = checkDenyReadGlobs(composed.fields.permissions, denyReadPatterns(composed.fields));
+  const unsafeGlob = checkDenyReadGlobs(
+    composed.fields.permissions,
+    denyReadPatterns(composed.fields),
+    edition,
+  );
   if (unsafeGlob) {
     diag.fail(unsafeGlob);
     return refuse();

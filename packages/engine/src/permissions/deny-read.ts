@@ -1,6 +1,7 @@
 import type { OutcomeError } from "@codex-policy/spec";
 import { denyReadUnsafeGlob } from "../messages.js";
 import type { ComposedField } from "../model.js";
+import type { Behaviour } from "../releases/behaviour.js";
 import { byBytes, isTable } from "../toml.js";
 
 function denyReadList(fields: Record<string, ComposedField>): unknown[] | null {
@@ -34,13 +35,15 @@ export function startsAtRoot(pattern: string): boolean {
 export function checkDenyReadGlobs(
   field: ComposedField | undefined,
   patterns: string[],
+  release: Pick<Behaviour, "denyReadGlobsChecked" | "sessionErrorWrapped">,
 ): OutcomeError | null {
+  if (!release.denyReadGlobsChecked) return null;
   // Codex expands the set in byte order and stops at the first unsafe glob (binary 0.169.0).
   const bad = patterns.filter(startsAtRoot).sort(byBytes)[0];
   if (bad === undefined) return null;
   return {
     code: "deny-read-unsafe-glob",
     layer: field?.layer.layerId ?? "system.requirements",
-    message: denyReadUnsafeGlob(bad),
+    message: denyReadUnsafeGlob(bad, release.sessionErrorWrapped),
   };
 }

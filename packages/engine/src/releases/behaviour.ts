@@ -53,6 +53,10 @@ export interface Behaviour extends CommandRelease {
    * with a warning.
    */
   specialPaths: readonly string[];
+  /** Whether a thread refuses to start on a `deny_read` glob that begins at the root (from 0.149). */
+  denyReadGlobsChecked: boolean;
+  /** Whether a session that fails to start is reported wrapped in `Fatal error: Failed to initialize session:` (until 0.155). */
+  sessionErrorWrapped: boolean;
   /** Web search modes accepted in requirements and config. */
   webSearchModes: readonly string[];
   /** Reviewer spellings accepted in requirements and config. */
@@ -217,6 +221,8 @@ export const BASELINE: Behaviour = {
   configErrorOrder: "sorted",
   approvalModes: ["untrusted", "on-failure", "on-request", "never"],
   specialPaths: [":root", ":minimal", ":project_roots", ":tmpdir"],
+  denyReadGlobsChecked: false,
+  sessionErrorWrapped: true,
   webSearchModes: ["disabled", "cached", "live"],
   reviewers: ["user", "guardian_subagent"],
   autoReviewerName: "guardian_subagent",

@@ -760,6 +760,18 @@ const OBSERVED: readonly Change[] = [
     add: { specialPaths: [":project_roots"] },
   },
   {
+    id: "deny-read-root-glob-refused",
+    since: "0.149",
+    previous: "0.148",
+    summary:
+      "a deny_read glob that begins at the root (/**/*.key) stops every thread from starting; before, the thread started",
+    evidence: [
+      'binary 0.146.0, 0.147.0 and 0.148.0 start a thread under deny_read = ["/srv/secret", "/**/*.key"], 0.149.0, 0.150.0, 0.155.0, 0.156.0, 0.157.0, 0.158.0, 0.160.0, 0.169.0 and 0.171.0 refuse it, 2026-12-07',
+    ],
+    affects: CORE,
+    set: { denyReadGlobsChecked: true },
+  },
+  {
     id: "rejection-drops-command",
     since: "0.153",
     previous: "0.152",
@@ -802,6 +814,18 @@ const OBSERVED: readonly Change[] = [
     evidence: ["h07", "g01", "c14"],
     affects: ["warnings", "requirements.allowed_login_methods"],
     set: { unknownKeyWarnings: true, reportsDefaultLoginMethods: true },
+  },
+  {
+    id: "session-error-unwrapped",
+    since: "0.156",
+    previous: "0.155",
+    summary:
+      "a thread whose session fails to start is reported as error creating thread: <cause>; before, the cause came after Fatal error: Failed to initialize session:",
+    evidence: [
+      "binary 0.149.0, 0.150.0 and 0.155.0 wrap the unsafe deny_read glob failure, 0.156.0, 0.157.0, 0.158.0, 0.160.0, 0.169.0 and 0.171.0 do not, 2026-12-07",
+    ],
+    affects: ["errors"],
+    set: { sessionErrorWrapped: false },
   },
   {
     id: "startup-failure-reported",
