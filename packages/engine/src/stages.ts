@@ -38,6 +38,17 @@ const layersKey = (ls: readonly AnyLayer[]): string =>
 /** Releases with the same vocabulary validate alike, so they share memo entries. */
 const VOCABULARY_SWITCHES = [...new Set([...VALIDATION_SWITCHES, ...CONFIG_SWITCHES])];
 const vocabularyKeys = new WeakMap<EditionSpec, string>();
+const specKeys = new WeakMap<EditionSpec, string>();
+/** One key per edition object: a spec with a change toggled shares its release's id, not its results. */
+let nextSpec = 0;
+function specKey(e: EditionSpec): string {
+  let k = specKeys.get(e);
+  if (k === undefined) {
+    k = `${e.id}~${nextSpec++}`;
+    specKeys.set(e, k);
+  }
+  return k;
+}
 function vocabularyKey(e: EditionSpec): string {
   let k = vocabularyKeys.get(e);
   if (k === undefined) {
@@ -93,7 +104,7 @@ export function composeStage(
   os: Scenario["host"]["os"],
   diag: Diagnostics,
 ): RequirementsStage {
-  return composition.run(keyOf(edition.id, host, os) + layersKey(layers), diag, (d) => {
+  return composition.run(keyOf(specKey(edition), host, os) + layersKey(layers), diag, (d) => {
     const composed = composeRequirements(layers, edition, host, os);
     for (const r of composed.remote) {
       if (r.applied === null) continue;
@@ -223,7 +234,7 @@ export function cloudStage(
 ): ReturnType<typeof selectCloud> {
   const id = scenario.identity;
   const key = keyOf(
-    edition.id,
+    specKey(edition),
     scenario.cloud ?? null,
     id.auth,
     id.plan ?? "",

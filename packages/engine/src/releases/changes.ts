@@ -772,6 +772,25 @@ const OBSERVED: readonly Change[] = [
     set: { denyReadGlobsChecked: true },
   },
   {
+    id: "computer-use-fields-reported",
+    since: "0.150",
+    previous: "0.149",
+    summary:
+      "the merged requirements report [computer_use] with allowPersistentApproval, defaultAppAccess, macos and windows beside allowLockedComputerUse (null when unset); before, allowLockedComputerUse alone",
+    evidence: [
+      "binary 0.147.0, 0.148.0 and 0.149.0 report allowLockedComputerUse alone, 0.150.0 and 0.171.0 all five fields, 2026-12-07 (the full corpus on 0.147.0)",
+    ],
+    affects: ["requirements.computer_use"],
+    remove: {
+      unreportedStructFields: [
+        "computer_use.allow_persistent_approval",
+        "computer_use.default_app_access",
+        "computer_use.macos",
+        "computer_use.windows",
+      ],
+    },
+  },
+  {
     id: "rejection-drops-command",
     since: "0.153",
     previous: "0.152",

@@ -65,7 +65,7 @@ function pathReport(value: unknown): unknown {
 }
 
 /** How a composed field appears in the report: under its own name, renamed, or not at all. */
-function reportedEntries(key: string, value: unknown): [string, unknown][] {
+function reportedEntries(key: string, value: unknown, unreported: readonly string[]): [string, unknown][] {
   if (key === "experimental_network") return [["network", networkReport(value)]];
   if (key === "application") return [["application", applicationReport(value)]];
   if (REQUIREMENT_SHAPES[key]?.kind === "path") return [[key, pathReport(value)]];
@@ -75,7 +75,7 @@ function reportedEntries(key: string, value: unknown): [string, unknown][] {
       ? [["allowed_windows_sandbox_implementations", value.allowed_sandbox_implementations]]
       : [];
   if (!REPORTED_REQUIREMENT_KEYS.has(key)) return [];
-  return [[key, reportedStruct(key, value) ?? value]];
+  return [[key, reportedStruct(key, value, unreported) ?? value]];
 }
 
 const TABLE_FIELDS_EMPTY_IS_UNSET = new Set(["features", "apps", "plugins", "auto_review"]);
@@ -132,7 +132,7 @@ export function requirementsReport(
   const out: Record<string, RequirementEntry> = {};
   for (const [key, f] of Object.entries(fields)) {
     if (!counts(key, f.value)) continue;
-    for (const [name, value] of reportedEntries(key, f.value)) {
+    for (const [name, value] of reportedEntries(key, f.value, edition.unreportedStructFields)) {
       out[name] = {
         value: normalize(name, value, edition),
         source: f.layer.source,

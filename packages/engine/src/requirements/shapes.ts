@@ -380,14 +380,20 @@ function reportedFields(
 }
 
 /**
- * A struct requirement the way the startup-config report shows it (0.169.0): every field present,
- * unset ones null, spelled as the binary spells them; null when the field has no such shape.
+ * A struct requirement the way the startup-config report shows it (0.169.0): every field the release
+ * reports present (`unreported`: `key.field` it does not yet), unset ones null, spelled as the binary
+ * spells them; null when the field has no such shape.
  */
-export function reportedStruct(key: string, value: unknown): Record<string, unknown> | null {
+export function reportedStruct(
+  key: string,
+  value: unknown,
+  unreported: readonly string[] = [],
+): Record<string, unknown> | null {
   const shape = REQUIREMENT_SHAPES[key];
   if (shape?.kind !== "struct" || !shape.reported || !isTable(value)) return null;
   const spell = shape.reported === "camel" ? camel : (k: string) => k;
-  const out = reportedFields(value, Object.keys(shape.fields), spell);
+  const fields = Object.keys(shape.fields).filter((f) => !unreported.includes(`${key}.${f}`));
+  const out = reportedFields(value, fields, spell);
   for (const [field, inner] of Object.entries(shape.nested ?? {})) {
     const v = value[field];
     if (isTable(v)) out[spell(field)] = reportedFields(v, inner, spell);
