@@ -53,8 +53,11 @@ export interface Behaviour extends CommandRelease {
    * with a warning.
    */
   specialPaths: readonly string[];
-  /** Fields of struct requirements (`key.field`) the merged requirements report does not list yet. */
-  unreportedStructFields: readonly string[];
+  /**
+   * Fields of struct requirements (`key.field`) the release does not have yet: the merged requirements
+   * report leaves them out and the layer's deserializer does not know them.
+   */
+  missingStructFields: readonly string[];
   /** Whether a thread refuses to start on a `deny_read` glob that begins at the root (from 0.149). */
   denyReadGlobsChecked: boolean;
   /** Whether a session that fails to start is reported wrapped in `Fatal error: Failed to initialize session:` (until 0.155). */
@@ -224,11 +227,12 @@ export const BASELINE: Behaviour = {
   approvalModes: ["untrusted", "on-failure", "on-request", "never"],
   specialPaths: [":root", ":minimal", ":project_roots", ":tmpdir"],
   denyReadGlobsChecked: false,
-  unreportedStructFields: [
+  missingStructFields: [
     "computer_use.allow_persistent_approval",
     "computer_use.default_app_access",
     "computer_use.macos",
     "computer_use.windows",
+    "application.storage",
   ],
   sessionErrorWrapped: true,
   webSearchModes: ["disabled", "cached", "live"],
@@ -291,7 +295,7 @@ export type VocabularyKey =
   | "legacyRequirementKeys"
   | "approvalModes"
   | "specialPaths"
-  | "unreportedStructFields"
+  | "missingStructFields"
   | "webSearchModes"
   | "reviewers"
   | "ruleDecisions"

@@ -782,7 +782,7 @@ const OBSERVED: readonly Change[] = [
     ],
     affects: ["requirements.computer_use"],
     remove: {
-      unreportedStructFields: [
+      missingStructFields: [
         "computer_use.allow_persistent_approval",
         "computer_use.default_app_access",
         "computer_use.macos",
@@ -866,6 +866,18 @@ const OBSERVED: readonly Change[] = [
       "effective.web_search",
     ],
     set: { startupFailureReported: true },
+  },
+  {
+    id: "application-storage",
+    since: "0.164",
+    previous: "0.163",
+    summary:
+      "[application] takes a storage table beside network, reported as storage (null when unset); before, storage was an unknown field and stopped Codex",
+    evidence: [
+      "binary 0.156.0 and 0.163.0 refuse [application.storage] with unknown field `storage`, expected `network`, 0.164.0, 0.166.0 and 0.169.0 report it, 2026-12-07 (the full corpus on 0.156.0)",
+    ],
+    affects: ["requirements.application", "status", "errors", "warnings"],
+    remove: { missingStructFields: ["application.storage"] },
   },
   {
     id: "requirement-keys-0.166",

@@ -39,17 +39,21 @@ function networkReport(value: unknown): unknown {
  * `[application]` as the report shows it (binary 0.169.0): both tables present (null when unset),
  * `network` with its `domains` map defaulting to empty, `storage` spelled in camel case.
  */
-function applicationReport(value: unknown): unknown {
+function applicationReport(value: unknown, missing: readonly string[]): unknown {
   if (!isTable(value)) return value;
   const { network, storage } = value;
   return {
     network: isTable(network) ? { enabled: network.enabled ?? null, domains: network.domains ?? {} } : null,
-    storage: isTable(storage)
-      ? {
-          defaultProjectParent: storage.default_project_parent ?? null,
-          projectlessWorkspaceRoot: storage.projectless_workspace_root ?? null,
-        }
-      : null,
+    ...(missing.includes("application.storage")
+      ? {}
+      : {
+          storage: isTable(storage)
+            ? {
+                defaultProjectParent: storage.default_project_parent ?? null,
+                projectlessWorkspaceRoot: storage.projectless_workspace_root ?? null,
+              }
+            : null,
+        }),
   };
 }
 
@@ -65,9 +69,9 @@ function pathReport(value: unknown): unknown {
 }
 
 /** How a composed field appears in the report: under its own name, renamed, or not at all. */
-function reportedEntries(key: string, value: unknown, unreported: readonly string[]): [string, unknown][] {
+function reportedEntries(key: string, value: unknown, missing: readonly string[]): [string, unknown][] {
   if (key === "experimental_network") return [["network", networkReport(value)]];
-  if (key === "application") return [["application", applicationReport(value)]];
+  if (key === "application") return [["application", applicationReport(value, missing)]];
   if (REQUIREMENT_SHAPES[key]?.kind === "path") return [[key, pathReport(value)]];
   if (key === "hooks") return [["hooks", reportedHooks(value)]];
   if (key === "windows")
@@ -75,7 +79,7 @@ function reportedEntries(key: string, value: unknown, unreported: readonly strin
       ? [["allowed_windows_sandbox_implementations", value.allowed_sandbox_implementations]]
       : [];
   if (!REPORTED_REQUIREMENT_KEYS.has(key)) return [];
-  return [[key, reportedStruct(key, value, unreported) ?? value]];
+  return [[key, reportedStruct(key, value, missing) ?? value]];
 }
 
 const TABLE_FIELDS_EMPTY_IS_UNSET = new Set(["features", "apps", "plugins", "auto_review"]);
@@ -132,7 +136,7 @@ export function requirementsReport(
   const out: Record<string, RequirementEntry> = {};
   for (const [key, f] of Object.entries(fields)) {
     if (!counts(key, f.value)) continue;
-    for (const [name, value] of reportedEntries(key, f.value, edition.unreportedStructFields)) {
+    for (const [name, value] of reportedEntries(key, f.value, edition.missingStructFields)) {
       out[name] = {
         value: normalize(name, value, edition),
         source: f.layer.source,

@@ -283,7 +283,11 @@ function mixedNetworkForms(value: Record<string, unknown>): ShapeProblem | null 
 }
 
 /** The first shape problem of `value` for requirements field `key`, or null. */
-export function checkRequirementShape(key: string, value: unknown): ShapeProblem | null {
+export function checkRequirementShape(
+  key: string,
+  value: unknown,
+  absent: readonly string[] = [],
+): ShapeProblem | null {
   const shape = REQUIREMENT_SHAPES[key];
   if (!shape) return null;
   const wrong = (expected: string): ShapeProblem => ({
@@ -315,9 +319,10 @@ export function checkRequirementShape(key: string, value: unknown): ShapeProblem
     }
     case "struct": {
       if (!isTable(value)) return wrong(`struct ${shape.name}`);
-      const names = Object.keys(shape.fields);
+      const has = (f: string) => !absent.includes(`${key}.${f}`);
+      const names = Object.keys(shape.fields).filter(has);
       for (const [k, v] of Object.entries(value)) {
-        const kind = shape.fields[k];
+        const kind = has(k) ? shape.fields[k] : undefined;
         if (kind === undefined) {
           if (shape.closed) return { code: "unknown-field", message: unknownField(k, names), path: key };
         } else if (kind !== "unchecked" && !fieldFits(kind, v)) {

@@ -115,7 +115,7 @@ function areaIssue(
 /** The enum spellings of a release, in the order its errors list them. */
 export type VocabularyBehaviour = Pick<
   Behaviour,
-  "approvalModes" | "webSearchModes" | "reviewers" | "ruleDecisions"
+  "approvalModes" | "webSearchModes" | "reviewers" | "ruleDecisions" | "missingStructFields"
 >;
 /** What validating a layer reads of a release: its vocabulary and how it words a failure. */
 export const VALIDATION_SWITCHES = [
@@ -123,6 +123,7 @@ export const VALIDATION_SWITCHES = [
   "webSearchModes",
   "reviewers",
   "ruleDecisions",
+  "missingStructFields",
   "requirementsErrorPrefix",
   "requirementFieldErrorsFramed",
 ] as const satisfies readonly (keyof Behaviour)[];
@@ -188,7 +189,9 @@ function checkField(key: string, value: unknown, release: VocabularyBehaviour): 
     case "permissions":
       return permissionsRequirementProblem(value);
     default:
-      return BOOLEAN_REQUIREMENT_KEYS.has(key) ? bool(value, key) : checkRequirementShape(key, value);
+      return BOOLEAN_REQUIREMENT_KEYS.has(key)
+        ? bool(value, key)
+        : checkRequirementShape(key, value, release.missingStructFields);
   }
 }
 

@@ -42,8 +42,8 @@ const FIELD_KINDS: Record<string, JsonSchema> = {
   unchecked: {},
 };
 
-/** The fields the engine checks only for their shape (shapes.ts), as schemas. */
-function shapeSchema(key: string): JsonSchema | null {
+/** The fields the engine checks only for their shape (shapes.ts), as schemas; `absent`: `key.field` the release lacks. */
+function shapeSchema(key: string, absent: readonly string[] = []): JsonSchema | null {
   const shape = REQUIREMENT_SHAPES[key];
   if (!shape) return null;
   switch (shape.kind) {
@@ -58,7 +58,9 @@ function shapeSchema(key: string): JsonSchema | null {
       return { type: "array", items: variant(shape.variants) };
     case "struct": {
       const properties = Object.fromEntries(
-        Object.entries(shape.fields).map(([k, kind]) => [
+        Object.entries(shape.fields)
+          .filter(([k]) => !absent.includes(`${key}.${k}`))
+          .map(([k, kind]) => [
           k,
           kind.startsWith("struct ") ? { type: "object" } : FIELD_KINDS[kind]!,
         ]),
@@ -291,7 +293,9 @@ function keySchema(key: string, release: EditionSpec): JsonSchema {
     case "allow_managed_hooks_only":
       return { type: "boolean", default: false };
     default:
-      return BOOLEAN_REQUIREMENT_KEYS.has(key) ? { type: "boolean" } : (shapeSchema(key) ?? {});
+      return BOOLEAN_REQUIREMENT_KEYS.has(key)
+        ? { type: "boolean" }
+        : (shapeSchema(key, release.missingStructFields) ?? {});
   }
 }
 
