@@ -20,6 +20,12 @@ describe("warning codes from the binary's texts", () => {
       "Project-local config, hooks, and exec policies are disabled in the following folders",
       "project-config-disabled",
     ],
+    [
+      "Project config.toml files are disabled in the following folders. Settings in those files are ignored",
+      "project-config-disabled",
+    ],
+    // 0.90.0's wording
+    ["The following config folders are disabled:\n    1. .codex", "project-config-disabled"],
     ["Invalid configuration; using defaults.", "invalid-configuration"],
     ["Something new in a later release", "unrecognized-warning"],
   ])("%s → %s", (text, code) => {

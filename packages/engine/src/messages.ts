@@ -160,8 +160,14 @@ export const legacyConfigLabel = (path: string): string => `legacy managed_confi
 export function projectDisabledWarning(
   trust: "trusted" | "untrusted" | "unknown",
   untrustedSource: "user-config" | "effective-config",
-  wording: "config-toml" | "project-local",
+  wording: "config-folders" | "config-toml" | "project-local",
 ): string {
+  if (wording === "config-folders") {
+    const head = "The following config folders are disabled:\n    1. .codex\n       ";
+    return trust === "untrusted"
+      ? `${head}. is marked as untrusted in ~/.codex/config.toml. Mark it trusted to enable project config folders.\n`
+      : `${head}Add . as a trusted project in ~/.codex/config.toml.\n`;
+  }
   const local = wording === "project-local";
   const what = local ? "project-local config, hooks, and exec policies" : "config.toml";
   const head = `${

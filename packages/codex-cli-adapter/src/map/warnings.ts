@@ -26,7 +26,10 @@ const CLASSIFIERS: [RegExp, WarningCode][] = [
   [/^Using legacy `features` requirement/, "legacy-feature-requirement"],
   [/^Ignoring removed `features` requirement/, "removed-feature-requirement"],
   // The older wording (0.100.0) names only config.toml.
-  [/^Project-local config|^Project config\.toml files are disabled/, "project-config-disabled"],
+  [
+    /^Project-local config|^Project config\.toml files are disabled|^The following config folders are disabled/,
+    "project-config-disabled",
+  ],
   [/^Invalid configuration; using defaults\./, "invalid-configuration"],
   [/^`\[features\]\.multi_agent` is deprecated\./, "multi-agent-deprecated"],
   [/^Error parsing rules; custom rules not applied\./, "user-rules-invalid"],

@@ -157,8 +157,8 @@ export interface Behaviour extends CommandRelease {
   projectConfig: "never" | "always" | "trusted";
   /** Whether a skipped project config is announced. */
   projectDisabledWarning: boolean;
-  /** How that announcement words it: `config.toml` files (before 0.122) or project-local config. */
-  projectWarningWording: "config-toml" | "project-local";
+  /** How that announcement words it: config folders (0.90), `config.toml` files (0.92 to 0.121) or project-local config. */
+  projectWarningWording: "config-folders" | "config-toml" | "project-local";
   /** Whether a project of unknown trust whose config was skipped loads at thread start (0.120 on). */
   lateProjectLoad: boolean;
   /** Where that announcement says an untrusted project is marked so. */
@@ -282,7 +282,7 @@ export const BASELINE: Behaviour = {
   projectConfig: "never",
   projectDisabledWarning: false,
   untrustedProjectSource: "user-config",
-  projectWarningWording: "config-toml",
+  projectWarningWording: "config-folders",
   lateProjectLoad: false,
   untrustedProjectLeaks: false,
   refusalNamesField: false,

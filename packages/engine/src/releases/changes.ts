@@ -141,6 +141,18 @@ const OBSERVED: readonly Change[] = [
     set: { projectDisabledWarning: true },
   },
   {
+    id: "project-warning-config-toml",
+    since: "0.92",
+    previous: "0.90",
+    summary:
+      "the disabled-project warning speaks of project config.toml files that are ignored while skills and exec policies still load; before, it lists the disabled config folders and says to trust the project",
+    evidence: [
+      "binary 0.90.0 words it `The following config folders are disabled:`, 0.92.0, 0.93.0, 0.95.0 and 0.98.0 `Project config.toml files are disabled in the following folders.`, for a project of unknown trust and an untrusted one, 2026-12-07 (0.91 was never published)",
+    ],
+    affects: ["warnings"],
+    set: { projectWarningWording: "config-toml" },
+  },
+  {
     id: "web-search-cached-default",
     since: "0.92",
     previous: "0.90",
@@ -409,7 +421,7 @@ const OBSERVED: readonly Change[] = [
     since: "0.122",
     previous: "0.121",
     summary:
-      "the disabled-project warning speaks of project-local config, hooks and exec policies (before: project config.toml files; that wording is verified from 0.100 only)",
+      "the disabled-project warning speaks of project-local config, hooks and exec policies (before: project config.toml files, from 0.92)",
     evidence: ["binary 0.100.0/0.115.0/0.120.0/0.121.0/0.122.0/0.123.0, 2026-12-06"],
     affects: ["warnings"],
     set: { projectWarningWording: "project-local" },

@@ -60,10 +60,7 @@ function shapeSchema(key: string, absent: readonly string[] = []): JsonSchema | 
       const properties = Object.fromEntries(
         Object.entries(shape.fields)
           .filter(([k]) => !absent.includes(`${key}.${k}`))
-          .map(([k, kind]) => [
-          k,
-          kind.startsWith("struct ") ? { type: "object" } : FIELD_KINDS[kind]!,
-        ]),
+          .map(([k, kind]) => [k, kind.startsWith("struct ") ? { type: "object" } : FIELD_KINDS[kind]!]),
       );
       const out: JsonSchema = { type: "object", properties };
       // A closed struct refuses other keys; a complete one ignores them with a warning.
