@@ -8,7 +8,11 @@ const firstLine = (r: ExecResult): string => (r.stderr.trim() || r.stdout.trim()
 export function mapFeaturesOrThrow(r: ExecResult): Record<string, FeatureState> {
   if (r.code !== 0)
     throw new AdapterError("probe-failed", `codex features list exited ${r.code}: ${firstLine(r)}`);
-  return parseFeaturesList(r.stdout);
+  try {
+    return parseFeaturesList(r.stdout);
+  } catch (e) {
+    throw new AdapterError("probe-failed", `codex features list: ${(e as Error).message}`);
+  }
 }
 
 export function mapMcpOrThrow(r: ExecResult): Record<string, McpServerState> {

@@ -4,8 +4,11 @@ import type { FeatureState, HookState, McpServerState } from "@codex-policy/spec
 export function parseFeaturesList(stdout: string): Record<string, FeatureState> {
   const out: Record<string, FeatureState> = {};
   for (const line of stdout.split("\n")) {
-    const m = /^(\S+)\s{2,}(.+?)\s{2,}(true|false)\s*$/.exec(line);
-    if (m) out[m[1]!] = { enabled: m[3] === "true", stage: m[2]! };
+    if (line.trim() === "") continue;
+    // Columns are padded with spaces; early releases (0.80) separate them with one tab.
+    const m = /^(\S+)(?:\t|\s{2,})(.+?)(?:\t|\s{2,})(true|false)\s*$/.exec(line);
+    if (!m) throw new Error(`features list printed a row it cannot read: ${JSON.stringify(line)}`);
+    out[m[1]!] = { enabled: m[3] === "true", stage: m[2]! };
   }
   return out;
 }
