@@ -13,7 +13,7 @@ describe("features list rows", () => {
     });
   });
 
-  it("reads 0.80.0's tab-separated columns", () => {
+  it("reads the tab-separated columns of releases up to 0.89 (0.80.0 here)", () => {
     const out = parseFeaturesList(
       "undo\tstable\tfalse\nshell_tool\tstable\ttrue\nweb_search_cached\texperimental\tfalse\n",
     );

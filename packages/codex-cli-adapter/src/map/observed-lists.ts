@@ -5,7 +5,7 @@ export function parseFeaturesList(stdout: string): Record<string, FeatureState> 
   const out: Record<string, FeatureState> = {};
   for (const line of stdout.split("\n")) {
     if (line.trim() === "") continue;
-    // Columns are padded with spaces; early releases (0.80) separate them with one tab.
+    // Columns are padded with spaces; releases up to 0.89 separate them with one tab.
     const m = /^(\S+)(?:\t|\s{2,})(.+?)(?:\t|\s{2,})(true|false)\s*$/.exec(line);
     if (!m) throw new Error(`features list printed a row it cannot read: ${JSON.stringify(line)}`);
     out[m[1]!] = { enabled: m[3] === "true", stage: m[2]! };
