@@ -171,13 +171,17 @@ describe("network access (docs/permission-profiles.md#network-access)", () => {
     expect(profile.effective?.network_access).toBe(false);
   });
 
-  it("takes a profile's network table over its base", () => {
+  it("takes a profile's network table over its base (binary 0.169.0)", () => {
     const o = run(
       req(
-        `default_permissions = "p"\n${allowList([["p", true]])}[permissions.p]\nextends = ":danger-full-access"\n[permissions.p.network]\nenabled = false\n`,
+        `default_permissions = "p"\n${allowList([
+          ["p", true],
+          ["q", true],
+        ])}[permissions.q.filesystem]\n":root" = "write"\n[permissions.q.network]\nenabled = true\n[permissions.p]\nextends = "q"\n[permissions.p.network]\nenabled = false\n`,
       ),
     );
-    expect(o.effective).toMatchObject({ sandbox_mode: "danger-full-access", network_access: false });
+    // Full write access without the network is no legacy mode: Codex reports an external sandbox.
+    expect(o.effective).toMatchObject({ sandbox_mode: "external-sandbox", network_access: false });
     expect(o.effective?.sources?.network_access).toBe("requirements");
   });
 

@@ -51,12 +51,16 @@ function definition(
 }
 
 const SANDBOX_RANK = ["read-only", "workspace-write", "danger-full-access"];
+/** A parent's external sandbox is its full write access without the network. */
+const fullWrite = (mode: string | undefined): string | undefined =>
+  mode === "external-sandbox" ? "danger-full-access" : mode;
 const wider = (a: string, b: string): string => (SANDBOX_RANK.indexOf(a) >= SANDBOX_RANK.indexOf(b) ? a : b);
 
 /**
- * The sandbox mode a profile's own `[filesystem]` entries grant: write access to the root is full
- * access, write access anywhere else is workspace-write (binary: `":project_roots" = "write"`),
- * read entries alone are read-only. A path may hold a table of entries below it
+ * The sandbox mode a profile's own `[filesystem]` entries grant: write access to `:root` is full
+ * access, write access anywhere else is workspace-write (binary: `":project_roots" = "write"`, and
+ * `"/" = "write"`, which is a plain path), read entries alone are read-only. `:minimal` is only ever
+ * read: a write to it grants nothing. A path may hold a table of entries below it
  * (`[filesystem.":workspace_roots"] "Working" = "write"`); a write among them is workspace-write
  * (binary 0.169.0). A `:name` path the release does not know grants nothing.
  */
@@ -73,9 +77,10 @@ function filesystemSandbox(
       else unknown.push({ path });
       continue;
     }
+    if (path === ":minimal") continue;
     if (isTable(access) && Object.values(access).includes("write")) mode = wider(mode, "workspace-write");
     if (access !== "write") continue;
-    mode = wider(mode, path === ":root" || path === "/" ? "danger-full-access" : "workspace-write");
+    mode = wider(mode, path === ":root" ? "danger-full-access" : "workspace-write");
   }
   return { mode, unknown };
 }
@@ -113,9 +118,12 @@ export function profileShape(
     if (body[key] !== undefined) unmodelled.push(`permissions.${name}.${key}`);
   const net = isTable(body.network) ? body.network.enabled : undefined;
   const own = filesystemSandbox(body.filesystem, specialPaths);
+  const network = typeof net === "boolean" ? net : (inherited?.network ?? false);
+  const sandbox = wider(fullWrite(inherited?.sandbox) ?? "read-only", own.mode);
   return {
-    sandbox: wider(inherited?.sandbox ?? "read-only", own.mode),
-    network: typeof net === "boolean" ? net : (inherited?.network ?? false),
+    // Writes everywhere without the network is no legacy mode: Codex reports an external sandbox.
+    sandbox: sandbox === "danger-full-access" && !network ? "external-sandbox" : sandbox,
+    network,
     networkOrigin: typeof net === "boolean" ? (def?.origin ?? null) : (inherited?.networkOrigin ?? null),
     noFilesystem: !parent && body.filesystem === undefined,
     unmodelled,
