@@ -15,12 +15,7 @@ printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n' > /etc/resolv.conf
 # Some releases look for project config past the project's git root (0.147.0 on defaults), so a
 # `.codex` left in /tmp or / would reach every run: each one above the run directory is covered with
 # an empty read-only folder, in this namespace only.
-dir=$(dirname "$(dirname "$1")")
-while :; do
-  if [ -d "$dir/.codex" ] && [ ! -L "$dir/.codex" ]; then mount -t tmpfs -o ro,size=4k,mode=755 tmpfs "$dir/.codex"; fi
-  [ "$dir" = / ] && break
-  dir=$(dirname "$dir")
-done
+sh "$(dirname "$0")/cover-codex-dirs.sh" "$(dirname "$(dirname "$1")")"
 ip link set lo up
 shift 2
 exec "$@"
