@@ -262,6 +262,14 @@ export const permissionConflictsWithConfig = (name: string): string =>
 export const PERMISSIONS_FILESYSTEM_RESERVED =
   "`permissions.filesystem` is reserved for requirements-level filesystem constraints and cannot define a profile";
 export const PERMISSIONS_TABLE_REQUIRED = "default_permissions requires a `[permissions]` table";
+export const PROFILES_WITHOUT_DEFAULT =
+  "config defines `[permissions]` profiles but does not set `default_permissions`";
+export const PROFILE_WRITES_OUTSIDE_WORKSPACE =
+  "permissions profile requests filesystem writes outside the workspace root, which is not supported until the runtime enforces FileSystemSandboxPolicy directly";
+export const profileWithoutFilesystemTable = (name: string): string =>
+  `permissions profile \`${name}\` must define a \`[permissions.${name}.filesystem]\` table`;
+export const profilePathNotAbsolute = (path: string): string =>
+  `filesystem path \`${path}\` must be absolute, use \`~/...\`, or start with \`:\``;
 export const permissionDefaultUndefined = (name: string): string =>
   `default_permissions refers to undefined profile \`${name}\``;
 export const permissionProfileFallback = (configured: string, required: string): string =>

@@ -259,7 +259,7 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
     diag,
   );
   const pinned = pinnedSettings(composed.fields, stack.layers, diag);
-  if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag);
+  if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag, edition);
   if (!diag.failed) checkModelProvider(composed.fields, stack.layers, diag);
   if (!diag.failed) notModelledNotices(composed.fields, stack.layers, diag);
   if (!diag.failed) checkConfigStack(stack.layers, diag, edition);

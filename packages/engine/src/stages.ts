@@ -18,7 +18,8 @@ import { CONFIG_SWITCHES, checkConfigLayers } from "./effective/config-checks.js
 import { catalogueFor } from "./features/catalogue.js";
 import { keyOf, StageCache } from "./memo.js";
 import { type ComposedField, type ConfigLayer, Diagnostics, type RequirementLayer } from "./model.js";
-import { checkConfigProfiles, checkPermissionRequirements } from "./permissions/definitions.js";
+import { checkPermissionRequirements } from "./permissions/definitions.js";
+import { checkConfigProfiles, type ProfileLoadBehaviour } from "./permissions/profile-load.js";
 import { checkComposed } from "./requirements/checks.js";
 import { requirementKeySet } from "./requirements/collect.js";
 import { type Composition, composeRequirements } from "./requirements/compose.js";
@@ -250,7 +251,8 @@ export function permissionsStage(
   fields: Record<string, ComposedField>,
   config: ConfigLayer[],
   diag: Diagnostics,
+  release: ProfileLoadBehaviour,
 ): void {
-  const err = checkPermissionRequirements(fields, config) ?? checkConfigProfiles(fields, config);
+  const err = checkPermissionRequirements(fields, config) ?? checkConfigProfiles(fields, config, release);
   if (err) diag.fail(err);
 }

@@ -26,6 +26,7 @@ import {
   resolve,
   unrecognizedKeys,
 } from "../src/index.js";
+import { PROFILES_WITHOUT_DEFAULT } from "../src/messages.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const work = mkdtempSync(join(tmpdir(), "codex-policy-schemas-"));
@@ -79,6 +80,8 @@ const KEY_OR_TYPE = new Set([
   "config-invalid",
   "unknown-feature-requirement",
 ]);
+/** Refusals that depend on the other files too: the user config could have chosen a profile. */
+const NOT_THE_DOCUMENT_ALONE = new Set([PROFILES_WITHOUT_DEFAULT]);
 /** Warnings that a key of the document itself goes unread. */
 const UNREAD = new Set(["unrecognized-settings", "unknown-feature-requirement"]);
 
@@ -128,7 +131,12 @@ function agreement(
       if (o.status === "ok" && unread.length === 0 && !o.warnings.some((w) => UNREAD.has(w.code))) {
         out.accepted++;
         if (!valid) out.disagreements.push(`${edition} accepts, the schema does not: ${text}`);
-      } else if (o.status === "refused" && KEY_OR_TYPE.has(first!.code) && first!.layer === layer) {
+      } else if (
+        o.status === "refused" &&
+        KEY_OR_TYPE.has(first!.code) &&
+        first!.layer === layer &&
+        !NOT_THE_DOCUMENT_ALONE.has(first!.message)
+      ) {
         out.rejected++;
         if (valid)
           out.disagreements.push(`${edition} refuses (${first!.code}), the schema does not: ${text}`);

@@ -5,10 +5,7 @@ import {
   PERMISSION_DEFAULT_NEEDS_ALLOWLIST,
   PERMISSION_DEFAULT_REQUIRED,
   PERMISSIONS_FILESYSTEM_RESERVED,
-  PERMISSIONS_TABLE_REQUIRED,
-  permissionConflictsWithConfig,
   permissionDefaultNotAllowed,
-  permissionDefaultUndefined,
   permissionUndefinedInAllowlist,
 } from "../messages.js";
 import type { ComposedField, ConfigLayer } from "../model.js";
@@ -122,34 +119,6 @@ export function checkPermissionRequirements(
     return fail(allowField, PERMISSION_DEFAULT_REQUIRED);
   }
   return null;
-}
-
-/**
- * Config-side checks when the configuration loads (Codex then runs on defaults): a requirements
- * profile may not share a name with a config one, and a configured `default_permissions` must name
- * a built-in or defined profile.
- */
-export function checkConfigProfiles(
-  fields: Record<string, ComposedField>,
-  config: ConfigLayer[],
-): OutcomeError | null {
-  const fromConfig = configProfiles(config);
-  const clash = Object.keys(requirementProfiles(fields))
-    .sort(byBytes)
-    .find((n) => fromConfig.has(n));
-  if (clash !== undefined) {
-    const layer = fromConfig.get(clash)!;
-    return { code: "config-invalid", layer: layer.layerId, message: permissionConflictsWithConfig(clash) };
-  }
-  const chosen = configuredDefault(config);
-  if (!chosen || isBuiltinProfile(chosen.name)) return null;
-  if (chosen.name in requirementProfiles(fields) || fromConfig.has(chosen.name)) return null;
-  const anyTable = config.some((l) => isTable(l.doc.permissions));
-  return {
-    code: "config-invalid",
-    layer: chosen.layer.layerId,
-    message: anyTable ? permissionDefaultUndefined(chosen.name) : PERMISSIONS_TABLE_REQUIRED,
-  };
 }
 
 /** The highest config layer's `default_permissions`. */

@@ -1,4 +1,6 @@
+import type { LayerId } from "@codex-policy/spec";
 import type { ComposedField, ConfigLayer } from "../model.js";
+import type { Behaviour } from "../releases/behaviour.js";
 import { isTable, type TomlTable } from "../toml.js";
 import { configProfiles, isBuiltinProfile, requirementProfiles } from "./definitions.js";
 
@@ -13,6 +15,9 @@ export const SANDBOX_PROFILE: Record<string, string> = Object.fromEntries(
   Object.entries(BUILTIN_SANDBOX).map(([profile, mode]) => [mode, profile]),
 );
 
+/** What a release reads of a profile definition. */
+export type ShapeBehaviour = Pick<Behaviour, "specialPaths" | "profileExtends" | "rootWriteNarrowed">;
+
 export interface ProfileShape {
   /** The sandbox mode Codex reports for the profile. */
   sandbox: string;
@@ -21,6 +26,8 @@ export interface ProfileShape {
   networkOrigin: string | null;
   /** The profile grants no filesystem access Codex recognizes (no `extends`, no entries). */
   noFilesystem: boolean;
+  /** Some entry in the chain grants less than write, so full access is only workspace-write. */
+  narrowed: boolean;
   /** Parts of the definition the engine does not simulate. */
   unmodelled: string[];
   /** `:name` filesystem paths the release does not recognize, which Codex warns about and ignores. */
@@ -33,21 +40,26 @@ export interface UnknownPath {
   nested?: string;
 }
 
-interface Definition {
+export interface Definition {
   body: TomlTable;
+  /** The kind of layer that defines it (`requirements`, `user`, …) and that layer's id. */
   origin: string;
+  layerId: LayerId;
 }
 
-function definition(
+/** Where a defined profile comes from: requirements first, else the highest config layer. */
+export function definition(
   name: string,
   fields: Record<string, ComposedField>,
   config: ConfigLayer[],
 ): Definition | null {
   const managed = requirementProfiles(fields)[name];
-  if (isTable(managed)) return { body: managed, origin: "requirements" };
+  const field = fields.permissions;
+  if (isTable(managed) && field)
+    return { body: managed, origin: "requirements", layerId: field.layer.layerId };
   const layer = configProfiles(config).get(name);
   const body = layer && isTable(layer.doc.permissions) ? layer.doc.permissions[name] : undefined;
-  return layer && isTable(body) ? { body, origin: layer.kind } : null;
+  return layer && isTable(body) ? { body, origin: layer.kind, layerId: layer.layerId } : null;
 }
 
 const SANDBOX_RANK = ["read-only", "workspace-write", "danger-full-access"];
@@ -56,33 +68,50 @@ const fullWrite = (mode: string | undefined): string | undefined =>
   mode === "external-sandbox" ? "danger-full-access" : mode;
 const wider = (a: string, b: string): string => (SANDBOX_RANK.indexOf(a) >= SANDBOX_RANK.indexOf(b) ? a : b);
 
+/** Whether an entry grants less than write: a read or none entry, or one below a path. */
+export const narrowerThanWrite = (access: unknown): boolean =>
+  isTable(access) ? Object.values(access).some((a) => a !== "write") : access !== "write";
+
 /**
- * The sandbox mode a profile's own `[filesystem]` entries grant: write access to `:root` is full
- * access, write access anywhere else is workspace-write (binary: `":project_roots" = "write"`, and
- * `"/" = "write"`, which is a plain path), read entries alone are read-only. `:minimal` is only ever
- * read: a write to it grants nothing. A path may hold a table of entries below it
- * (`[filesystem.":workspace_roots"] "Working" = "write"`); a write among them is workspace-write
- * (binary 0.169.0). A `:name` path the release does not know grants nothing.
+ * A `[filesystem]` table's entries the release acts on, and the `:name` paths it does not know (which
+ * Codex warns about and ignores). `:minimal` is only ever read: a write to it grants nothing.
  */
-function filesystemSandbox(
+export function filesystemEntries(
   fs: unknown,
   specialPaths: readonly string[],
-): { mode: string; unknown: UnknownPath[] } {
+): { counted: [string, unknown][]; unknown: UnknownPath[] } {
+  const counted: [string, unknown][] = [];
   const unknown: UnknownPath[] = [];
-  if (!isTable(fs)) return { mode: "read-only", unknown };
-  let mode = "read-only";
+  if (!isTable(fs)) return { counted, unknown };
   for (const [path, access] of Object.entries(fs)) {
     if (path.startsWith(":") && !specialPaths.includes(path)) {
       if (isTable(access)) for (const nested of Object.keys(access)) unknown.push({ path, nested });
       else unknown.push({ path });
-      continue;
-    }
-    if (path === ":minimal") continue;
+    } else if (path !== ":minimal") counted.push([path, access]);
+  }
+  return { counted, unknown };
+}
+
+/**
+ * The sandbox mode a profile's own `[filesystem]` entries grant: write access to `:root` is full
+ * access, write access anywhere else is workspace-write (binary: `":project_roots" = "write"`, and
+ * `"/" = "write"`, which is a plain path), read entries alone are read-only. A path may hold a table
+ * of entries below it (`[filesystem.":workspace_roots"] "Working" = "write"`); a write among them is
+ * workspace-write (binary 0.169.0). `narrows`: some entry grants less than write, which from 0.123
+ * turns full access anywhere in the chain into workspace-write (binary 0.128.0 to 0.169.0).
+ */
+function filesystemSandbox(
+  fs: unknown,
+  specialPaths: readonly string[],
+): { mode: string; narrows: boolean; unknown: UnknownPath[] } {
+  const { counted, unknown } = filesystemEntries(fs, specialPaths);
+  let mode = "read-only";
+  for (const [path, access] of counted) {
     if (isTable(access) && Object.values(access).includes("write")) mode = wider(mode, "workspace-write");
     if (access !== "write") continue;
     mode = wider(mode, path === ":root" ? "danger-full-access" : "workspace-write");
   }
-  return { mode, unknown };
+  return { mode, narrows: counted.some(([, access]) => narrowerThanWrite(access)), unknown };
 }
 
 /**
@@ -93,7 +122,7 @@ export function profileShape(
   name: string,
   fields: Record<string, ComposedField>,
   config: ConfigLayer[],
-  specialPaths: readonly string[],
+  release: ShapeBehaviour,
   seen: ReadonlySet<string> = new Set(),
 ): ProfileShape {
   if (isBuiltinProfile(name)) {
@@ -103,29 +132,34 @@ export function profileShape(
       network: sandbox === "danger-full-access",
       networkOrigin: null,
       noFilesystem: false,
+      narrowed: false,
       unmodelled: [],
       unknownPaths: [],
     };
   }
   const def = definition(name, fields, config);
   const body = def?.body ?? {};
-  const parent = typeof body.extends === "string" && !seen.has(body.extends) ? body.extends : null;
-  const inherited = parent
-    ? profileShape(parent, fields, config, specialPaths, new Set([...seen, name]))
-    : null;
+  const parent =
+    release.profileExtends && typeof body.extends === "string" && !seen.has(body.extends)
+      ? body.extends
+      : null;
+  const inherited = parent ? profileShape(parent, fields, config, release, new Set([...seen, name])) : null;
   const unmodelled = [...(inherited?.unmodelled ?? [])];
   for (const key of ["filesystem", "workspace_roots"])
     if (body[key] !== undefined) unmodelled.push(`permissions.${name}.${key}`);
   const net = isTable(body.network) ? body.network.enabled : undefined;
-  const own = filesystemSandbox(body.filesystem, specialPaths);
+  const own = filesystemSandbox(body.filesystem, release.specialPaths);
   const network = typeof net === "boolean" ? net : (inherited?.network ?? false);
-  const sandbox = wider(fullWrite(inherited?.sandbox) ?? "read-only", own.mode);
+  const narrowed = release.rootWriteNarrowed && (own.narrows || (inherited?.narrowed ?? false));
+  const widest = wider(fullWrite(inherited?.sandbox) ?? "read-only", own.mode);
+  const sandbox = narrowed && widest === "danger-full-access" ? "workspace-write" : widest;
   return {
     // Writes everywhere without the network is no legacy mode: Codex reports an external sandbox.
     sandbox: sandbox === "danger-full-access" && !network ? "external-sandbox" : sandbox,
     network,
     networkOrigin: typeof net === "boolean" ? (def?.origin ?? null) : (inherited?.networkOrigin ?? null),
     noFilesystem: !parent && body.filesystem === undefined,
+    narrowed,
     unmodelled,
     unknownPaths: [...(inherited?.unknownPaths ?? []), ...own.unknown],
   };

@@ -42,7 +42,8 @@ export interface PermissionInputs {
   /** The sandbox mode Codex picks when nothing is configured (from project trust). */
   sandboxDefault: Candidate;
   sandboxModeBeatsProfile: EditionSpec["sandboxModeBeatsProfile"];
-  release: ConstraintBehaviour & Pick<EditionSpec, "specialPaths">;
+  release: ConstraintBehaviour &
+    Pick<EditionSpec, "specialPaths" | "profileExtends" | "rootWriteNarrowed" | "emptyProfile">;
 }
 
 /**
@@ -103,7 +104,7 @@ export function checkPermissions(
   const { layers, fields } = input;
   let { profile, requested } = choice;
   const shape: ProfileShape | null =
-    profile.value !== null ? profileShape(profile.value, fields, layers, input.release.specialPaths) : null;
+    profile.value !== null ? profileShape(profile.value, fields, layers, input.release) : null;
   if (shape) requested = { ...requested, value: shape.sandbox };
   for (const p of shape?.unknownPaths ?? [])
     diag.warn("filesystem-path-unknown", unknownSpecialPath(p.path, p.nested));
@@ -116,7 +117,7 @@ export function checkPermissions(
   if (!sandbox) return null;
   if (sandbox.fellBack) profile = { value: null, origin: "requirements" };
   else if (shape && profile.value !== null) {
-    if (shape.noFilesystem)
+    if (shape.noFilesystem && input.release.emptyProfile === "warn")
       diag.warn("permission-profile-empty", permissionProfileWithoutFilesystem(profile.value));
     for (const key of shape.unmodelled) profilePartNotModelled(key, diag);
   }

@@ -53,6 +53,27 @@ export interface Behaviour extends CommandRelease {
    * with a warning.
    */
   specialPaths: readonly string[];
+  /** Whether `default_permissions` may name a built-in profile (`:workspace`, …) without defining it. */
+  builtinProfiles: boolean;
+  /**
+   * A chosen profile with no `[filesystem]` table (nor, from 0.133, a parent): refused (0.113),
+   * read-only without a word (0.114), or read-only with a warning (from 0.115).
+   */
+  emptyProfile: "refuse" | "silent" | "warn";
+  /**
+   * Whether an entry granting less than write beside a `:root` write counts (from 0.123): it makes the
+   * profile one that writes outside the workspace (refused until 0.128), then workspace-write. Before,
+   * the `:root` write is full access whatever is beside it.
+   */
+  rootWriteNarrowed: boolean;
+  /** Whether a permission profile's `extends` is read (before 0.133 it is ignored: the profile has only its own entries). */
+  profileExtends: boolean;
+  /**
+   * Whether a chosen permission profile may write anywhere. Before 0.128 its own entries may write
+   * only to `:project_roots` itself, or to `:root` with no narrower entry beside it; anything else
+   * stops the configuration from loading.
+   */
+  profileWritesAnywhere: boolean;
   /**
    * Fields of struct requirements (`key.field`) the release does not have yet: the merged requirements
    * report leaves them out and the layer's deserializer does not know them.
@@ -184,6 +205,7 @@ export const BISECTED_REQUIREMENT_KEYS: ReadonlySet<string> = new Set([
   "remote_sandbox_config",
   "otel",
   "unsafe_enforce_sqlite_journal_mode",
+  "permissions",
 ]);
 
 /** Whether a key's first release comes from the reported field lists (`requirement-fields.ts`). */
@@ -226,6 +248,11 @@ export const BASELINE: Behaviour = {
   configErrorOrder: "sorted",
   approvalModes: ["untrusted", "on-failure", "on-request", "never"],
   specialPaths: [":root", ":minimal", ":project_roots", ":tmpdir"],
+  builtinProfiles: false,
+  profileExtends: false,
+  emptyProfile: "refuse",
+  rootWriteNarrowed: false,
+  profileWritesAnywhere: false,
   denyReadGlobsChecked: false,
   missingStructFields: [
     "computer_use.allow_persistent_approval",
@@ -260,7 +287,7 @@ export const BASELINE: Behaviour = {
   startupFailureReported: false,
   configUntrustedFatal: false,
   unknownKeyWarnings: false,
-  ignoredConfigKeys: ["web_search", "approvals_reviewer"],
+  ignoredConfigKeys: ["web_search", "approvals_reviewer", "default_permissions", "permissions"],
   neverRejectsFlaggedCommands: false,
   neverRejectsFlaggedInFullAccess: true,
   gitDirProtected: false,

@@ -24,6 +24,16 @@ export interface Change {
 const CORE = ["effective.approval_policy", "effective.sandbox_mode", "status", "errors", "warnings"];
 /** What project config can set: every effective setting, features included, the start, the warnings. */
 const PROJECT = ["effective", "effective.features", "status", "errors", "warnings"];
+/** What loading (or refusing) a permission profile can change. */
+const PROFILE_LOAD = [
+  "status",
+  "errors",
+  "warnings",
+  "effective.sandbox_mode",
+  "effective.permission_profile",
+  "effective.network_access",
+  "effective.web_search",
+];
 
 /** Hand-written entries, oldest first. */
 const OBSERVED: readonly Change[] = [
@@ -268,6 +278,18 @@ const OBSERVED: readonly Change[] = [
     set: { configReadMerged: true },
   },
   {
+    id: "permission-profiles-read",
+    since: "0.113",
+    previous: "0.111",
+    summary:
+      "config's `default_permissions` and `[permissions.<name>]` profiles are read: a profile chosen there decides the sandbox, and profiles without a `default_permissions` stop the configuration from loading; before, both keys are ignored",
+    evidence: [
+      'binary 0.110.0 and 0.111.0 stay read-only with a profile writing to ":root" and load profiles without a default; 0.113.0, 0.115.0, 0.120.0, 0.121.0, 0.124.0 and 0.125.0 report an external sandbox and refuse them, 2026-12-07',
+    ],
+    affects: PROFILE_LOAD,
+    remove: { ignoredConfigKeys: ["default_permissions", "permissions"] },
+  },
+  {
     id: "apps-server-unlisted",
     since: "0.114",
     previous: "0.113",
@@ -307,6 +329,18 @@ const OBSERVED: readonly Change[] = [
       "requirements.features",
     ],
     add: { requirementKeys: ["features", "feature_requirements"] },
+  },
+  {
+    id: "empty-profile-loads",
+    since: "0.114",
+    previous: "0.113",
+    summary:
+      "a chosen permission profile without a `[filesystem]` table loads, read-only; 0.113 refuses it: permissions profile `p` must define a `[permissions.p.filesystem]` table",
+    evidence: [
+      'binary 0.113.0 refuses a profile that only has extends = ":workspace" (extends is not read yet); 0.114.0 loads it read-only without a warning, 2026-12-07',
+    ],
+    affects: PROFILE_LOAD,
+    set: { emptyProfile: "silent" },
   },
   {
     id: "workspace-git-read-only",
@@ -355,6 +389,18 @@ const OBSERVED: readonly Change[] = [
     ],
     affects: ["effective.commands"],
     set: { rejectionFormat: "exec-failed-for" },
+  },
+  {
+    id: "empty-profile-warning",
+    since: "0.115",
+    previous: "0.114",
+    summary:
+      "a chosen permission profile without a `[filesystem]` table draws the warning that it defines no recognized filesystem entries; 0.114 stays read-only without a word",
+    evidence: [
+      'binary 0.114.0 is silent for a profile that only has extends = ":workspace"; 0.115.0, 0.118.0, 0.120.0, 0.122.0, 0.124.0, 0.125.0, 0.130.0 and 0.132.0 warn, 2026-12-07',
+    ],
+    affects: ["warnings"],
+    set: { emptyProfile: "warn" },
   },
   {
     id: "override-values-first",
@@ -443,6 +489,18 @@ const OBSERVED: readonly Change[] = [
     add: { requirementKeys: ["remote_sandbox_config"] },
   },
   {
+    id: "root-write-narrowed",
+    since: "0.123",
+    previous: "0.122",
+    summary:
+      "an entry granting less than write beside a profile's `:root` write counts: the profile writes outside the workspace (refused until 0.128, workspace-write after); before, the `:root` write is full access whatever is beside it",
+    evidence: [
+      'binary 0.113.0, 0.114.0, 0.115.0, 0.118.0, 0.120.0 and 0.122.0 report an external sandbox for ":root" = "write" beside "/srv/data" = "read"; 0.123.0, 0.124.0 and 0.125.0 refuse it; 0.128.0, 0.130.0, 0.133.0, 0.150.0 and 0.169.0 report workspace-write, 2026-12-07',
+    ],
+    affects: PROFILE_LOAD,
+    set: { rootWriteNarrowed: true },
+  },
+  {
     id: "auto-review-accepted",
     since: "0.124",
     previous: "0.123",
@@ -471,6 +529,30 @@ const OBSERVED: readonly Change[] = [
     evidence: ["b11", "j01"],
     affects: ["warnings"],
     set: { sandboxWarningField: "permission_profile" },
+  },
+  {
+    id: "builtin-profile-names",
+    since: "0.128",
+    previous: "0.125",
+    summary:
+      "`default_permissions` may name a built-in profile (`:read-only`, `:workspace`, `:danger-full-access`); before, such a name must be defined like any other (`default_permissions requires a [permissions] table`, or `refers to undefined profile`)",
+    evidence: [
+      'binary 0.120.0, 0.121.0, 0.124.0 and 0.125.0 refuse default_permissions = ":workspace"; 0.128.0, 0.130.0, 0.150.0 and 0.169.0 choose it, 2026-12-07',
+    ],
+    affects: PROFILE_LOAD,
+    set: { builtinProfiles: true },
+  },
+  {
+    id: "profile-writes-anywhere",
+    since: "0.128",
+    previous: "0.125",
+    summary:
+      "a chosen permission profile may write outside the workspace (`:tmpdir`, absolute and `~/` paths, entries below `:project_roots`, a narrower entry beside a `:root` write); before, it stops the configuration from loading",
+    evidence: [
+      'binary 0.120.0, 0.121.0, 0.124.0 and 0.125.0 refuse a profile writing to ":tmpdir", and 0.125.0 one writing to "/srv/data", "/", "/tmp", "~/x", a nested entry or a ":root" write beside a read; 0.128.0 and 0.130.0 load them, 2026-12-07',
+    ],
+    affects: PROFILE_LOAD,
+    set: { profileWritesAnywhere: true },
   },
   {
     id: "trust-default-fallback-warns",
@@ -517,6 +599,30 @@ const OBSERVED: readonly Change[] = [
     evidence: ["j01"],
     affects: CORE,
     set: { neverWithFullAccess: "refuse" },
+  },
+  {
+    id: "managed-permission-profiles",
+    since: "0.133",
+    previous: "0.132",
+    summary:
+      "requirements' `[permissions.<name>]` profiles are read: a profile defined there with nothing to choose between profiles stops the configuration from loading; before, the requirements key is ignored",
+    evidence: [
+      "binary 0.130.0 and 0.132.0 load requirements defining [permissions.q] alone; 0.133.0, 0.134.0, 0.137.0, 0.138.0 and 0.169.0 refuse them (config defines [permissions] profiles but does not set default_permissions), 2026-12-07",
+    ],
+    affects: PROFILE_LOAD,
+    add: { requirementKeys: ["permissions"] },
+  },
+  {
+    id: "profile-extends",
+    since: "0.133",
+    previous: "0.132",
+    summary:
+      'a permission profile\'s `extends` is read, so `extends = ":workspace"` grants workspace-write; before, it is ignored and a profile with no `[filesystem]` of its own stays read-only with the empty-profile warning',
+    evidence: [
+      'binary 0.125.0, 0.130.0 and 0.132.0 stay read-only and warn for a profile that only extends ":workspace"; 0.133.0, 0.134.0, 0.137.0, 0.138.0, 0.150.0 and 0.169.0 report workspace-write, 2026-12-07',
+    ],
+    affects: PROFILE_LOAD,
+    set: { profileExtends: true },
   },
   {
     id: "legacy-above-requirements",
