@@ -268,6 +268,12 @@ export const PROFILE_WRITES_OUTSIDE_WORKSPACE =
   "permissions profile requests filesystem writes outside the workspace root, which is not supported until the runtime enforces FileSystemSandboxPolicy directly";
 export const profileWithoutFilesystemTable = (name: string): string =>
   `permissions profile \`${name}\` must define a \`[permissions.${name}.filesystem]\` table`;
+export const profileExtendsUnsupported = (name: string, parent: string): string =>
+  `permissions profile \`${name}\` cannot extend unsupported built-in profile \`${parent}\``;
+export const profileExtendsUndefined = (name: string, parent: string): string =>
+  `permissions profile \`${name}\` extends undefined profile \`${parent}\``;
+export const profileInheritanceCycle = (names: readonly string[]): string =>
+  `permissions profile inheritance cycle detected: ${names.join(" -> ")}`;
 export const profilePathNotAbsolute = (path: string): string =>
   `filesystem path \`${path}\` must be absolute, use \`~/...\`, or start with \`:\``;
 export const permissionDefaultUndefined = (name: string): string =>

@@ -26,7 +26,13 @@ import {
   resolve,
   unrecognizedKeys,
 } from "../src/index.js";
-import { PROFILES_WITHOUT_DEFAULT } from "../src/messages.js";
+import {
+  PROFILES_WITHOUT_DEFAULT,
+  profileExtendsUndefined,
+  profileExtendsUnsupported,
+  profileInheritanceCycle,
+  profilePathNotAbsolute,
+} from "../src/messages.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const work = mkdtempSync(join(tmpdir(), "codex-policy-schemas-"));
@@ -80,8 +86,18 @@ const KEY_OR_TYPE = new Set([
   "config-invalid",
   "unknown-feature-requirement",
 ]);
-/** Refusals that depend on the other files too: the user config could have chosen a profile. */
-const NOT_THE_DOCUMENT_ALONE = new Set([PROFILES_WITHOUT_DEFAULT]);
+/**
+ * Refusals that depend on the other files too: which profile applies, which the user config can
+ * decide. Each message's variable parts are matched by anything.
+ */
+const PROFILE_CHOICE: readonly RegExp[] = [
+  PROFILES_WITHOUT_DEFAULT,
+  profileExtendsUnsupported("\0", "\0"),
+  profileExtendsUndefined("\0", "\0"),
+  profileInheritanceCycle(["\0"]),
+  profilePathNotAbsolute("\0"),
+].map((m) => new RegExp(`^${m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll("\0", ".*")}$`));
+const dependsOnProfileChoice = (message: string): boolean => PROFILE_CHOICE.some((r) => r.test(message));
 /** Warnings that a key of the document itself goes unread. */
 const UNREAD = new Set(["unrecognized-settings", "unknown-feature-requirement"]);
 
@@ -135,7 +151,7 @@ function agreement(
         o.status === "refused" &&
         KEY_OR_TYPE.has(first!.code) &&
         first!.layer === layer &&
-        !NOT_THE_DOCUMENT_ALONE.has(first!.message)
+        !dependsOnProfileChoice(first!.message)
       ) {
         out.rejected++;
         if (valid)

@@ -126,3 +126,24 @@ export function configuredDefault(config: ConfigLayer[]): { name: string; layer:
   const c = configured(config, "default_permissions");
   return typeof c?.value === "string" ? { name: c.value, layer: c.layer } : null;
 }
+
+/**
+ * The profile that applies when the configuration loads: under a managed allow-list the configured
+ * one if the list allows it, else the managed default (`:workspace` when none is set); otherwise the
+ * configured one.
+ */
+export function activeProfile(
+  fields: Record<string, ComposedField>,
+  configuredName: string | null,
+): string | null {
+  const allowed = fields.allowed_permission_profiles?.value;
+  if (!isTable(allowed)) return configuredName;
+  if (configuredName !== null && allowed[configuredName] === true) return configuredName;
+  return managedDefault(fields);
+}
+
+/** The profile a managed allow-list falls back to. */
+export function managedDefault(fields: Record<string, ComposedField>): string {
+  const v = fields.default_permissions?.value;
+  return typeof v === "string" ? v : ":workspace";
+}

@@ -6,18 +6,32 @@ import {
   PROFILES_WITHOUT_DEFAULT,
   permissionConflictsWithConfig,
   permissionDefaultUndefined,
+  profileExtendsUndefined,
+  profileExtendsUnsupported,
+  profileInheritanceCycle,
   profilePathNotAbsolute,
   profileWithoutFilesystemTable,
 } from "../messages.js";
 import type { ComposedField, ConfigLayer } from "../model.js";
 import type { Behaviour } from "../releases/behaviour.js";
 import { byBytes, isTable } from "../toml.js";
-import { configProfiles, configuredDefault, isBuiltinProfile, requirementProfiles } from "./definitions.js";
+import {
+  activeProfile,
+  configProfiles,
+  configuredDefault,
+  isBuiltinProfile,
+  requirementProfiles,
+} from "./definitions.js";
 import { type Definition, definition, filesystemEntries, narrowerThanWrite } from "./profile-shape.js";
 
 export type ProfileLoadBehaviour = Pick<
   Behaviour,
-  "builtinProfiles" | "profileWritesAnywhere" | "specialPaths" | "emptyProfile" | "rootWriteNarrowed"
+  | "builtinProfiles"
+  | "profileWritesAnywhere"
+  | "specialPaths"
+  | "emptyProfile"
+  | "rootWriteNarrowed"
+  | "profileExtends"
 >;
 
 const invalid = (layer: string, message: string): OutcomeError => ({
@@ -30,7 +44,8 @@ const invalid = (layer: string, message: string): OutcomeError => ({
  * Config-side checks when the configuration loads (Codex then runs on defaults, or stops when the
  * defaults fail the same way): a requirements profile may not share a name with a config one; with
  * profiles defined, something must choose between them; a configured `default_permissions` must
- * name a defined (or, from 0.128, built-in) profile, whose own paths must be usable.
+ * name a defined (or, from 0.128, built-in) profile; the profile that applies must have a sound
+ * `extends` chain and usable paths of its own.
  */
 export function checkConfigProfiles(
   fields: Record<string, ComposedField>,
@@ -44,15 +59,72 @@ export function checkConfigProfiles(
   if (clash !== undefined)
     return invalid(fromConfig.get(clash)!.layerId, permissionConflictsWithConfig(clash));
   const chosen = configuredDefault(config);
-  if (!chosen) return nothingChooses(fields, config);
-  if (release.builtinProfiles && isBuiltinProfile(chosen.name)) return null;
-  const def = definition(chosen.name, fields, config);
-  if (def) return definitionProblem(chosen.name, def, release);
-  const anyTable = config.some((l) => isTable(l.doc.permissions));
-  return invalid(
-    chosen.layer.layerId,
-    anyTable ? permissionDefaultUndefined(chosen.name) : PERMISSIONS_TABLE_REQUIRED,
-  );
+  if (!chosen) {
+    const none = nothingChooses(fields, config);
+    if (none) return none;
+  } else if (
+    !(release.builtinProfiles && isBuiltinProfile(chosen.name)) &&
+    !definition(chosen.name, fields, config)
+  ) {
+    const anyTable = config.some((l) => isTable(l.doc.permissions));
+    return invalid(
+      chosen.layer.layerId,
+      anyTable ? permissionDefaultUndefined(chosen.name) : PERMISSIONS_TABLE_REQUIRED,
+    );
+  }
+  const active = activeProfile(fields, chosen?.name ?? null);
+  const def =
+    active === null || (release.builtinProfiles && isBuiltinProfile(active))
+      ? null
+      : definition(active, fields, config);
+  if (active === null || !def) return null;
+  const chain = release.profileExtends ? extendsChain(active, fields, config) : [def];
+  if (!Array.isArray(chain)) return chain;
+  for (const d of chain) {
+    const fs = d.body.filesystem;
+    const relative = isTable(fs) ? Object.keys(fs).sort(byBytes).find(isRelative) : undefined;
+    if (relative !== undefined) return invalid(d.layerId, profilePathNotAbsolute(relative));
+  }
+  return ownEntriesProblem(active, def, release);
+}
+
+const isRelative = (path: string): boolean =>
+  !path.startsWith("/") && !path.startsWith("~/") && !path.startsWith(":");
+
+/** The built-in profiles a defined profile may extend. */
+const EXTENDABLE: ReadonlySet<string> = new Set([":read-only", ":workspace"]);
+
+/**
+ * The definitions along the `extends` chain of the profile Codex compiles, itself first, or what is
+ * wrong with the chain: each parent must be `:read-only`, `:workspace` or a defined profile, and no
+ * profile may come back (binary 0.133.0 to 0.169.0).
+ */
+function extendsChain(
+  name: string,
+  fields: Record<string, ComposedField>,
+  config: ConfigLayer[],
+): Definition[] | OutcomeError {
+  const path: string[] = [];
+  const chain: Definition[] = [];
+  let current = name;
+  let def = definition(current, fields, config);
+  while (def) {
+    path.push(current);
+    chain.push(def);
+    const parent = def.body.extends;
+    if (typeof parent !== "string") return chain;
+    if (parent.startsWith(":"))
+      return EXTENDABLE.has(parent)
+        ? chain
+        : invalid(def.layerId, profileExtendsUnsupported(current, parent));
+    const next = definition(parent, fields, config);
+    if (!next) return invalid(def.layerId, profileExtendsUndefined(current, parent));
+    const seen = path.indexOf(parent);
+    if (seen >= 0) return invalid(def.layerId, profileInheritanceCycle([...path.slice(seen), parent]));
+    current = parent;
+    def = next;
+  }
+  return chain;
 }
 
 /**
@@ -73,10 +145,10 @@ function nothingChooses(fields: Record<string, ComposedField>, config: ConfigLay
 }
 
 /**
- * The chosen profile's own `[filesystem]` paths: each must be absolute, `~/…` or a `:name`; before
- * 0.128 its writes must also stay in the workspace (binary 0.125.0, checked entry by entry).
+ * The chosen profile's own `[filesystem]`: 0.113 wants the table; before 0.128 its writes must stay in
+ * the workspace (binary 0.125.0, checked entry by entry).
  */
-function definitionProblem(
+function ownEntriesProblem(
   name: string,
   def: Definition,
   release: ProfileLoadBehaviour,
@@ -84,11 +156,7 @@ function definitionProblem(
   const fs = def.body.filesystem;
   if (fs === undefined && release.emptyProfile === "refuse")
     return invalid(def.layerId, profileWithoutFilesystemTable(name));
-  if (!isTable(fs)) return null;
-  const paths = Object.keys(fs).sort(byBytes);
-  const relative = paths.find((p) => !p.startsWith("/") && !p.startsWith("~/") && !p.startsWith(":"));
-  if (relative !== undefined) return invalid(def.layerId, profilePathNotAbsolute(relative));
-  if (release.profileWritesAnywhere) return null;
+  if (!isTable(fs) || release.profileWritesAnywhere) return null;
   const { counted } = filesystemEntries(fs, release.specialPaths);
   const outside =
     fs[":root"] === "write"

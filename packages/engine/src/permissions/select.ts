@@ -16,7 +16,7 @@ import {
 import type { ComposedField, ConfigLayer, Diagnostics } from "../model.js";
 import { profilePartNotModelled } from "../not-modelled.js";
 import { isTable } from "../toml.js";
-import { configuredDefault } from "./definitions.js";
+import { configuredDefault, managedDefault } from "./definitions.js";
 import { denyReadField } from "./deny-read.js";
 import { type ProfileShape, profileShape, SANDBOX_PROFILE } from "./profile-shape.js";
 
@@ -73,8 +73,7 @@ export function choosePermissions(input: PermissionInputs, diag: Diagnostics): P
   let profile: { value: string | null; origin: string };
   let requested: Candidate;
   if (allowed) {
-    const managed =
-      typeof fields.default_permissions?.value === "string" ? fields.default_permissions.value : ":workspace";
+    const managed = managedDefault(fields);
     if (chosen && allowed[chosen.name] === true) {
       profile = { value: chosen.name, origin: chosen.layer.kind };
     } else {
