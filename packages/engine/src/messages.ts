@@ -3,6 +3,8 @@
  * so a wording change in a Codex release is a one-file change.
  */
 
+import type { Behaviour } from "./releases/behaviour.js";
+
 /** Rust Debug names Codex prints for enum values. */
 export const DEBUG_NAMES: Record<string, string> = {
   untrusted: "UnlessTrusted",
@@ -159,8 +161,8 @@ export const legacyConfigLabel = (path: string): string => `legacy managed_confi
 /** Shown when the project has config but is not trusted; `.` stands for the project folder. */
 export function projectDisabledWarning(
   trust: "trusted" | "untrusted" | "unknown",
-  untrustedSource: "user-config" | "effective-config",
-  wording: "config-folders" | "config-toml" | "project-local",
+  untrustedSource: Behaviour["untrustedProjectSource"],
+  wording: Behaviour["projectWarningWording"],
 ): string {
   if (wording === "config-folders") {
     const head = "The following config folders are disabled:\n    1. .codex\n       ";
