@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { type Scenario, ScenarioSchema } from "@codex-policy/spec";
 import type { Channel } from "./channels.js";
 import { AdapterError } from "./errors.js";
+import { atExit } from "./exit-hooks.js";
 import type { RunPaths } from "./map/paths.js";
 import { type ProbePlan, prepareWorkspace, type RequirementsVia, TEMPLATE_DIR_PREFIX } from "./plan.js";
 import { NAMESPACE_FLAGS, preflightFlags } from "./preflight.js";
@@ -94,42 +95,11 @@ export interface ProbeOptions {
 }
 
 /**
- * Work to do if this process exits or is interrupted mid-run (Ctrl-C, SIGTERM): kill the namespaces,
- * remove the run directories. One set of listeners serves every concurrent run. On a signal the
- * hooks run, then the signal is raised again so that the process ends as it would have.
+ * Removes a run directory. A process killed a moment ago may still finish a write in it, so a
+ * directory that is not yet empty is tried again a few times.
  */
-const onProcessExit = new Set<() => void>();
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-function atExit(fn: () => void): () => void {
-  if (onProcessExit.size === 0) {
-    process.once("exit", runExitHooks);
-    for (const s of SIGNALS) process.once(s, onSignal);
-  }
-  onProcessExit.add(fn);
-  return () => {
-    onProcessExit.delete(fn);
-    if (onProcessExit.size === 0) {
-      process.removeListener("exit", runExitHooks);
-      for (const s of SIGNALS) process.removeListener(s, onSignal);
-    }
-  };
-}
-function runExitHooks(): void {
-  for (const fn of onProcessExit) {
-    try {
-      fn();
-    } catch {
-      // keep going: every hook gets its turn
-    }
-  }
-  onProcessExit.clear();
-}
-function onSignal(signal: NodeJS.Signals): void {
-  runExitHooks();
-  process.removeListener("exit", runExitHooks);
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  // Another listener (a CLI's own handler) decides what happens next; otherwise die by the signal.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 
 /**
@@ -165,7 +135,7 @@ async function makeTemplate(codexBin: string, timeoutMs: number): Promise<string
   plan.warmOnly = true;
   writeFileSync(join(plan.root, "plan.json"), JSON.stringify(plan));
   const remove = () => {
-    rmSync(plan.root, { recursive: true, force: true });
+    removeDir(plan.root);
     templates.delete(codexBin);
   };
   try {
@@ -177,7 +147,7 @@ async function makeTemplate(codexBin: string, timeoutMs: number): Promise<string
   // The overlay's scratch directories belong to the namespace that set the template up.
   for (const d of ["etc-upper", "etc-work", "stub-bin"])
     rmSync(join(plan.root, d), { recursive: true, force: true });
-  atExit(remove);
+  atExit("remove", remove);
   return plan.root;
 }
 
@@ -229,8 +199,8 @@ export async function probe(
   });
   // If this process exits mid-run (process.exit, a killed test worker), still remove the workspace;
   // the namespace itself dies with `unshare` (killed by runIsolated's exit handler).
-  const cleanup = () => rmSync(plan.root, { recursive: true, force: true });
-  const forget = atExit(cleanup);
+  const cleanup = () => removeDir(plan.root);
+  const forget = atExit("remove", cleanup);
   try {
     const raw = await runDriver(plan, opts.timeoutMs);
     const paths: RunPaths = {
@@ -273,7 +243,7 @@ function runIsolated(args: string[], timeoutMs: number): Promise<string> {
       timedOut = true;
       killGroup();
     }, timeoutMs);
-    const forget = atExit(killGroup);
+    const forget = atExit("kill", killGroup);
     child.on("error", (e) => {
       clearTimeout(timer);
       forget();
