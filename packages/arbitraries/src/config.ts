@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { featureConfig } from "./features.js";
 import { type McpServerDef, mcpServers } from "./mcp.js";
+import { type ProfileDoc, profileDoc } from "./profiles.js";
 import { REVIEWER_VALUES, SANDBOXES, WEB_MODES } from "./vocab.js";
 
 /** A config.toml document as data (system, user, project, legacy managed_config). */
-export interface ConfigDoc {
+export interface ConfigDoc extends ProfileDoc {
   approval_policy?: string;
   sandbox_mode?: string;
   approvals_reviewer?: string;
@@ -20,8 +21,9 @@ const configApproval = (): fc.Arbitrary<string> =>
     { weight: 1, arbitrary: fc.constant("untrusted") },
   );
 
-export function configDoc(opts: { mcp?: boolean } = {}): fc.Arbitrary<ConfigDoc> {
-  return fc.record(
+/** A config document; permission profiles (`profiles`, on by default) appear in about one in four. */
+export function configDoc(opts: { mcp?: boolean; profiles?: boolean } = {}): fc.Arbitrary<ConfigDoc> {
+  const doc = fc.record(
     {
       approval_policy: configApproval(),
       sandbox_mode: fc.constantFrom(...SANDBOXES),
@@ -32,6 +34,12 @@ export function configDoc(opts: { mcp?: boolean } = {}): fc.Arbitrary<ConfigDoc>
     },
     { requiredKeys: [] },
   ) as fc.Arbitrary<ConfigDoc>;
+  if (opts.profiles === false) return doc;
+  const profiles = fc.oneof(
+    { weight: 3, arbitrary: fc.constant<ProfileDoc>({}) },
+    { weight: 1, arbitrary: profileDoc() },
+  );
+  return fc.tuple(doc, profiles).map(([d, p]) => ({ ...d, ...p }));
 }
 
 /** The legacy managed_config.toml: only the keys Codex reinterprets or treats as config (rules 21, 25). */

@@ -6,6 +6,7 @@ export * from "./features.js";
 export * from "./hostnames.js";
 export * from "./identity.js";
 export * from "./mcp.js";
+export * from "./profiles.js";
 export * from "./requirements.js";
 export * from "./robustness.js";
 export * from "./rules.js";

@@ -2,6 +2,13 @@ import fc from "fast-check";
 import { featurePins } from "./features.js";
 import { hostnamePattern } from "./hostnames.js";
 import { MCP_NAMES, type McpIdentity, mcpIdentity } from "./mcp.js";
+import {
+  allowedProfiles,
+  BUILTIN_PROFILES,
+  DEFINED_PROFILES,
+  type ProfileBody,
+  profileBody,
+} from "./profiles.js";
 import { type ManagedPrefixRule, managedRules } from "./rules.js";
 import { APPROVALS, REVIEWER_VALUES, WEB_MODES } from "./vocab.js";
 
@@ -16,6 +23,9 @@ export interface RequirementsDoc {
   remote_sandbox_config?: { hostname_patterns: string[]; allowed_sandbox_modes: string[] }[];
   rules?: { prefix_rules: ManagedPrefixRule[] };
   allow_managed_hooks_only?: boolean;
+  allowed_permission_profiles?: Record<string, boolean>;
+  default_permissions?: string;
+  permissions?: Record<string, ProfileBody>;
 }
 
 export const approvalList = (): fc.Arbitrary<string[]> =>
@@ -63,9 +73,16 @@ export const mcpAllowlist = (): fc.Arbitrary<Record<string, { identity: McpIdent
     { maxKeys: 3 },
   );
 
+/** The requirements fields about permission profiles, which appear only when asked for by name. */
+export const PROFILE_REQUIREMENT_FIELDS = [
+  "allowed_permission_profiles",
+  "default_permissions",
+  "permissions",
+] as const satisfies readonly (keyof RequirementsDoc)[];
+
 /**
- * A valid requirements document over every field. `fields` restricts which fields may appear
- * (useful for laws about one field); by default each field appears with probability ~1/3.
+ * A valid requirements document. `fields` restricts which fields may appear (useful for laws about
+ * one field); by default every field but the profile ones, each with probability ~1/3.
  */
 export function requirementsDoc(fields?: readonly (keyof RequirementsDoc)[]): fc.Arbitrary<RequirementsDoc> {
   const all: { [K in keyof RequirementsDoc]-?: fc.Arbitrary<NonNullable<RequirementsDoc[K]>> } = {
@@ -78,8 +95,18 @@ export function requirementsDoc(fields?: readonly (keyof RequirementsDoc)[]): fc
     remote_sandbox_config: fc.array(remoteEntry(), { minLength: 1, maxLength: 2 }),
     rules: managedRules().map((prefix_rules) => ({ prefix_rules })),
     allow_managed_hooks_only: fc.boolean(),
+    allowed_permission_profiles: allowedProfiles(),
+    default_permissions: fc.constantFrom(...DEFINED_PROFILES, ...BUILTIN_PROFILES),
+    permissions: fc.dictionary(fc.constantFrom(...DEFINED_PROFILES), profileBody(), {
+      minKeys: 1,
+      maxKeys: 2,
+    }),
   };
-  const keys = (fields ?? (Object.keys(all) as (keyof RequirementsDoc)[])) as (keyof RequirementsDoc)[];
+  const keys =
+    fields ??
+    (Object.keys(all) as (keyof RequirementsDoc)[]).filter(
+      (k) => !(PROFILE_REQUIREMENT_FIELDS as readonly string[]).includes(k),
+    );
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const k of keys) model[k] = all[k];
   return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<RequirementsDoc>;

@@ -11,7 +11,7 @@ import { featureFlags } from "./features.js";
 import { host } from "./hostnames.js";
 import { cloud, identity } from "./identity.js";
 import { mcpServersWithAllowlist } from "./mcp.js";
-import { type RequirementsDoc, requirementsDoc } from "./requirements.js";
+import { PROFILE_REQUIREMENT_FIELDS, type RequirementsDoc, requirementsDoc } from "./requirements.js";
 import { rulesWithCommands, userRulesText } from "./rules.js";
 import { type Breakage, breakage, breakDoc, toToml } from "./toml-text.js";
 
@@ -22,6 +22,8 @@ export interface StackOptions {
   brokenWeight?: number;
   /** Whether to add probe commands (they need the slow model-turn probe on the binary side). */
   commands?: boolean;
+  /** Whether config and system requirements may define and choose permission profiles (default true). */
+  profiles?: boolean;
 }
 
 /** A generated layer stack: the scenario plus which layers were deliberately broken. */
@@ -51,14 +53,18 @@ const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 export function layerStack(opts: StackOptions = {}): fc.Arbitrary<GeneratedStack> {
   const w = opts.brokenWeight ?? 1;
   const binary = opts.binary ?? false;
+  const profiles = opts.profiles ?? true;
   return fc
     .record({
       host: host(),
       systemReq: opt(requirementsDoc(), 3, 1),
+      managedProfiles: profiles
+        ? opt(requirementsDoc(PROFILE_REQUIREMENT_FIELDS), 1, 4)
+        : fc.constant(undefined),
       legacy: opt(legacyManagedConfigDoc(), 1, 3),
-      systemConfig: opt(configDoc({ mcp: false }), 1, 4),
-      userConfig: opt(configDoc(), 2, 1),
-      projectConfig: opt(configDoc(), 1, 2),
+      systemConfig: opt(configDoc({ mcp: false, profiles }), 1, 4),
+      userConfig: opt(configDoc({ profiles }), 2, 1),
+      projectConfig: opt(configDoc({ profiles }), 1, 2),
       trust: fc.constantFrom("trusted", "untrusted", "unknown") as fc.Arbitrary<
         "trusted" | "untrusted" | "unknown"
       >,
@@ -78,14 +84,18 @@ export function layerStack(opts: StackOptions = {}): fc.Arbitrary<GeneratedStack
       pick: fc.nat(),
     })
     .map((g) => {
-      const req: RequirementsDoc = { ...(g.systemReq ?? {}) };
+      const req: RequirementsDoc = { ...(g.systemReq ?? {}), ...(g.managedProfiles ?? {}) };
       const user: ConfigDoc = { ...(g.userConfig ?? {}) };
       if (g.mcp) {
         user.mcp_servers = g.mcp.servers;
         req.mcp_servers = g.mcp.allowlist;
       }
       if (g.rules) req.rules = { prefix_rules: g.rules.managed };
-      const hasReq = g.systemReq !== undefined || g.mcp !== undefined || g.rules !== undefined;
+      const hasReq =
+        g.systemReq !== undefined ||
+        g.managedProfiles !== undefined ||
+        g.mcp !== undefined ||
+        g.rules !== undefined;
       const hasUser = g.userConfig !== undefined || g.mcp !== undefined;
       const broken: Record<string, Breakage> = {};
       const text = (id: keyof typeof g.breaks, doc: object): string => {

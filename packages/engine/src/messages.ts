@@ -278,6 +278,8 @@ export const profileInheritanceCycle = (names: readonly string[]): string =>
   `permissions profile inheritance cycle detected: ${names.join(" -> ")}`;
 export const profilePathNotAbsolute = (path: string): string =>
   `filesystem path \`${path}\` must be absolute, use \`~/...\`, or start with \`:\``;
+export const permissionBuiltinUnknown = (name: string): string =>
+  `default_permissions refers to unknown built-in profile \`${name}\``;
 export const permissionDefaultUndefined = (name: string): string =>
   `default_permissions refers to undefined profile \`${name}\``;
 export const permissionProfileFallback = (configured: string, required: string): string =>

@@ -93,6 +93,15 @@ function checkConfigStack(layers: ConfigLayer[], diag: Diagnostics, edition: Edi
 }
 
 /** The layers read on their own, before project and managed config apply, from 0.89 to 0.107. */
+/** The layers Codex has read when it meets a config file that does not parse: the files before it, `-c` and managed config. */
+function readBefore(layers: ConfigLayer[], broken: string): ConfigLayer[] {
+  const at = FILE_ORDER.indexOf(broken);
+  return layers.filter((l) => {
+    const i = FILE_ORDER.indexOf(l.layerId);
+    return i < 0 ? l.kind !== "project" : i < at;
+  });
+}
+
 function readAlone(layers: ConfigLayer[]): ConfigLayer[] {
   return layers.filter((l) => !MANAGED_CONFIG_KINDS.has(l.kind) && l.kind !== "project");
 }
@@ -228,7 +237,12 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
     const cliError = cliNever
       ? cliOnly.errors.find((e) => e.code === "never-with-disallowed-full-access")
       : undefined;
-    diag.fail(composing.errors[0] ?? cliError ?? checking.errors[0] ?? late[0]!);
+    // From 0.147 the permission profiles are checked against what has been read: the requirements'
+    // allow-list and default, and the profiles of the files read before the broken one.
+    const profiling = new Diagnostics();
+    if (edition.profilesCheckedBeforeBrokenFile && !composing.failed && FILE_ORDER.includes(broken))
+      permissionsStage(composition.composed.fields, readBefore(stack.layers, broken), profiling, edition);
+    diag.fail(composing.errors[0] ?? profiling.errors[0] ?? cliError ?? checking.errors[0] ?? late[0]!);
     return refuse();
   }
   // Before 0.117 the same check comes once requirements and the config files have loaded (binary
@@ -259,7 +273,8 @@ export function resolvePass(given: Scenario, edition: EditionSpec, loadUnknownPr
     diag,
   );
   const pinned = pinnedSettings(composed.fields, stack.layers, diag);
-  if (!diag.failed) permissionsStage(composed.fields, stack.layers, diag, edition);
+  if (!diag.failed)
+    permissionsStage(composed.fields, stack.layers, diag, edition, scenario.session.thread?.sandbox);
   if (!diag.failed) checkModelProvider(composed.fields, stack.layers, diag);
   if (!diag.failed) notModelledNotices(composed.fields, stack.layers, diag);
   if (!diag.failed) checkConfigStack(stack.layers, diag, edition);

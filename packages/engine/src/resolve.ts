@@ -105,13 +105,21 @@ function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outc
   return {
     ...thread,
     notices: unique([...startup.notices, ...thread.notices]),
-    // Deprecation notices come once, from the thread's configuration.
+    // Deprecation notices come once, from the thread's configuration. The untrusted-project warning
+    // is Codex's at startup only: after a startup failure, a thread does not add it (binary 0.169.0).
     warnings: [
-      ...unique([...startup.warnings, ...thread.warnings].filter((w) => !isNotice(w))),
+      ...unique(
+        [...startup.warnings, ...thread.warnings.filter((w) => !STARTUP_ONLY.has(w.code))].filter(
+          (w) => !isNotice(w),
+        ),
+      ),
       ...thread.warnings.filter(isNotice),
     ],
   };
 }
+
+/** Warnings Codex shows when it starts, never for a thread. */
+const STARTUP_ONLY: ReadonlySet<string> = new Set(["project-config-disabled"]);
 
 /** Fallback notices whose warning the user was not shown become silent fallbacks. */
 function silenced(notices: Outcome["notices"], shown: Outcome): Outcome["notices"] {
@@ -233,8 +241,10 @@ function threadOnDefaults(up: Outcome, scenario: Scenario, id: EditionSpec): Out
     return bad ? { ...up, errors: [bad] } : up;
   }
   // From 0.164 the startup failure is reported on its own (`--print-startup-config`), with the started
-  // thread's warnings; before, the thread was the only witness.
-  return id.startupFailureReported ? { ...up, warnings: started.warnings } : started;
+  // thread's warnings; before, the thread was the only witness. Before 0.156 its own warnings are not
+  // shown, only those of the failed startup.
+  if (id.startupFailureReported) return { ...up, warnings: started.warnings };
+  return id.threadWarningsAfterFailure ? started : { ...started, warnings: up.warnings };
 }
 
 function withoutRequirementsLayer(scenario: Scenario, layer: string): Scenario {

@@ -252,7 +252,10 @@ export function permissionsStage(
   config: ConfigLayer[],
   diag: Diagnostics,
   release: ProfileLoadBehaviour,
+  threadSandbox?: string,
 ): void {
-  const err = checkPermissionRequirements(fields, config) ?? checkConfigProfiles(fields, config, release);
+  const err =
+    checkPermissionRequirements(fields, config) ??
+    checkConfigProfiles(fields, config, release, threadSandbox);
   if (err) diag.fail(err);
 }

@@ -4,6 +4,7 @@ import {
   PERMISSIONS_TABLE_REQUIRED,
   PROFILE_WRITES_OUTSIDE_WORKSPACE,
   PROFILES_WITHOUT_DEFAULT,
+  permissionBuiltinUnknown,
   permissionConflictsWithConfig,
   permissionDefaultUndefined,
   profileExtendsUndefined,
@@ -15,14 +16,9 @@ import {
 import type { ComposedField, ConfigLayer } from "../model.js";
 import type { Behaviour } from "../releases/behaviour.js";
 import { byBytes, isTable } from "../toml.js";
-import {
-  activeProfile,
-  configProfiles,
-  configuredDefault,
-  isBuiltinProfile,
-  requirementProfiles,
-} from "./definitions.js";
+import { activeProfile, configProfiles, configuredDefault, requirementProfiles } from "./definitions.js";
 import { type Definition, definition, filesystemEntries, narrowerThanWrite } from "./profile-shape.js";
+import { sandboxModeWins } from "./select.js";
 
 export type ProfileLoadBehaviour = Pick<
   Behaviour,
@@ -32,6 +28,7 @@ export type ProfileLoadBehaviour = Pick<
   | "emptyProfile"
   | "rootWriteNarrowed"
   | "profileExtends"
+  | "sandboxModeBeatsProfile"
 >;
 
 const invalid = (layer: string, message: string): OutcomeError => ({
@@ -45,12 +42,14 @@ const invalid = (layer: string, message: string): OutcomeError => ({
  * defaults fail the same way): a requirements profile may not share a name with a config one; with
  * profiles defined, something must choose between them; a configured `default_permissions` must
  * name a defined (or, from 0.128, built-in) profile; the profile that applies must have a sound
- * `extends` chain and usable paths of its own.
+ * `extends` chain and usable paths of its own. A thread's sandbox counts as a `sandbox_mode` set above
+ * every layer (binary 0.169.0).
  */
 export function checkConfigProfiles(
   fields: Record<string, ComposedField>,
   config: ConfigLayer[],
   release: ProfileLoadBehaviour,
+  threadSandbox?: string,
 ): OutcomeError | null {
   const fromConfig = configProfiles(config);
   const clash = Object.keys(requirementProfiles(fields))
@@ -58,14 +57,21 @@ export function checkConfigProfiles(
     .find((n) => fromConfig.has(n));
   if (clash !== undefined)
     return invalid(fromConfig.get(clash)!.layerId, permissionConflictsWithConfig(clash));
-  const chosen = configuredDefault(config);
+  const configuredName = configuredDefault(config);
+  const managedList = isTable(fields.allowed_permission_profiles?.value);
+  const chosen =
+    configuredName &&
+    !managedList &&
+    sandboxModeWins(config, configuredName.layer, threadSandbox, release.sandboxModeBeatsProfile)
+      ? null
+      : configuredName;
   if (!chosen) {
-    const none = nothingChooses(fields, config);
+    const none = threadSandbox === undefined ? nothingChooses(fields, config) : null;
     if (none) return none;
-  } else if (
-    !(release.builtinProfiles && isBuiltinProfile(chosen.name)) &&
-    !definition(chosen.name, fields, config)
-  ) {
+  } else if (release.builtinProfiles.length > 0 && chosen.name.startsWith(":")) {
+    if (!release.builtinProfiles.includes(chosen.name))
+      return invalid(chosen.layer.layerId, permissionBuiltinUnknown(chosen.name));
+  } else if (!definition(chosen.name, fields, config)) {
     const anyTable = config.some((l) => isTable(l.doc.permissions));
     return invalid(
       chosen.layer.layerId,
@@ -74,9 +80,7 @@ export function checkConfigProfiles(
   }
   const active = activeProfile(fields, chosen?.name ?? null);
   const def =
-    active === null || (release.builtinProfiles && isBuiltinProfile(active))
-      ? null
-      : definition(active, fields, config);
+    active === null || release.builtinProfiles.includes(active) ? null : definition(active, fields, config);
   if (active === null || !def) return null;
   const chain = release.profileExtends ? extendsChain(active, fields, config) : [def];
   if (!Array.isArray(chain)) return chain;

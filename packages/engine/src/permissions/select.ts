@@ -67,8 +67,6 @@ export function choosePermissions(input: PermissionInputs, diag: Diagnostics): P
     : null;
   const chosen = configuredDefault(layers);
   const sandboxSetting = sandboxModeSetting(layers, input.threadSandbox);
-  const beats = (sandboxRank: number, profileRank: number): boolean =>
-    input.sandboxModeBeatsProfile === "any-layer" || sandboxRank > profileRank;
 
   let profile: { value: string | null; origin: string };
   let requested: Candidate;
@@ -81,7 +79,10 @@ export function choosePermissions(input: PermissionInputs, diag: Diagnostics): P
       if (chosen) warnProfileFallback(chosen.name, managed, fields, diag);
     }
     requested = { value: "", explicit: true, origin: profile.origin };
-  } else if (chosen && !(sandboxSetting && beats(sandboxSetting.rank, layers.indexOf(chosen.layer)))) {
+  } else if (
+    chosen &&
+    !sandboxModeWins(layers, chosen.layer, input.threadSandbox, input.sandboxModeBeatsProfile)
+  ) {
     profile = { value: chosen.name, origin: chosen.layer.kind };
     requested = { value: "", explicit: true, origin: profile.origin };
   } else if (sandboxSetting) {
@@ -128,6 +129,21 @@ export function checkPermissions(
 }
 
 /** The `sandbox_mode` setting with its rank: the layer index, above every layer for the thread's. */
+/**
+ * Whether a `sandbox_mode` set above the layer of the configured `default_permissions` (a higher
+ * layer or the thread; any layer, say the docs) brings back the legacy settings. The profile is then
+ * never loaded: nothing in it is checked (binary 0.115.0 to 0.169.0).
+ */
+export function sandboxModeWins(
+  layers: ConfigLayer[],
+  profileLayer: ConfigLayer,
+  thread: string | undefined,
+  mode: EditionSpec["sandboxModeBeatsProfile"],
+): boolean {
+  const s = sandboxModeSetting(layers, thread);
+  return s !== null && (mode === "any-layer" || s.rank > layers.indexOf(profileLayer));
+}
+
 function sandboxModeSetting(
   layers: ConfigLayer[],
   thread: string | undefined,

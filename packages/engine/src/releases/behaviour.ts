@@ -53,8 +53,11 @@ export interface Behaviour extends CommandRelease {
    * with a warning.
    */
   specialPaths: readonly string[];
-  /** Whether `default_permissions` may name a built-in profile (`:workspace`, …) without defining it. */
-  builtinProfiles: boolean;
+  /**
+   * The built-in profiles `default_permissions` may name without defining them. Once there are any, a
+   * `:name` outside them is an unknown built-in; before, it is a name like any other.
+   */
+  builtinProfiles: readonly string[];
   /**
    * A chosen profile with no `[filesystem]` table (nor, from 0.133, a parent): refused (0.113),
    * read-only without a word (0.114), or read-only with a warning (from 0.115).
@@ -155,6 +158,17 @@ export interface Behaviour extends CommandRelease {
    */
   systemConfigReadFirst: boolean;
   /**
+   * Whether, when a config file does not parse, the permission profiles are first checked against
+   * what has been read (the requirements' allow-list and default, the files before it): from 0.147.
+   * Before, the syntax error wins.
+   */
+  profilesCheckedBeforeBrokenFile: boolean;
+  /**
+   * Whether a thread that starts after a startup failure shows its own warnings (a requirement
+   * fallback of its configuration) beside the failure's: from 0.156. Before, only the failure's.
+   */
+  threadWarningsAfterFailure: boolean;
+  /**
    * How a config file value Codex cannot read is reported: serde's words followed by the key path
    * (`in \`key\``, up to 0.89), or behind the file, line and column (from 0.90).
    */
@@ -248,7 +262,7 @@ export const BASELINE: Behaviour = {
   configErrorOrder: "sorted",
   approvalModes: ["untrusted", "on-failure", "on-request", "never"],
   specialPaths: [":root", ":minimal", ":project_roots", ":tmpdir"],
-  builtinProfiles: false,
+  builtinProfiles: [],
   profileExtends: false,
   emptyProfile: "refuse",
   rootWriteNarrowed: false,
@@ -301,6 +315,8 @@ export const BASELINE: Behaviour = {
   // Not observable on 0.77.0 (its threads never finish a turn): taken from 0.80.0 and 0.87.0.
   configReadMerged: true,
   systemConfigReadFirst: false,
+  profilesCheckedBeforeBrokenFile: false,
+  threadWarningsAfterFailure: false,
   configErrorFormat: "field-path",
   managedConfigErrorsFirst: false,
   broadAllowsIgnored: false,

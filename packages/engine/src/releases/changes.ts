@@ -535,12 +535,13 @@ const OBSERVED: readonly Change[] = [
     since: "0.128",
     previous: "0.125",
     summary:
-      "`default_permissions` may name a built-in profile (`:read-only`, `:workspace`, `:danger-full-access`); before, such a name must be defined like any other (`default_permissions requires a [permissions] table`, or `refers to undefined profile`)",
+      "`default_permissions` may name the built-in profiles `:read-only` and `:workspace`, and any other `:name` is an unknown built-in (`default_permissions refers to unknown built-in profile`); before, such a name must be defined like any other (`default_permissions requires a [permissions] table`, or `refers to undefined profile`)",
     evidence: [
       'binary 0.120.0, 0.121.0, 0.124.0 and 0.125.0 refuse default_permissions = ":workspace"; 0.128.0, 0.130.0, 0.150.0 and 0.169.0 choose it, 2026-12-07',
+      'binary 0.125.0 refuses ":foo" as an undefined profile, 0.128.0 and 0.169.0 as an unknown built-in (with or without a [permissions] table), 2026-12-07',
     ],
     affects: PROFILE_LOAD,
-    set: { builtinProfiles: true },
+    set: { builtinProfiles: [":read-only", ":workspace"] },
   },
   {
     id: "profile-writes-anywhere",
@@ -577,6 +578,18 @@ const OBSERVED: readonly Change[] = [
     ],
     affects: ["effective.sandbox_mode", "warnings"],
     set: { specialPaths: [":root", ":minimal", ":workspace_roots", ":tmpdir"] },
+  },
+  {
+    id: "danger-full-access-builtin",
+    since: "0.131",
+    previous: "0.130",
+    summary:
+      "`default_permissions` may name the built-in `:danger-full-access`; before, it is an unknown built-in and the configuration does not load",
+    evidence: [
+      'binary 0.128.0 and 0.130.0 refuse default_permissions = ":danger-full-access" (`refers to unknown built-in profile`); 0.131.0, 0.132.0, 0.133.0, 0.135.0, 0.140.0 and 0.150.0 choose it, 2026-12-07 (found by differential fuzzing with profiles)',
+    ],
+    affects: PROFILE_LOAD,
+    set: { builtinProfiles: [":read-only", ":workspace", ":danger-full-access"] },
   },
   {
     id: "config-errors-in-file-order",
@@ -793,6 +806,18 @@ const OBSERVED: readonly Change[] = [
     set: { systemConfigReadFirst: true },
   },
   {
+    id: "profiles-checked-before-broken-file",
+    since: "0.147",
+    previous: "0.146",
+    summary:
+      "when a config file does not parse, the permission profiles are checked first against what has been read (the requirements' allow-list and default, profiles defined in the files before it, with nothing to choose between them); before, the syntax error wins",
+    evidence: [
+      "binary 0.130.0 and 0.146.0 report a user config syntax error over requirements [permissions] profiles and over system config profiles without a default; 0.147.0, 0.150.0 and 0.169.0 report the profile error, and 0.169.0 each of the requirements' allow-list errors too, 2026-12-07 (found by differential fuzzing with profiles, fuzz:seed=1691)",
+    ],
+    affects: ["errors", "warnings"],
+    set: { profilesCheckedBeforeBrokenFile: true },
+  },
+  {
     id: "override-values-with-config",
     since: "0.147",
     previous: "0.146",
@@ -963,6 +988,18 @@ const OBSERVED: readonly Change[] = [
     ],
     affects: ["errors"],
     set: { sessionErrorWrapped: false },
+  },
+  {
+    id: "thread-warnings-after-failure",
+    since: "0.156",
+    previous: "0.155",
+    summary:
+      "a thread that starts after a startup failure shows the warnings of its own configuration (a requirement fallback) after `Invalid configuration; using defaults.`; before, only the startup's warnings",
+    evidence: [
+      "binary 0.150.0, 0.153.0 and 0.155.0 show only `Invalid configuration; using defaults.` for a thread started on-request after a `never` with a disallowed full access (legacy sandbox_mode or a :danger-full-access profile); 0.156.0, 0.157.0 and 0.163.0 add the sandbox fallback warning, 2026-12-07 (found by differential fuzzing with profiles, fuzz:seed=1001695)",
+    ],
+    affects: ["warnings"],
+    set: { threadWarningsAfterFailure: true },
   },
   {
     id: "startup-failure-reported",
