@@ -102,19 +102,19 @@ function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outc
   // that come with a started thread (binary).
   if (thread.status === "refused")
     return { ...thread, notices: startup.notices, warnings: startup.warnings.filter((w) => !isNotice(w)) };
+  // Before 0.156 the thread adds no warning of its own: what only its configuration falls back on (a
+  // thread parameter, the project loaded late, the user config after a startup failure) is silent.
+  const added = id.threadFallbackWarnings
+    ? thread.warnings.filter((w) => !STARTUP_ONLY.has(w.code) && !isNotice(w))
+    : [];
+  const warnings = unique([...startup.warnings.filter((w) => !isNotice(w)), ...added]);
+  const notices = unique([...startup.notices, ...thread.notices]);
   return {
     ...thread,
-    notices: unique([...startup.notices, ...thread.notices]),
+    notices: id.threadFallbackWarnings ? notices : silenced(notices, { ...thread, warnings }),
     // Deprecation notices come once, from the thread's configuration. The untrusted-project warning
     // is Codex's at startup only: after a startup failure, a thread does not add it (binary 0.169.0).
-    warnings: [
-      ...unique(
-        [...startup.warnings, ...thread.warnings.filter((w) => !STARTUP_ONLY.has(w.code))].filter(
-          (w) => !isNotice(w),
-        ),
-      ),
-      ...thread.warnings.filter(isNotice),
-    ],
+    warnings: [...warnings, ...thread.warnings.filter(isNotice)],
   };
 }
 
@@ -189,9 +189,13 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
   if (!id.configErrorServerUp) return stopped(refused, id);
   if (THREAD_START_FAILURES.has(e.code))
     return { ...refused, warnings: refused.warnings.filter((w) => !isNotice(w)) };
+  // A system config error counts too: the defaults keep that file, so they fail on a fault of its
+  // own, but not on a profile it defines that only the user config chose (binary 0.150.0, 0.169.0).
   const configError =
     DEFAULTS_AFTER_CONFIG_ERROR.has(e.code) &&
-    (CONFIG_FILES.has(e.layer) || e.code === "never-with-disallowed-full-access");
+    (CONFIG_FILES.has(e.layer) ||
+      e.layer === "system.config" ||
+      e.code === "never-with-disallowed-full-access");
   const requirementsSyntax =
     REQUIREMENT_FILES.has(e.layer) &&
     (e.code === "toml-syntax" || e.code === "invalid-utf8") &&
@@ -241,10 +245,8 @@ function threadOnDefaults(up: Outcome, scenario: Scenario, id: EditionSpec): Out
     return bad ? { ...up, errors: [bad] } : up;
   }
   // From 0.164 the startup failure is reported on its own (`--print-startup-config`), with the started
-  // thread's warnings; before, the thread was the only witness. Before 0.156 its own warnings are not
-  // shown, only those of the failed startup.
-  if (id.startupFailureReported) return { ...up, warnings: started.warnings };
-  return id.threadWarningsAfterFailure ? started : { ...started, warnings: up.warnings };
+  // thread's warnings; before, the thread was the only witness.
+  return id.startupFailureReported ? { ...up, warnings: started.warnings } : started;
 }
 
 function withoutRequirementsLayer(scenario: Scenario, layer: string): Scenario {

@@ -136,7 +136,10 @@ export interface Behaviour extends CommandRelease {
   defaultsWarningsShown: boolean;
   /** Whether a startup config failure is reported even when a thread then starts on the defaults. */
   startupFailureReported: boolean;
-  /** Whether a disallowed thread parameter (approval policy, reviewer, sandbox) warns when it falls back. */
+  /**
+   * Whether a thread shows the fallback warnings of its own configuration (a disallowed thread
+   * parameter, the project loaded at thread start, the user config after a startup failure).
+   */
   threadFallbackWarnings: boolean;
   /** Whether `approval_policy = "untrusted"` in a config file stops Codex. */
   configUntrustedFatal: boolean;
@@ -163,11 +166,6 @@ export interface Behaviour extends CommandRelease {
    * Before, the syntax error wins.
    */
   profilesCheckedBeforeBrokenFile: boolean;
-  /**
-   * Whether a thread that starts after a startup failure shows its own warnings (a requirement
-   * fallback of its configuration) beside the failure's: from 0.156. Before, only the failure's.
-   */
-  threadWarningsAfterFailure: boolean;
   /**
    * How a config file value Codex cannot read is reported: serde's words followed by the key path
    * (`in \`key\``, up to 0.89), or behind the file, line and column (from 0.90).
@@ -316,7 +314,6 @@ export const BASELINE: Behaviour = {
   configReadMerged: true,
   systemConfigReadFirst: false,
   profilesCheckedBeforeBrokenFile: false,
-  threadWarningsAfterFailure: false,
   configErrorFormat: "field-path",
   managedConfigErrorsFirst: false,
   broadAllowsIgnored: false,

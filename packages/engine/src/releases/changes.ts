@@ -990,18 +990,6 @@ const OBSERVED: readonly Change[] = [
     set: { sessionErrorWrapped: false },
   },
   {
-    id: "thread-warnings-after-failure",
-    since: "0.156",
-    previous: "0.155",
-    summary:
-      "a thread that starts after a startup failure shows the warnings of its own configuration (a requirement fallback) after `Invalid configuration; using defaults.`; before, only the startup's warnings",
-    evidence: [
-      "binary 0.150.0, 0.153.0 and 0.155.0 show only `Invalid configuration; using defaults.` for a thread started on-request after a `never` with a disallowed full access (legacy sandbox_mode or a :danger-full-access profile); 0.156.0, 0.157.0 and 0.163.0 add the sandbox fallback warning, 2026-12-07 (found by differential fuzzing with profiles, fuzz:seed=1001695)",
-    ],
-    affects: ["warnings"],
-    set: { threadWarningsAfterFailure: true },
-  },
-  {
     id: "startup-failure-reported",
     since: "0.164",
     previous: "0.163",
@@ -1049,12 +1037,13 @@ const OBSERVED: readonly Change[] = [
     since: "0.156",
     previous: "0.155",
     summary:
-      "an approval policy, reviewer or sandbox given as a thread parameter that the requirements disallow draws the fallback warning; before, it fell back silently",
+      "a thread shows the fallback warnings of its own configuration: a disallowed approval policy, reviewer or sandbox given as a thread parameter, a value of the project loaded at thread start, the user config read again after a startup failure; before, the thread added no warning and these fell back silently",
     evidence: [
       "fuzz:edition=codex-0.150;seed=150150",
       "fuzz:edition=codex-0.130;seed=4242",
       "fuzz:edition=codex-0.130;seed=5001",
       "binary 0.130.0-0.156.0, 2026-12-05/06",
+      "binary 0.150.0, 0.153.0 and 0.155.0 show only `Invalid configuration; using defaults.` for a thread started on-request after a `never` with a disallowed full access, and no warning for a disallowed reviewer of a project loaded at thread start; 0.156.0, 0.157.0 and 0.163.0 add the fallback warnings, 2026-12-07 (fuzz:edition=codex-0.150;seed=1501, fuzz:seed=1001695)",
     ],
     affects: ["warnings"],
     set: { threadFallbackWarnings: true },
