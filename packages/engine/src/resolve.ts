@@ -217,6 +217,14 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
     return threadOnDefaults({ ...refused, warnings: [invalid] }, scenario, id);
   // Any other failure stops Codex before it shows a warning (binary).
   if (!configError) return stopped(refused, id);
+  // Until `-c` values are checked with the config files (0.147), the defaults check them as if no
+  // managed config set anything: a bad value it masks stops Codex, on that value's error from 0.117
+  // (binary 0.133.0 to 0.146.0), on the first error before (0.115.0).
+  if (id.overrideCheck !== "with-config") {
+    const cli = resolvePass(commandLineOnly(scenario), id, false);
+    if (cli.status === "refused")
+      return stopped(id.overrideCheck === "before-requirements" ? cli : refused, id);
+  }
   // The defaults at startup: without the user config, so without its trust decision and the
   // project config, but with the system and managed config and the command line's `-c` and flags.
   const defaults = resolvePass(defaultsOf(scenario), id, false);

@@ -822,9 +822,13 @@ const OBSERVED: readonly Change[] = [
     since: "0.147",
     previous: "0.146",
     summary:
-      "a -c value of an unknown variant is checked with the config files, after requirements (before, it stopped Codex ahead of any requirements error)",
-    evidence: ["fuzz:edition=codex-0.130;seed=1005003", "binary 0.130.0/0.140.0/0.146.0/0.147.0, 2026-12-06"],
-    affects: ["errors"],
+      "a -c value of an unknown variant is checked with the config files, after requirements (before, it stopped Codex ahead of any requirements error); so the defaults Codex falls back to after a config error keep a managed value over it, where before it failed them and Codex stopped without a warning",
+    evidence: [
+      "fuzz:edition=codex-0.130;seed=1005003",
+      "binary 0.130.0/0.140.0/0.146.0/0.147.0, 2026-12-06",
+      "binary 0.133.0, 0.140.0, 0.141.0, 0.142.0 and 0.146.0 stop on a -c web_search of an unknown variant under a managed web_search after a user config error (profiles with no default, an approval_policy of an unknown variant); 0.147.0, 0.150.0 and 0.169.0 say they use the defaults; 0.115.0 stops on the user config error, 2026-12-07 (fuzz:seed=1001334)",
+    ],
+    affects: ["errors", "status", "warnings"],
     set: { overrideCheck: "with-config" },
   },
   {
