@@ -24,7 +24,7 @@ export interface ProfileShape {
   network: boolean;
   /** Where the network setting came from: the defining layer, or null for the built-in default. */
   networkOrigin: string | null;
-  /** The profile grants no filesystem access Codex recognizes (no `extends`, no entries). */
+  /** No profile in the chain has a `[filesystem]` table, and it ends in no built-in. */
   noFilesystem: boolean;
   /** Some entry in the chain grants less than write, so full access is only workspace-write. */
   narrowed: boolean;
@@ -158,7 +158,8 @@ export function profileShape(
     sandbox: sandbox === "danger-full-access" && !network ? "external-sandbox" : sandbox,
     network,
     networkOrigin: typeof net === "boolean" ? (def?.origin ?? null) : (inherited?.networkOrigin ?? null),
-    noFilesystem: !parent && body.filesystem === undefined,
+    // A chain of defined profiles none of which has `[filesystem]` grants nothing either (binary 0.169.0).
+    noFilesystem: body.filesystem === undefined && (inherited?.noFilesystem ?? true),
     narrowed,
     unmodelled,
     unknownPaths: [...(inherited?.unknownPaths ?? []), ...own.unknown],
