@@ -92,7 +92,6 @@ function checkConfigStack(layers: ConfigLayer[], diag: Diagnostics, edition: Edi
   if (!diag.failed) checkConfig(layers, diag, edition);
 }
 
-/** The layers read on their own, before project and managed config apply, from 0.89 to 0.107. */
 /** The layers Codex has read when it meets a config file that does not parse: the files before it, `-c` and managed config. */
 function readBefore(layers: ConfigLayer[], broken: string): ConfigLayer[] {
   const at = FILE_ORDER.indexOf(broken);
@@ -102,6 +101,7 @@ function readBefore(layers: ConfigLayer[], broken: string): ConfigLayer[] {
   });
 }
 
+/** The layers read on their own, before project and managed config apply, from 0.89 to 0.107. */
 function readAlone(layers: ConfigLayer[]): ConfigLayer[] {
   return layers.filter((l) => !MANAGED_CONFIG_KINDS.has(l.kind) && l.kind !== "project");
 }

@@ -10,7 +10,6 @@ export type ConstraintBehaviour = Pick<
   | "sandboxWarningField"
   | "profileEntryMissingPath"
   | "refusalNamesField"
-  | "threadFallbackWarnings"
   | "autoReviewerDebug"
   | "trustDefaultFallbackWarns"
 >;
@@ -90,10 +89,9 @@ export function applyConstraint(
   }
   const value = k.fallback(k.allowed);
   const older = release.sandboxWarningField === "sandbox_mode" ? k.older : undefined;
-  const quietThread = c.origin === "thread" && !release.threadFallbackWarnings;
   // A sandbox default that project trust picks falls back silently before 0.128 (binary 0.120.0, 0.125.0).
   const quietTrust = c.origin === "trust-default" && !release.trustDefaultFallbackWarns;
-  if (release.fallbackWarnings && !quietThread && !quietTrust && (c.explicit || k.alwaysWarn)) {
+  if (release.fallbackWarnings && !quietTrust && (c.explicit || k.alwaysWarn)) {
     const message = fallbackWarning(
       older?.field ?? k.field,
       named(older ? older.fallbackDebug(value) : k.fallbackDebug(value, release)),

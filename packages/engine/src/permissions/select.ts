@@ -128,7 +128,6 @@ export function checkPermissions(
   return { sandbox, requested, profile, network };
 }
 
-/** The `sandbox_mode` setting with its rank: the layer index, above every layer for the thread's. */
 /**
  * Whether a `sandbox_mode` set above the layer of the configured `default_permissions` (a higher
  * layer or the thread; any layer, say the docs) brings back the legacy settings. The profile is then
@@ -144,6 +143,7 @@ export function sandboxModeWins(
   return s !== null && (mode === "any-layer" || s.rank > layers.indexOf(profileLayer));
 }
 
+/** The `sandbox_mode` setting with its rank: the layer index, above every layer for the thread's. */
 function sandboxModeSetting(
   layers: ConfigLayer[],
   thread: string | undefined,
