@@ -12,7 +12,6 @@ import {
   selectCloud,
   validateComposedRules,
 } from "./areas.js";
-import { checkMcpTransports } from "./config/mcp-transport.js";
 import type { EditionSpec } from "./editions.js";
 import { CONFIG_SWITCHES, checkConfigLayers } from "./effective/config-checks.js";
 import { catalogueFor } from "./features/catalogue.js";
@@ -142,7 +141,6 @@ const configChecks = new StageCache<null>();
 export function checkConfig(layers: ConfigLayer[], diag: Diagnostics, release: EditionSpec): void {
   configChecks.run(vocabularyKey(release) + layersKey(layers), diag, (d) => {
     checkConfigLayers(layers, d, release);
-    if (!d.failed) checkMcpTransports(layers, d);
     return null;
   });
 }

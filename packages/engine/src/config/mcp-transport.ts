@@ -1,4 +1,5 @@
-import type { ConfigLayer, Diagnostics } from "../model.js";
+import type { OutcomeError } from "@codex-policy/spec";
+import type { ConfigLayer } from "../model.js";
 import { isTable } from "../toml.js";
 
 /** Fields only one transport accepts, in the order Codex checks them. */
@@ -47,46 +48,50 @@ function mergedServers(layers: ConfigLayer[]): Map<string, Merged> {
   return out;
 }
 
+/** A server whose merged definition Codex cannot read, with the failure it reports. */
+export interface TransportProblem {
+  /** The layer whose key is at fault (it ranks the problem among the config's other keys). */
+  layer: ConfigLayer;
+  name: string;
+  failure: OutcomeError;
+}
+
 /**
  * Every configured MCP server (after merging the config layers) needs one transport: `command`
  * (stdio) or `url` (streamable HTTP), without the other transport's fields. Within one file the
- * error points at the server's table; across files it names the server instead.
+ * error points at the server's table; across files it names the server instead. Codex meets it
+ * while reading the config, like any other value it cannot read.
  */
-export function checkMcpTransports(layers: ConfigLayer[], diag: Diagnostics): void {
+export function mcpTransportProblem(layers: ConfigLayer[]): TransportProblem | null {
   for (const [name, m] of mergedServers(layers)) {
     const stdio = typeof m.def.command === "string";
     const http = !stdio && typeof m.def.url === "string";
-    if (!stdio && !http) {
-      const at = locate(m.last.text, name);
-      diag.fail({
-        code: "config-invalid",
-        layer: m.last.layerId,
-        message: `${m.last.label}${at ? `:${at.line}:${at.column}` : ""}: invalid transport`,
-        ...(at ?? {}),
-      });
-      return;
-    }
+    if (!stdio && !http) return { layer: m.last, name, failure: located(m.last, name, "invalid transport") };
     const transport = stdio ? "stdio" : "streamable_http";
     const bad = (stdio ? HTTP_ONLY : STDIO_ONLY).find((k) => m.def[k] !== undefined);
     if (!bad) continue;
     const owner = m.from.get(bad)!;
     const key = m.from.get(stdio ? "command" : "url")!;
     const message = `${bad} is not supported for ${transport}`;
-    if (owner === key) {
-      const at = locate(owner.text, name);
-      diag.fail({
-        code: "config-invalid",
-        layer: owner.layerId,
-        message: `${owner.label}${at ? `:${at.line}:${at.column}` : ""}: ${message}`,
-        ...(at ?? {}),
-      });
-    } else {
-      diag.fail({
-        code: "config-invalid",
-        layer: owner.layerId,
-        message: `${message}\nin \`mcp_servers.${name}\`\n`,
-      });
-    }
-    return;
+    const failure =
+      owner === key
+        ? located(owner, name, message)
+        : {
+            code: "config-invalid",
+            layer: owner.layerId,
+            message: `${message}\nin \`mcp_servers.${name}\`\n`,
+          };
+    return { layer: owner, name, failure };
   }
+  return null;
+}
+
+function located(layer: ConfigLayer, name: string, message: string): OutcomeError {
+  const at = locate(layer.text, name);
+  return {
+    code: "config-invalid",
+    layer: layer.layerId,
+    message: `${layer.label}${at ? `:${at.line}:${at.column}` : ""}: ${message}`,
+    ...(at ?? {}),
+  };
 }

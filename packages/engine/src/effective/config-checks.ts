@@ -1,5 +1,7 @@
+import type { OutcomeError } from "@codex-policy/spec";
 import { configFeature } from "../areas.js";
 import { locateValue } from "../config/locate.js";
+import { mcpTransportProblem } from "../config/mcp-transport.js";
 import { configured } from "../config/stack.js";
 import type { Behaviour } from "../editions.js";
 import { checkFeatureValue } from "../features/tables.js";
@@ -144,6 +146,10 @@ export function checkConfigLayers(layers: ConfigLayer[], diag: Diagnostics, rele
           .find((p): p is Problem => p !== null && p.code !== "config-approval-untrusted")
       : undefined;
   const shown = alone ?? first;
+  if (shown.failure) {
+    diag.fail(shown.failure);
+    return;
+  }
   failAt(shown.layer, shown.path, shown.code, shown.message, diag, release);
 }
 
@@ -161,8 +167,12 @@ function firstProblem(layers: ConfigLayer[], release: ConfigBehaviour): Problem 
       break;
     }
   }
+  const mcp = mcpTransportProblem(layers);
+  if (mcp) problems.push({ ...mcp, path: ["mcp_servers", mcp.name], code: "config-invalid", message: "" });
+  // A removed setting is noticed only once the whole config has been read (0.150.0, 0.169.0).
   const rank = keyRank(layers, release.configErrorOrder);
-  return problems.sort((a, b) => rank(a.path[0]!) - rank(b.path[0]!))[0] ?? null;
+  const late = (p: Problem): number => (p.code === "config-approval-untrusted" ? 1 : 0);
+  return problems.sort((a, b) => late(a) - late(b) || rank(a.path[0]!) - rank(b.path[0]!))[0] ?? null;
 }
 
 interface Problem {
@@ -170,6 +180,8 @@ interface Problem {
   path: string[];
   code: string;
   message: string;
+  /** The whole failure, where the problem reports itself in its own way. */
+  failure?: OutcomeError;
 }
 
 function variantProblem(
