@@ -83,7 +83,8 @@ function withThread(startup: Outcome, scenario: Scenario, id: EditionSpec): Outc
       id.lateProjectLoad &&
       scenario.project.config !== undefined &&
       WRITABLE.has(
-        id.lateProjectOnRequestedSandbox ? requestedSandbox(thread) : thread.effective.sandbox_mode,
+        (id.lateProjectOnRequestedSandbox ? scenario.session.thread?.sandbox : undefined) ??
+          thread.effective.sandbox_mode,
       ));
   // What the leaked project changes falls back without a word: the user sees the warnings of the
   // thread without it (binary 0.120.0, 0.124.0: a leaked never, full access or live search), and the
@@ -128,14 +129,6 @@ function silenced(notices: Outcome["notices"], shown: Outcome): Outcome["notices
       ? { ...n, kind: "silent-fallback" }
       : n,
   );
-}
-
-/** The sandbox the thread asked for, before requirements made it fall back. */
-function requestedSandbox(o: Outcome): string {
-  const fellBack = o.notices.find(
-    (n) => (n.kind === "fallback" || n.kind === "silent-fallback") && n.field === "sandbox_mode",
-  );
-  return (fellBack?.configured as string | undefined) ?? o.effective?.sandbox_mode ?? "";
 }
 
 /** Failures after which Codex keeps running with default config (binary: `Invalid configuration; using defaults.`). */

@@ -125,7 +125,7 @@ export interface Behaviour extends CommandRelease {
   untrustedHonoursRequiredReviewer: boolean;
   /** Whether an unclosed TOML array or inline table is reported at the very end of the input. */
   tomlErrorAtEnd: boolean;
-  /** Whether an unknown-trust project loads when the requested sandbox is writable (else the effective one). */
+  /** Whether an unknown-trust project loads when the thread asks for a writable sandbox that requirements refuse (else only on the effective one). */
   lateProjectOnRequestedSandbox: boolean;
   /**
    * When `-c` values are checked against their variants on their own: right after requirements are

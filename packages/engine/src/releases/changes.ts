@@ -858,7 +858,7 @@ const OBSERVED: readonly Change[] = [
     since: "0.148",
     previous: "0.147",
     summary:
-      "a project of unknown trust loads at thread start only when the effective sandbox is writable; before, a requested writable sandbox that requirements turned read-only loaded it too",
+      "a project of unknown trust loads at thread start only when the effective sandbox is writable; before, a writable sandbox the thread asked for, that requirements turned read-only, loaded it too (one that config files asked for never did)",
     evidence: ["fuzz:edition=codex-0.140;seed=1007004", "binary 0.140.0/0.147.0/0.148.0/0.169.0, 2026-12-06"],
     affects: [...PROJECT, "effective.sources"],
     set: { lateProjectOnRequestedSandbox: false },
