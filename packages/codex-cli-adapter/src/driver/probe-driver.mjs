@@ -20,6 +20,12 @@ const t0 = performance.now();
 /** Milliseconds since the driver started, to 0.1 ms. */
 const now = () => Math.round((performance.now() - t0) * 10) / 10;
 const step = (name, detail) => raw.steps.push({ name, at: now(), ...(detail ?? {}) });
+/**
+ * Up to 0.13x the first turn waits until every MCP server has started or given up, and a stdio
+ * server that never answers holds it 30 s (0.130.0, 0.133.0; 0.150.0 does not wait).
+ */
+const MCP_STARTUP_MS = 30_000;
+
 /** A safety-net timeout fired: the run fails with this phase named (see map/outcome.ts). */
 const timedOut = (phase) => raw.timeouts.push(phase);
 
@@ -435,6 +441,7 @@ async function appServerProbe(model) {
     const firstRequest = model.state.requests.length;
     const phase = script.kind === "exec" ? `turn ${n} (${script.command})` : `turn ${n} (message)`;
     const startedAt = now();
+    const allowance = n === 0 ? plan.turnTimeoutMs + MCP_STARTUP_MS : plan.turnTimeoutMs;
     const started = await app.request(
       "turn/start",
       {
@@ -448,13 +455,14 @@ async function appServerProbe(model) {
         ],
       },
       phase,
+      allowance,
     );
     let done = null;
     if (!started.error) {
       done = await app.waitFor(
         (m) => m.method === "turn/completed" && m.params?.threadId === threadId,
         firstMessage,
-        plan.turnTimeoutMs,
+        allowance,
         phase,
       );
     }
