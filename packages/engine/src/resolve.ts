@@ -199,12 +199,14 @@ function onDefaults(refused: Outcome, scenario: Scenario, id: EditionSpec): Outc
     // The defaults Codex falls back to can fail on their own. From 0.157 they are the files without the
     // broken requirements, the user config or the thread: a system config or `-c` `approval_policy =
     // "untrusted"` stops Codex on that error (binary 0.169.0, 0.170.0). Before 0.147 they are the
-    // command line alone: a bad `-c` value stops Codex on the requirements error, even one managed
-    // config sets over, while a bad system config value does not (0.99.0, 0.100.0, 0.115.0).
+    // command line alone: a bad `-c` value stops Codex, even one managed config sets over, while a bad
+    // system config value does not; on the requirements error up to 0.116 (0.99.0, 0.100.0, 0.115.0),
+    // on that value's own from 0.117 (0.117.0, 0.130.0, 0.133.0).
     const defaults = id.validationStopsCodex
       ? resolvePass(defaultsOf(withoutRequirementsLayer(scenario, e.layer)), id, false)
       : resolvePass(commandLineOnly(scenario), id, false);
-    if (defaults.status === "refused") return stopped(id.validationStopsCodex ? defaults : refused, id);
+    const ownError = id.validationStopsCodex || id.overrideCheck === "before-requirements";
+    if (defaults.status === "refused") return stopped(ownError ? defaults : refused, id);
   }
   if (requirementsSyntax || staysUp)
     return threadOnDefaults({ ...refused, warnings: [invalid] }, scenario, id);
