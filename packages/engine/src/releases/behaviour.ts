@@ -301,6 +301,7 @@ export const BASELINE: Behaviour = {
   unknownKeyWarnings: false,
   ignoredConfigKeys: ["web_search", "approvals_reviewer", "default_permissions", "permissions"],
   neverRejectsFlaggedCommands: false,
+  onFailureAsksFlagged: false,
   neverRejectsFlaggedInFullAccess: true,
   gitDirProtected: false,
   gitResetFlagged: true,

@@ -97,6 +97,19 @@ const OBSERVED: readonly Change[] = [
     set: { neverRejectsFlaggedCommands: true },
   },
   {
+    id: "on-failure-asks-flagged-commands",
+    since: "0.87",
+    previous: "0.80",
+    summary:
+      "under approval on-failure, a command Codex's own danger check flags (rm with a force flag) asks; before, it runs in the sandbox first and asks only if the sandbox stops it",
+    evidence: [
+      "fuzz:seed=1000804;path=12:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:2:2:2:2:2:2:2:2:2:2:2:2:2:2:2:3:3:3:3",
+      "binary 0.80.0 runs `rm -rf y` and `rm x && rm -rf y` under on-failure and asks under on-request and untrusted; 0.87.0 and 0.100.0 ask under all three, 2026-12-08",
+    ],
+    affects: ["effective.commands"],
+    set: { onFailureAsksFlagged: true },
+  },
+  {
     id: "config-error-server-up",
     since: "0.87",
     previous: "0.80",

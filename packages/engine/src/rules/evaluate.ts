@@ -38,6 +38,8 @@ export interface CommandRelease {
   ruleBasenameRetry: boolean;
   /** Under `never`, a command Codex's own danger check flags is rejected (from 0.87); before, it runs. */
   neverRejectsFlaggedCommands: boolean;
+  /** Under `on-failure`, a command Codex's own danger check flags asks (from 0.87); before, it runs in the sandbox first. */
+  onFailureAsksFlagged: boolean;
   /** Under `never`, a flagged command is rejected under danger-full-access too (not 0.117 to 0.144, where it runs). */
   neverRejectsFlaggedInFullAccess: boolean;
   /** A user `allow` on a broad prefix (bare `git`, `rm`, a shell) does not approve a command (from 0.145). */
@@ -57,6 +59,7 @@ export const NEWEST_COMMAND_RELEASE: Readonly<CommandRelease> = {
   untrustedRunsKnownSafe: false,
   ruleBasenameRetry: true,
   neverRejectsFlaggedCommands: true,
+  onFailureAsksFlagged: true,
   neverRejectsFlaggedInFullAccess: true,
   broadAllowsIgnored: true,
   gitDirProtected: true,
@@ -223,10 +226,11 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   const flagged = segments
     .map((argv) => dangerousCheck(argv, ctx.release?.gitResetFlagged))
     .find((c) => c !== null);
-  const flaggedRuns =
-    ctx.release?.neverRejectsFlaggedCommands === false ||
-    (ctx.sandbox === "danger-full-access" && ctx.release?.neverRejectsFlaggedInFullAccess === false);
-  const check = never && flaggedRuns ? undefined : flagged;
+  const flaggedRuns = never
+    ? ctx.release?.neverRejectsFlaggedCommands === false ||
+      (ctx.sandbox === "danger-full-access" && ctx.release?.neverRejectsFlaggedInFullAccess === false)
+    : ctx.approval === "on-failure" && ctx.release?.onFailureAsksFlagged === false;
+  const check = flaggedRuns ? undefined : flagged;
   if (check) {
     const builtin = { ...base, rule: `codex:${check}` };
     if (never)
