@@ -139,6 +139,15 @@ describe("mapOutcome on recorded observations", () => {
     expect(byCmd["echo hi"]).toMatchObject({ decision: "none", outcome: "run", message: null });
   });
 
+  it("g02: which rule let a command run is not observable, which rule stopped one is", () => {
+    const o = map("g02");
+    const at = (cmd: string) => o.effective!.commands.findIndex((c) => c.command === cmd);
+    expect(o.unobserved).toContain(`effective.commands.${at("echo hi")}.decision`);
+    expect(o.unobserved).toContain(`effective.commands.${at("ls")}.decision`);
+    expect(o.unobserved).not.toContain(`effective.commands.${at("rm -rf ./scratch")}.decision`);
+    expect(o.unobserved).not.toContain(`effective.commands.${at("git push origin main")}.decision`);
+  });
+
   it("g02 with an unknown-trust project config: the startup warning no longer settles indexed", () => {
     const base = scenarioFixture("g02");
     const scenario = { ...base, project: { trust: "unknown" as const, config: 'web_search = "live"\n' } };

@@ -41,6 +41,8 @@ function entryFieldsUnobserved(e: Effective): string[] {
         ? [`effective.commands.${i}.decision`, `effective.commands.${i}.message`]
         : [],
     ),
+    // A command that runs looks the same whether a user `allow` approved it or no rule matched.
+    ...e.commands.flatMap((c, i) => (c.outcome === "run" ? [`effective.commands.${i}.decision`] : [])),
   ];
 }
 

@@ -200,11 +200,16 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
   let untrusted = 0;
   // A line with shell syntax beyond plain words is matched as the shell call that runs it
   // (binary 0.169.0: a `bash` rule catches `echo $HOME`, a `git reset --hard` rule misses `… HEAD~1`).
-  for (const argv of opaque ? [wrapped(command, ctx)] : segments) {
-    const h = segmentHit(argv, ctx);
+  const hits = (opaque ? [wrapped(command, ctx)] : segments).map((argv) => segmentHit(argv, ctx));
+  for (const h of hits) {
     if (!h || h.broad) untrusted++;
     if (h && (!best || RANK[h.decision] > RANK[best.decision])) best = h;
   }
+  /** Whether a user `allow` that is not broad covers segment `i` (the whole line, when opaque). */
+  const trusted = (i: number): boolean => {
+    const h = hits[opaque ? 0 : i];
+    return h?.decision === "allow" && !h.broad;
+  };
   const never = ctx.approval === "never";
   const base = { command, decision: best?.decision ?? ("none" as const), rule: best?.rule ?? null };
   if (best?.decision === "forbidden") {
@@ -221,10 +226,11 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
       return { ...base, outcome: "rejected", message: rejectionMessage(PROMPT_UNDER_NEVER, command, ctx) };
     return { ...base, outcome: ask(ctx), message: null };
   }
-  // Codex's own danger check still applies to segments a user `allow` covers (binary: `rm -rf y`
-  // asks despite `prefix_rule(["rm"], "allow")`); under untrusted, echo and ls ask too.
+  // Codex's own danger check skips the segments a user `allow` covers, unless it is broad (binary
+  // 0.87.0 to 0.169.0: `rm -rf y` and `echo hi && rm -rf y` run under `prefix_rule(["rm", "-rf"],
+  // "allow")`, even under never, and under a bare `rm` allow until 0.145 makes that broad).
   const flagged = segments
-    .map((argv) => dangerousCheck(argv, ctx.release?.gitResetFlagged))
+    .map((argv, i) => (trusted(i) ? null : dangerousCheck(argv, ctx.release?.gitResetFlagged)))
     .find((c) => c !== null);
   const flaggedRuns = never
     ? ctx.release?.neverRejectsFlaggedCommands === false ||
@@ -246,9 +252,13 @@ function evaluateOne(command: string, ctx: EvaluateContext): CommandState {
       };
     return { ...builtin, outcome: ask(ctx), message: null };
   }
-  // A user `allow` that covers every segment approves the command outright, unless it is broad.
+  // A user `allow` that covers every segment approves the command outright, unless it is broad;
+  // under untrusted, echo and ls ask otherwise.
   const allowed = best?.decision === "allow" && untrusted === 0;
-  const knownSafe = ctx.release?.untrustedRunsKnownSafe === true && !opaque && segments.every(isKnownSafe);
+  const knownSafe =
+    ctx.release?.untrustedRunsKnownSafe === true &&
+    !opaque &&
+    segments.every((argv, i) => trusted(i) || isKnownSafe(argv));
   if (ctx.approval === "untrusted" && !allowed && !knownSafe)
     return { ...base, outcome: ask(ctx), message: null };
   // Under on-failure a command the sandbox stops asks to be run again without it.
