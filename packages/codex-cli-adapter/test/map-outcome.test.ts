@@ -139,13 +139,20 @@ describe("mapOutcome on recorded observations", () => {
     expect(byCmd["echo hi"]).toMatchObject({ decision: "none", outcome: "run", message: null });
   });
 
-  it("g02: which rule let a command run is not observable, which rule stopped one is", () => {
-    const o = map("g02");
+  it("g02: with a user allow rule, which rule let a command run is not observable; which stopped one is", () => {
+    const base = scenarioFixture("g02");
+    const allowing = {
+      ...base,
+      user: { ...base.user, rules: 'prefix_rule(pattern=["ls"], decision="allow")\n' },
+    };
+    const o = mapOutcome(rawFixture("g02"), allowing, all, FIXTURE_PATHS);
     const at = (cmd: string) => o.effective!.commands.findIndex((c) => c.command === cmd);
     expect(o.unobserved).toContain(`effective.commands.${at("echo hi")}.decision`);
     expect(o.unobserved).toContain(`effective.commands.${at("ls")}.decision`);
     expect(o.unobserved).not.toContain(`effective.commands.${at("rm -rf ./scratch")}.decision`);
     expect(o.unobserved).not.toContain(`effective.commands.${at("git push origin main")}.decision`);
+    // Without user rules nothing can allow, so a run is decided by no rule.
+    expect(map("g02").unobserved).not.toContain(`effective.commands.${at("echo hi")}.decision`);
   });
 
   it("g02 with an unknown-trust project config: the startup warning no longer settles indexed", () => {

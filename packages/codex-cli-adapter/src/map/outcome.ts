@@ -25,7 +25,10 @@ export const UNOBSERVED = "(unobserved)";
  * Per-entry fields no channel reports. Listed per entry (not with `*`) because consumers match
  * `unobserved` by plain prefix.
  */
-function entryFieldsUnobserved(e: Effective): string[] {
+function entryFieldsUnobserved(e: Effective, scenario: Scenario): string[] {
+  // Only a user rule can allow; with one, a command that runs looks the same whether it approved it
+  // or no rule matched.
+  const allowPossible = scenario.user?.rules?.includes("allow") === true;
   return [
     ...Object.keys(e.features).flatMap((k) => [
       `effective.features.${k}.pinned_by`,
@@ -41,8 +44,9 @@ function entryFieldsUnobserved(e: Effective): string[] {
         ? [`effective.commands.${i}.decision`, `effective.commands.${i}.message`]
         : [],
     ),
-    // A command that runs looks the same whether a user `allow` approved it or no rule matched.
-    ...e.commands.flatMap((c, i) => (c.outcome === "run" ? [`effective.commands.${i}.decision`] : [])),
+    ...e.commands.flatMap((c, i) =>
+      allowPossible && c.outcome === "run" ? [`effective.commands.${i}.decision`] : [],
+    ),
   ];
 }
 
@@ -201,7 +205,7 @@ export function mapOutcome(
     norm,
     unobserved,
   );
-  unobserved.push(...entryFieldsUnobserved(effective));
+  unobserved.push(...entryFieldsUnobserved(effective, scenario));
   return { ...base, status: "ok", requirements: req.requirements, effective, errors: [], unobserved };
 }
 
